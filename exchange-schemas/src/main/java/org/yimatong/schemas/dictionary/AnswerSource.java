@@ -1,0 +1,11 @@
+package org.yimatong.schemas.dictionary;
+
+/** Where a verification answer came from (DESIGN.md §6). */
+public enum AnswerSource {
+    /** The home platform answered in real time. */
+    LIVE,
+    /** The red/yellow list state held by the hub. */
+    LIST,
+    /** The code's own signed colour, still fresh. */
+    SIGNED
+}
