@@ -1,0 +1,34 @@
+package org.yimatong.hub.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Who this hub is in the tree (DESIGN.md §1) and where it is reached. */
+@ConfigMapping(prefix = "ymt.hub")
+public interface HubConfig {
+
+    /** This hub's entity id, e.g. {@code ymt:hub:national} or {@code ymt:hub:yrd}. */
+    @WithDefault("ymt:hub:national")
+    String entityId();
+
+    /** Human-readable name shown in the entity configuration. */
+    @WithDefault("Yimatong national hub")
+    String displayName();
+
+    /** The base URL members and clients use to reach this hub. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** The parent hub's entity id; empty for the root of the tree. */
+    Optional<String> parentEntityId();
+
+    /** The parent hub's base URL; empty for the root of the tree. */
+    Optional<String> parentUrl();
+
+    /** Signature algorithms this hub signs with, first one preferred. */
+    @WithDefault("SM2,ES256")
+    List<String> signingAlgorithms();
+}

@@ -1,0 +1,108 @@
+package org.yimatong.hub.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Where the hub's PostgreSQL is: either a server named by {@code YMT_DB_URL} (a JDBC URL, with
+ * {@code YMT_DB_USER} and {@code YMT_DB_PASSWORD}), or an embedded one this object starts and stops.
+ * Both the JDBC datasource (Flyway) and the reactive one (the application) point at the same database.
+ */
+public final class DatabaseLocation implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseLocation.class);
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private DatabaseLocation(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /** Reads {@code YMT_DB_URL}, {@code YMT_DB_USER}, {@code YMT_DB_PASSWORD} and {@code YMT_HOME}. */
+    public static DatabaseLocation resolve(Map<String, String> env) {
+        String url = env.get("YMT_DB_URL");
+        if (url != null && !url.isBlank()) {
+            if (!url.startsWith("jdbc:postgresql://")) {
+                throw new IllegalArgumentException("YMT_DB_URL must be a JDBC URL: jdbc:postgresql://host:port/database");
+            }
+            LOG.infof("Using the PostgreSQL server at %s", url);
+            return new DatabaseLocation(url, env.getOrDefault("YMT_DB_USER", "postgres"),
+                    env.getOrDefault("YMT_DB_PASSWORD", ""), null);
+        }
+        return startEmbedded(YimatongHome.resolve(env).resolve("pgdata"));
+    }
+
+    /** Starts (or restarts, keeping its data) an embedded PostgreSQL in {@code dataDirectory}. */
+    public static DatabaseLocation startEmbedded(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start();
+            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            LOG.infof("Started embedded PostgreSQL on port %d with data in %s", postgres.getPort(), dataDirectory);
+            return new DatabaseLocation(jdbcUrl, "postgres", "", postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The same database for the Vert.x reactive client, which takes the URL without {@code jdbc:} or parameters. */
+    public String reactiveUrl() {
+        String withoutScheme = jdbcUrl.substring("jdbc:".length());
+        int query = withoutScheme.indexOf('?');
+        return query < 0 ? withoutScheme : withoutScheme.substring(0, query);
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** As Quarkus configuration properties, for a test resource or for {@link #exportAsQuarkusConfiguration()}. */
+    public Map<String, String> quarkusConfiguration() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl,
+                "quarkus.datasource.reactive.url", reactiveUrl(),
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password);
+    }
+
+    /** System properties outrank application.properties, so Quarkus connects to this database. */
+    public void exportAsQuarkusConfiguration() {
+        quarkusConfiguration().forEach(System::setProperty);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+                LOG.info("Stopped embedded PostgreSQL");
+            } catch (IOException e) {
+                LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

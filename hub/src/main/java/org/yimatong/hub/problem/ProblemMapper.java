@@ -1,0 +1,104 @@
+package org.yimatong.hub.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.smallrye.mutiny.CompositeException;
+
+/**
+ * The one table from failures to RFC 9457 answers. Domain code throws {@link ProblemException}; the few
+ * framework exceptions that reach us are given a problem type here. Nothing leaks a class name or a stack.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.response(e.type(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response composite(CompositeException e) {
+        Throwable first = e.getCauses().isEmpty() ? e : e.getCauses().get(0);
+        return map(first);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problems.response(ProblemType.MALFORMED_REQUEST, jsonFault(e), pointerOf(e));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        return map(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        return map(e);
+    }
+
+    private Response map(Throwable e) {
+        if (e instanceof ProblemException p) {
+            return problem(p);
+        }
+        if (e instanceof JsonProcessingException j) {
+            return unreadableJson(j);
+        }
+        if (e instanceof NotFoundException) {
+            return Problems.response(ProblemType.NOT_FOUND, "No such resource", List.of());
+        }
+        if (e instanceof NotSupportedException) {
+            return Problems.response(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This media type is not accepted here", List.of());
+        }
+        if (e instanceof NotAcceptableException) {
+            return Problems.response(ProblemType.NOT_ACCEPTABLE, "No representation matches the Accept header", List.of());
+        }
+        if (e instanceof NotAllowedException) {
+            return Problems.builder(405, "method-not-allowed", "Method not allowed", "This method is not allowed here", List.of())
+                    .build();
+        }
+        if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
+            return Problems.response(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", List.of());
+        }
+        if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
+            return Problems.builder(w.getResponse().getStatus(), ProblemType.MALFORMED_REQUEST.slug(),
+                    ProblemType.MALFORMED_REQUEST.title(), "The request could not be processed", List.of()).build();
+        }
+        LOG.error("Unexpected failure", e);
+        return Problems.response(ProblemType.INTERNAL, "An internal error occurred; it has been logged", List.of());
+    }
+
+    private static String jsonFault(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException) {
+            return "A field has the wrong type or the body is not the expected JSON object";
+        }
+        return "The body is not well-formed JSON";
+    }
+
+    private static List<FieldError> pointerOf(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            StringBuilder pointer = new StringBuilder();
+            m.getPath().forEach(ref -> pointer.append('/')
+                    .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex())));
+            return List.of(new FieldError(pointer.toString(), "wrong type"));
+        }
+        return List.of();
+    }
+}
