@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.yimatong.hub.home.YimatongHome;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -42,7 +43,7 @@ public final class DatabaseLocation implements AutoCloseable {
             return new DatabaseLocation(url, env.getOrDefault("YMT_DB_USER", "postgres"),
                     env.getOrDefault("YMT_DB_PASSWORD", ""), null);
         }
-        return startEmbedded(YimatongHome.resolve(env).resolve("pgdata"));
+        return startEmbedded(YimatongHome.path(env).resolve("pgdata"));
     }
 
     /** Starts (or restarts, keeping its data) an embedded PostgreSQL in {@code dataDirectory}. */

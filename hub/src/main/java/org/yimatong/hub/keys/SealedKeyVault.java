@@ -1,11 +1,6 @@
 package org.yimatong.hub.keys;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-import org.yimatong.hub.database.YimatongHome;
+import org.yimatong.hub.home.YimatongHome;
 
 /**
  * Seals private keys with AES-256-GCM before they reach the database. Each sealing draws a fresh 96-bit
@@ -27,7 +21,6 @@ import org.yimatong.hub.database.YimatongHome;
 @ApplicationScoped
 public class SealedKeyVault {
 
-    private static final Logger LOG = Logger.getLogger(SealedKeyVault.class);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -37,7 +30,7 @@ public class SealedKeyVault {
     @Inject
     public SealedKeyVault(KeysConfig config) {
         this(config.masterKey().map(SealedKeyVault::decodeMasterKey)
-                .orElseGet(() -> masterKeyFile(YimatongHome.resolve(System.getenv()).resolve("master.key"))));
+                .orElseGet(() -> decodeMasterKey(YimatongHome.secret("master.key", "ymt.keys.master-key"))));
     }
 
     SealedKeyVault(byte[] masterKey) {
@@ -74,22 +67,5 @@ public class SealedKeyVault {
 
     private static byte[] decodeMasterKey(String base64) {
         return Base64.getDecoder().decode(base64.trim());
-    }
-
-    private static byte[] masterKeyFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return decodeMasterKey(Files.readString(file, StandardCharsets.US_ASCII));
-            }
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            LOG.warnf("No ymt.keys.master-key configured: created %s; set YMT_KEYS_MASTER_KEY in production", file);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the master key file " + file, e);
-        }
     }
 }

@@ -1,0 +1,100 @@
+package org.yimatong.hub.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Walks every chain from its first event and recomputes each hash; the first row whose stored hash,
+ * predecessor or position does not match is reported. Reads in pages, so a long trail needs little memory.
+ */
+@ApplicationScoped
+public class AuditVerifier {
+
+    private static final int PAGE = 1000;
+    private static final String PAGE_QUERY = "select chain_id, seq, at, actor, member, purpose, action, target, outcome,"
+            + " latency_ms, prev_hash, hash from audit_event where (chain_id, seq) > ($1, $2) order by chain_id, seq limit $3";
+
+    private final Pool pool;
+
+    public AuditVerifier(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The verdict: how many events were checked and, if any, the first broken link. */
+    public record Verdict(boolean intact, long eventsChecked, int chains, BrokenLink firstBrokenLink) {
+    }
+
+    public record BrokenLink(String chainId, long seq, String problem) {
+    }
+
+    public Uni<Verdict> verify() {
+        return walk(new Walk(), "", 0L);
+    }
+
+    private Uni<Verdict> walk(Walk walk, String afterChain, long afterSeq) {
+        return pool.preparedQuery(PAGE_QUERY).execute(Tuple.of(afterChain, afterSeq, PAGE)).flatMap(rows -> {
+            Row last = null;
+            for (Row row : rows) {
+                Optional<BrokenLink> broken = walk.check(row);
+                if (broken.isPresent()) {
+                    return Uni.createFrom().item(new Verdict(false, walk.checked, walk.chains, broken.get()));
+                }
+                last = row;
+            }
+            if (rows.size() < PAGE || last == null) {
+                return Uni.createFrom().item(new Verdict(true, walk.checked, walk.chains, null));
+            }
+            return walk(walk, last.getString("chain_id"), last.getLong("seq"));
+        });
+    }
+
+    /** State carried from one row to the next. */
+    private static final class Walk {
+        private String chain;
+        private long expectedSeq;
+        private byte[] prev;
+        private long checked;
+        private int chains;
+
+        Optional<BrokenLink> check(Row row) {
+            String chainId = row.getString("chain_id");
+            long seq = row.getLong("seq");
+            if (!chainId.equals(chain)) {
+                chain = chainId;
+                expectedSeq = 1;
+                prev = AuditChain.GENESIS;
+                chains++;
+            }
+            checked++;
+            if (seq != expectedSeq) {
+                return broken(chainId, seq, "event " + expectedSeq + " is missing");
+            }
+            byte[] storedPrev = row.getBuffer("prev_hash").getBytes();
+            if (!Arrays.equals(storedPrev, prev)) {
+                return broken(chainId, seq, "prev_hash does not match the hash of the event before");
+            }
+            AuditEvent event = new AuditEvent(row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
+                    row.getString("member"), row.getString("purpose"), row.getString("action"),
+                    row.getString("target"), row.getString("outcome"), row.getInteger("latency_ms"));
+            byte[] expected = AuditChain.link(prev, chainId, seq, event);
+            byte[] stored = row.getBuffer("hash").getBytes();
+            if (!Arrays.equals(expected, stored)) {
+                return broken(chainId, seq, "the event's content does not match its hash");
+            }
+            prev = stored;
+            expectedSeq++;
+            return Optional.empty();
+        }
+
+        private static Optional<BrokenLink> broken(String chainId, long seq, String problem) {
+            return Optional.of(new BrokenLink(chainId, seq, problem));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+-- The member registry (DESIGN.md §3, REQ-REG-1): this hub's direct children, platforms or hubs.
+create table member (
+    entity_id        text        primary key,
+    display_name     text        not null,
+    kind             text        not null check (kind in ('HUB', 'PLATFORM')),
+    region_prefixes  text[]      not null,
+    parent           text        not null,
+    base_url         text        not null,
+    dialect          text        not null default 'v1',
+    tls_cert_sha256  text        unique,
+    jwks             text,
+    jwks_uri         text,
+    status           text        not null check (status in ('ONBOARDING', 'ACTIVE', 'SUSPENDED')),
+    trust_marks      text        not null default '[]',
+    created_at       timestamptz not null,
+    updated_at       timestamptz not null
+);
+
+-- Instances keep the registry in memory; a change wakes the others (REQ-HA-1).
+create function member_changed() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('ymt_member_changed', coalesce(new.entity_id, old.entity_id));
+    return null;
+end
+$$;
+
+create trigger member_changed after insert or update or delete on member
+    for each row execute function member_changed();
