@@ -1,0 +1,164 @@
+package org.yimatong.schemas.dictionary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.yimatong.schemas.idnumber.ResidentIdPrefixes;
+import org.yimatong.schemas.problem.ProblemType;
+
+/**
+ * Every dictionary file agrees with its Java side in both directions: same constants in the same order,
+ * same field values. A constant added on one side only, or a changed title, fails here.
+ */
+class DictionaryFilesTest {
+
+    private static final Path DIR = Path.of(System.getProperty("basedir", "."), "src/main/resources/dictionary");
+
+    @Test
+    void everyFileIsIndexedAndEveryIndexedTableHasAFile() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            var onDisk = files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+            var indexed = DataDictionary.TABLES.stream().map(t -> t + ".json")
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(indexed, onDisk);
+        }
+    }
+
+    @Test
+    void everyFileNamesItsSourceAndEveryEntryHasExactlyTheDeclaredColumns() {
+        for (String table : DataDictionary.TABLES) {
+            JsonNode file = DataDictionary.read(table);
+            assertFalse(file.path("$comment").asText().isBlank(), table + ": $comment");
+            assertFalse(file.path("title").asText().isBlank(), table + ": title");
+            List<String> columns = new ArrayList<>();
+            file.get("columns").forEach(c -> columns.add(c.get("key").asText()));
+            assertFalse(columns.isEmpty(), table + ": columns");
+            assertTrue(file.get("entries").size() > 0, table + ": entries");
+            for (JsonNode entry : file.get("entries")) {
+                List<String> keys = new ArrayList<>();
+                Iterator<String> it = entry.fieldNames();
+                it.forEachRemaining(keys::add);
+                assertEquals(new TreeSet<>(columns), new TreeSet<>(keys), table + ": " + entry);
+            }
+        }
+    }
+
+    @Test
+    void provincesFileMatchesProvinceEnum() {
+        assertAgrees("provinces", Province.class, "name", new Fields<>(Province.class)
+                .with("prefix", Province::prefix)
+                .with("code", Province::regionCode)
+                .with("nameZh", Province::nameZh)
+                .with("nameEn", Province::nameEn)
+                .with("kind", Province::kind).map);
+    }
+
+    @Test
+    void idDocumentTypesFileMatchesIdDocumentTypeEnum() {
+        assertAgrees("id-document-types", IdDocumentType.class, "code", new Fields<>(IdDocumentType.class)
+                .with("nameZh", IdDocumentType::nameZh)
+                .with("nameEn", IdDocumentType::nameEn)
+                .with("gb11643", IdDocumentType::carriesResidentIdNumber).map);
+    }
+
+    @Test
+    void colourFileMatchesColourEnum() {
+        assertAgrees("colours", Colour.class, "name", new Fields<>(Colour.class)
+                .with("letter", Colour::letter).map);
+    }
+
+    @Test
+    void plainEnumFilesMatchTheirEnums() {
+        assertAgrees("verification-statuses", VerificationStatus.class, "name", Map.of());
+        assertAgrees("answer-sources", AnswerSource.class, "name", Map.of());
+        assertAgrees("reason-codes", ReasonCode.class, "name", Map.of());
+        assertAgrees("member-kinds", MemberKind.class, "name", Map.of());
+        assertAgrees("member-statuses", MemberStatus.class, "name", Map.of());
+    }
+
+    @Test
+    void levelsOfAssuranceFileMatchesEnumIncludingOrder() {
+        assertAgrees("levels-of-assurance", LevelOfAssurance.class, "name", new Fields<>(LevelOfAssurance.class)
+                .with("rank", LevelOfAssurance::ordinal)
+                .with("uri", LevelOfAssurance::uri).map);
+    }
+
+    @Test
+    void problemTypesFileMatchesProblemTypeExactly() {
+        assertAgrees("problem-types", ProblemType.class, "name", new Fields<>(ProblemType.class)
+                .with("slug", ProblemType::slug)
+                .with("status", ProblemType::status)
+                .with("title", ProblemType::title).map);
+    }
+
+    @Test
+    void idNumberPrefixesFileMatchesResidentIdPrefixesForEveryTwoDigitPrefix() {
+        Map<String, JsonNode> byPrefix = new LinkedHashMap<>();
+        DataDictionary.read("id-number-prefixes").get("entries")
+                .forEach(e -> byPrefix.put(e.get("prefix").asText(), e));
+        for (int i = 0; i < 100; i++) {
+            String prefix = String.format("%02d", i);
+            JsonNode entry = byPrefix.get(prefix);
+            boolean acceptedInFile = entry != null && entry.get("accepted").asBoolean();
+            assertEquals(acceptedInFile, ResidentIdPrefixes.isAccepted(prefix), "prefix " + prefix);
+            String documentInFile = entry == null ? "" : entry.get("document").asText();
+            assertEquals(documentInFile,
+                    ResidentIdPrefixes.documentFor(prefix).map(IdDocumentType::code).orElse(""),
+                    "document of prefix " + prefix);
+        }
+    }
+
+    @Test
+    void idNumberPrefixesFileListsEveryProvince() {
+        var listed = new TreeSet<String>();
+        DataDictionary.read("id-number-prefixes").get("entries").forEach(e -> listed.add(e.get("prefix").asText()));
+        for (Province p : Province.values()) {
+            assertTrue(listed.contains(p.prefix()), p + " missing from id-number-prefixes.json");
+        }
+    }
+
+    private static <E extends Enum<E>> void assertAgrees(String table, Class<E> type, String nameKey,
+            Map<String, Function<E, Object>> fields) {
+        JsonNode entries = DataDictionary.read(table).get("entries");
+        List<String> inFile = new ArrayList<>();
+        entries.forEach(e -> inFile.add(e.get(nameKey).asText()));
+        List<String> inJava = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        assertEquals(inJava, inFile, table + ": constants (in order) of " + type.getSimpleName());
+        for (JsonNode entry : entries) {
+            E constant = Enum.valueOf(type, entry.get(nameKey).asText());
+            fields.forEach((key, accessor) -> assertEquals(String.valueOf(accessor.apply(constant)),
+                    entry.get(key).asText(), table + ": " + constant + "." + key));
+        }
+    }
+
+    /** The fields of one table compared with accessors of its enum, by column key. */
+    private static final class Fields<E> {
+        final Map<String, Function<E, Object>> map = new LinkedHashMap<>();
+
+        Fields(Class<E> type) {
+        }
+
+        Fields<E> with(String key, Function<E, Object> accessor) {
+            map.put(key, accessor);
+            return this;
+        }
+    }
+}
