@@ -245,6 +245,16 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** Every key of every {@code properties} object, at any depth. */
+    static void collectPropertyNames(JsonNode node, java.util.function.Consumer<String> sink) {
+        if (node.isObject()) {
+            node.path("properties").fieldNames().forEachRemaining(sink);
+            node.forEach(child -> collectPropertyNames(child, sink));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectPropertyNames(child, sink));
+        }
+    }
+
     static Set<String> refsIn(String text, Pattern pattern) {
         Set<String> out = new TreeSet<>();
         Matcher m = pattern.matcher(text);

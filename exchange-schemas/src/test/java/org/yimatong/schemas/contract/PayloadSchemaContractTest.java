@@ -152,6 +152,21 @@ class PayloadSchemaContractTest {
     }
 
     @Test
+    void noSchemaHasAFieldForAnIdNumberAPersonsNameOrAPhone() throws IOException {
+        java.util.regex.Pattern forbidden = java.util.regex.Pattern
+                .compile("(?i).*(idnumber|id_number|idcard|identity|^name$|fullname|realname|phone|mobile).*");
+        List<String> faults = new ArrayList<>();
+        for (String file : schemaFiles()) {
+            OpenApiDocumentTest.collectPropertyNames(schemaJson(file), name -> {
+                if (forbidden.matcher(name).matches()) {
+                    faults.add(file + ": " + name);
+                }
+            });
+        }
+        assertEquals(List.of(), faults);
+    }
+
+    @Test
     void samplesCoverEveryRecordOfThePayloadPackage() {
         Map<String, Object> all = Samples.all();
         Set<String> covered = new TreeSet<>();

@@ -89,6 +89,12 @@ class PayloadValidationTest {
     }
 
     @Test
+    void aFieldIsReportedOnceEvenWhenSeveralChecksFail() {
+        List<FieldError> errors = new AppealRequest(Samples.SUB, "310104", AppealGround.OTHER, "", null).validate();
+        assertEquals(List.of(new FieldError("/statement", "is required")), errors);
+    }
+
+    @Test
     void memberRecordPointsIntoListElements() {
         MemberRecord m = Samples.memberRecord();
         MemberRecord bad = new MemberRecord(m.entityId(), m.displayName(), m.kind(), List.of("31", "3", "310"),

@@ -111,13 +111,16 @@ public final class FieldChecks {
     /** Adds the errors of a nested payload under {@code prefix}. */
     public FieldChecks nested(String prefix, List<FieldError> nestedErrors) {
         for (FieldError e : nestedErrors) {
-            errors.add(new FieldError(prefix + e.pointer(), e.detail()));
+            fail(prefix + e.pointer(), e.detail());
         }
         return this;
     }
 
+    /** Records an error unless this pointer already has one: the first fault of a field is the one reported. */
     public FieldChecks fail(String pointer, String detail) {
-        errors.add(new FieldError(pointer, detail));
+        if (errors.stream().noneMatch(e -> e.pointer().equals(pointer))) {
+            errors.add(new FieldError(pointer, detail));
+        }
         return this;
     }
 
