@@ -1,0 +1,20 @@
+package org.yimatong.schemas.payload;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.yimatong.schemas.dictionary.Colour;
+
+/**
+ * One row of the change sequence (REQ-LIST-6); schema {@code list-change.json}. For ADDED and CHANGED the entry
+ * fields are the new state; REMOVED (back to green) carries only {@code sub} and {@code rgn}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ListChange(long seq, Op op, String sub, String rgn, Colour col, Instant since, Instant until,
+        String reason, String member, String batchTag, Instant recordedAt) {
+
+    public enum Op {
+        ADDED, CHANGED, REMOVED
+    }
+}

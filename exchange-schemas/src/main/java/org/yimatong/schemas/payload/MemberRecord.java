@@ -1,0 +1,59 @@
+package org.yimatong.schemas.payload;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.dictionary.MemberStatus;
+import org.yimatong.schemas.payload.validation.FieldChecks;
+import org.yimatong.schemas.payload.validation.Patterns;
+import org.yimatong.schemas.payload.validation.Validatable;
+import org.yimatong.schemas.problem.FieldError;
+
+/**
+ * A member record as administrators read and write it (DESIGN.md §3, REQ-REG-1); schema {@code member.json}.
+ * {@code trustMarks}, {@code createdAt} and {@code updatedAt} are set by the hub and not validated on input.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MemberRecord(String entityId, String displayName, MemberKind kind, List<String> regionPrefixes,
+        String parent, URI baseUrl, String dialect, String tlsCertSha256, JwkSet jwks, URI jwksUri,
+        MemberStatus status, List<TrustMark> trustMarks, Instant createdAt, Instant updatedAt) implements Validatable {
+
+    /** A conformance result the member earned. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TrustMark(String mark, String suiteVersion, Instant passedAt, Instant expiresAt) {
+    }
+
+    /** What other members may see: no base URL, no certificate fingerprint. */
+    public MemberPublicView publicView() {
+        return new MemberPublicView(entityId, displayName, kind, regionPrefixes, parent, status, jwksUri,
+                trustMarks == null ? null : trustMarks.stream().map(TrustMark::mark).toList());
+    }
+
+    @Override
+    public List<FieldError> validate() {
+        FieldChecks c = FieldChecks.start()
+                .requiredMatching("/entityId", entityId, Patterns.ENTITY_ID)
+                .required("/displayName", displayName)
+                .length("/displayName", displayName, 1, 100)
+                .required("/kind", kind);
+        if (c.present("/regionPrefixes", regionPrefixes)) {
+            c.notEmpty("/regionPrefixes", regionPrefixes)
+                    .eachMatches("/regionPrefixes", regionPrefixes, Patterns.REGION_PREFIX)
+                    .check(regionPrefixes.stream().distinct().count() == regionPrefixes.size(), "/regionPrefixes",
+                            "must not repeat a prefix");
+        }
+        if (c.present("/baseUrl", baseUrl)) {
+            c.https("/baseUrl", baseUrl);
+        }
+        return c.requiredMatching("/parent", parent, Patterns.ENTITY_ID)
+                .requiredMatching("/dialect", dialect, Patterns.DIALECT)
+                .requiredMatching("/tlsCertSha256", tlsCertSha256, Patterns.HEX_256)
+                .https("/jwksUri", jwksUri)
+                .required("/status", status)
+                .errors();
+    }
+}

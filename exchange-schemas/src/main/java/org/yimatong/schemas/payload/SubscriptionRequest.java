@@ -1,0 +1,26 @@
+package org.yimatong.schemas.payload;
+
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.yimatong.schemas.payload.validation.FieldChecks;
+import org.yimatong.schemas.payload.validation.Patterns;
+import org.yimatong.schemas.payload.validation.Validatable;
+import org.yimatong.schemas.problem.FieldError;
+
+/** {@code POST /v1/lists/subscriptions}; schema {@code subscription-request.json}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionRequest(URI callbackUrl, List<String> regionPrefixes) implements Validatable {
+
+    @Override
+    public List<FieldError> validate() {
+        FieldChecks c = FieldChecks.start();
+        if (c.present("/callbackUrl", callbackUrl)) {
+            c.https("/callbackUrl", callbackUrl)
+                    .length("/callbackUrl", callbackUrl.toString(), 1, 2048);
+        }
+        return c.eachMatches("/regionPrefixes", regionPrefixes, Patterns.REGION_PREFIX).errors();
+    }
+}

@@ -1,0 +1,175 @@
+package org.yimatong.schemas.contract;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.dictionary.MemberStatus;
+import org.yimatong.schemas.dictionary.ReasonCode;
+import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.Appeal;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealDecision;
+import org.yimatong.schemas.payload.AppealGround;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.AuditEvent;
+import org.yimatong.schemas.payload.AuditPage;
+import org.yimatong.schemas.payload.AuditVerification;
+import org.yimatong.schemas.payload.BatchManifest;
+import org.yimatong.schemas.payload.BatchProgress;
+import org.yimatong.schemas.payload.BatchProvenance;
+import org.yimatong.schemas.payload.BatchReceipt;
+import org.yimatong.schemas.payload.ChangesPage;
+import org.yimatong.schemas.payload.EntityConfiguration;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.IntrospectionRequest;
+import org.yimatong.schemas.payload.IntrospectionResponse;
+import org.yimatong.schemas.payload.Jwk;
+import org.yimatong.schemas.payload.JwkSet;
+import org.yimatong.schemas.payload.KeyRotationRequest;
+import org.yimatong.schemas.payload.KeyRotationResult;
+import org.yimatong.schemas.payload.ListChange;
+import org.yimatong.schemas.payload.ListChangeNotification;
+import org.yimatong.schemas.payload.ListKey;
+import org.yimatong.schemas.payload.MemberRecord;
+import org.yimatong.schemas.payload.OperatorBinding;
+import org.yimatong.schemas.payload.Problem;
+import org.yimatong.schemas.payload.RevocationRequest;
+import org.yimatong.schemas.payload.SignatureAlgorithm;
+import org.yimatong.schemas.payload.Subscription;
+import org.yimatong.schemas.payload.SubscriptionRequest;
+import org.yimatong.schemas.payload.TokenExchangeRequest;
+import org.yimatong.schemas.payload.TokenResponse;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemType;
+
+/** One fully populated, valid instance of every payload record, keyed by its schema file. */
+final class Samples {
+
+    static final Instant T = Instant.parse("2026-11-27T08:15:30Z");
+    static final String SUB = "3f1c9a0b7e2d4c5f8a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6f7";
+    static final String HEX = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0";
+    static final String JWS = "eyJhbGciOiJTTTIifQ.eyJpc3MiOiJ5bXQ6bWVtYmVyOjMxMDAwMCJ9.c2lnbmF0dXJlYnl0ZXM";
+    static final String SH = "ymt:member:310000";
+    static final String YRD = "ymt:hub:yrd";
+    static final LocalDate DAY = LocalDate.parse("2026-11-27");
+
+    private Samples() {
+    }
+
+    static VerificationRequest verificationRequest() {
+        return new VerificationRequest(JWS, new VerificationRequest.Checkpoint("sh-hongqiao-t2-gate-07", "310112",
+                "TRANSPORT"), "travel");
+    }
+
+    static Jwk jwk() {
+        return new Jwk("EC", "SM2", "MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4",
+                "4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM", "310000-2026-11", "sig", "SM2", 1_798_761_600L);
+    }
+
+    static MemberRecord memberRecord() {
+        return new MemberRecord(SH, "上海随申码", MemberKind.PLATFORM, List.of("31"), YRD,
+                URI.create("https://ssm.sh.example/ymt"), "v1", HEX, new JwkSet(List.of(jwk())),
+                URI.create("https://ssm.sh.example/ymt/member/v1/jwks"), MemberStatus.ACTIVE,
+                List.of(new MemberRecord.TrustMark("conformance-member-v1", "1.0.0", T, T.plusSeconds(86400 * 365))),
+                T, T);
+    }
+
+    static BatchManifest manifest() {
+        return new BatchManifest(SH, "310000-20261127-01", DAY, 3L, HEX);
+    }
+
+    static BatchReceipt receipt() {
+        return new BatchReceipt(SH, "310000-20261127-01", DAY, 3, HEX, 1, 1, 2, 1, T, false);
+    }
+
+    static Problem problem() {
+        return new Problem(ProblemType.INSUFFICIENT_USER_AUTHENTICATION.uri(), "Insufficient user authentication",
+                401, "level too low", "/v1/token", List.of(new FieldError("/acr_values", "too low")),
+                "insufficient_user_authentication", "a higher level is required", "urn:ymt:loa:high");
+    }
+
+    static ListChange change() {
+        return new ListChange(42, ListChange.Op.ADDED, SUB, "310104", Colour.YELLOW, T, T.plusSeconds(604800),
+                "CLOSE_CONTACT", SH, "310000-20261127-01", T);
+    }
+
+    static AppealDecision decision() {
+        return new AppealDecision(AppealDecision.Outcome.UPHELD, T, "SH-APL-2026-000123", Colour.GREEN,
+                "Listing ended on 2026-11-20.");
+    }
+
+    /** Schema file -> fully populated sample (every optional field set). */
+    static Map<String, Object> all() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verification-request.json", verificationRequest());
+        m.put("verification-result.json", new VerificationResult(VerificationStatus.UNKNOWN, SH,
+                AnswerSource.SIGNED, T, T.plusSeconds(15), ReasonCode.HOME_UNAVAILABLE));
+        m.put("green-lookup-request.json", new GreenLookupRequest(SUB, "310000", true));
+        m.put("green-lookup-result.json", new GreenLookupResult(VerificationStatus.YELLOW, AnswerSource.LIST, SH, T,
+                T.plusSeconds(3600), ReasonCode.LISTED));
+        m.put("problem.json", problem());
+        m.put("entity-configuration.json", new EntityConfiguration(YRD, "ymt:hub:national", MemberKind.HUB, "v1",
+                List.of("31", "32"), Map.of("verifications", URI.create("https://yrd.example/v1/verifications")),
+                URI.create("https://yrd.example/v1/jwks"), List.of(SignatureAlgorithm.SM2, SignatureAlgorithm.EdDSA)));
+        m.put("jwks.json", new JwkSet(List.of(jwk())));
+        m.put("member.json", memberRecord());
+        m.put("member-public.json", memberRecord().publicView());
+        m.put("list-key.json", new ListKey("2026-11", ListKey.ALG, "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA",
+                T, T.plusSeconds(86400 * 30)));
+        m.put("batch-manifest.json", manifest());
+        m.put("batch-receipt.json", receipt());
+        m.put("batch-progress.json", new BatchProgress(SH, "310000-20261127-01", BatchProgress.State.STORED, 3L, 3L,
+                T, T, receipt(), problem()));
+        m.put("batch-provenance.json", new BatchProvenance(manifest(), "eyJhbGciOiJTTTIifQ..c2lnbmF0dXJl",
+                SignatureAlgorithm.SM2, "310000-2026-11", T));
+        m.put("list-change.json", change());
+        m.put("list-changes-page.json", new ChangesPage(List.of(change(), new ListChange(43, ListChange.Op.REMOVED,
+                SUB, "310104", null, null, null, null, SH, "310000-20261128-01", T)), "c2VxOjQz", false));
+        m.put("subscription-request.json", new SubscriptionRequest(URI.create("https://ssm.sh.example/ymt/member/v1/list-changes"),
+                List.of("31", "3201")));
+        m.put("subscription.json", new Subscription("sub-7", SH, URI.create("https://ssm.sh.example/cb"),
+                List.of("31"), T));
+        m.put("list-change-notification.json", new ListChangeNotification("sub-7", 43, T));
+        m.put("token-request.json", new TokenExchangeRequest(TokenExchangeRequest.GRANT_TYPE, JWS,
+                TokenExchangeRequest.ID_TOKEN, JWS, TokenExchangeRequest.ID_TOKEN, TokenExchangeRequest.ACCESS_TOKEN,
+                "dept-320000-civil-affairs", "health-code:read", "urn:ymt:loa:substantial", "dept-320000-civil-affairs",
+                TokenExchangeRequest.JWT_BEARER_ASSERTION, JWS));
+        m.put("token-response.json", TokenResponse.bearer(JWS, 300, "health-code:read"));
+        m.put("introspection-request.json", new IntrospectionRequest(JWS, "access_token", "dept-1",
+                TokenExchangeRequest.JWT_BEARER_ASSERTION, JWS));
+        m.put("introspection-response.json", new IntrospectionResponse(true, "ymt:hub:national", "b7c1e2",
+                List.of("dept-1"), 1_795_767_600L, 1_795_767_300L, 1_795_767_300L, "0f3c2d1e", "dept-1", "at+jwt",
+                "health-code:read", "urn:ymt:loa:substantial", 1_795_767_200L, SH,
+                new IntrospectionResponse.Actor("a9f0", SH)));
+        m.put("revocation-request.json", new RevocationRequest(RevocationRequest.Kind.CODE,
+                "3q2-7wAAAAAAAAAAAAAAAA", SH, T.plusSeconds(60), "LOST_DEVICE"));
+        m.put("key-rotation-request.json", new KeyRotationRequest(SignatureAlgorithm.SM2, 3600, 86400));
+        m.put("key-rotation-result.json", new KeyRotationResult("national-2026-12", SignatureAlgorithm.SM2, T,
+                T.plusSeconds(3600), "national-2026-11", T.plusSeconds(90000)));
+        m.put("operator-binding.json", new OperatorBinding("dept-310000-market", "op-91f2", "91310000MA1FL8XQ3C",
+                "urn:ymt:loa:high", T.plusSeconds(86400), T));
+        AuditEvent event = new AuditEvent("hub-a", 1001, T, "ymt:member:320000", SH, "travel",
+                AuditEvent.Action.VERIFICATION, SUB, "GREEN", 7, HEX, HEX);
+        m.put("audit-event.json", event);
+        m.put("audit-page.json", new AuditPage(List.of(event), "c2VxOjEwMDE"));
+        m.put("audit-verification.json", new AuditVerification(false, T, List.of(
+                new AuditVerification.ChainStatus("hub-a", 1001, HEX, false, 998L, T))));
+        m.put("appeal-request.json", new AppealRequest(SUB, "310104", AppealGround.LISTING_EXPIRED,
+                "Quarantine ended on 2026-11-20; still shown yellow.", "310000-20261127-01"));
+        m.put("appeal-decision.json", decision());
+        m.put("appeal-acknowledgement.json", new AppealAcknowledgement("SH-APL-2026-000123", T));
+        m.put("appeal.json", new Appeal("apl-0001", Appeal.State.DECIDED, SUB, "310104", SH, "ymt:member:320000",
+                AppealGround.LISTING_EXPIRED, T, T, "SH-APL-2026-000123", decision()));
+        return m;
+    }
+}
