@@ -13,6 +13,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_FOUND("not-found", 404, "Resource not found"),
     CONFLICT("conflict", 409, "Conflicting state"),
 

@@ -1,6 +1,8 @@
 package org.yimatong.hub.discovery;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -9,34 +11,36 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.payload.EntityConfiguration;
+import org.yimatong.schemas.payload.SignatureAlgorithm;
 
 /** The hub's entity configuration: the one document a new member or a parent reads first. */
 @Path("/.well-known/yimatong")
 public class DiscoveryResource {
 
-    static final String CONTRACT_VERSION = "v1";
-
-    private final HubConfig hub;
+    private final EntityConfiguration configuration;
 
     public DiscoveryResource(HubConfig hub) {
-        this.hub = hub;
+        String base = hub.publicUrl().replaceAll("/+$", "");
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        endpoints.put("verifications", URI.create(base + "/v1/verifications"));
+        endpoints.put("greenLookups", URI.create(base + "/v1/green-lookups"));
+        endpoints.put("listBatches", URI.create(base + "/v1/lists/batches"));
+        endpoints.put("listChanges", URI.create(base + "/v1/lists/changes"));
+        endpoints.put("token", URI.create(base + "/v1/token"));
+        endpoints.put("introspection", URI.create(base + "/v1/introspect"));
+        endpoints.put("members", URI.create(base + "/v1/members"));
+        endpoints.put("appeals", URI.create(base + "/v1/appeals"));
+        endpoints.put("openapi", URI.create(base + "/q/openapi"));
+        List<SignatureAlgorithm> algorithms = hub.signingAlgorithms().stream().map(SignatureAlgorithm::valueOf).toList();
+        this.configuration = new EntityConfiguration(hub.entityId(), hub.parentEntityId().orElse(null), MemberKind.HUB,
+                EntityConfiguration.VERSION, null, endpoints, URI.create(base + "/v1/jwks"), algorithms);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public EntityConfiguration configuration() {
-        String base = hub.publicUrl().replaceAll("/+$", "");
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("verifications", base + "/v1/verifications");
-        endpoints.put("green_lookups", base + "/v1/green-lookups");
-        endpoints.put("list_batches", base + "/v1/lists/batches");
-        endpoints.put("list_changes", base + "/v1/lists/changes");
-        endpoints.put("token", base + "/v1/token");
-        endpoints.put("introspection", base + "/v1/introspect");
-        endpoints.put("members", base + "/v1/members");
-        endpoints.put("appeals", base + "/v1/appeals");
-        endpoints.put("openapi", base + "/q/openapi");
-        return new EntityConfiguration(hub.entityId(), hub.displayName(), "HUB", hub.parentEntityId().orElse(null),
-                CONTRACT_VERSION, base + "/v1/jwks", endpoints, hub.signingAlgorithms());
+        return configuration;
     }
 }

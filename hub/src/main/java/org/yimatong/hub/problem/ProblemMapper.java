@@ -71,15 +71,13 @@ public class ProblemMapper {
             return Problems.response(ProblemType.NOT_ACCEPTABLE, "No representation matches the Accept header", List.of());
         }
         if (e instanceof NotAllowedException) {
-            return Problems.builder(405, "method-not-allowed", "Method not allowed", "This method is not allowed here", List.of())
-                    .build();
+            return Problems.response(ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed here", List.of());
         }
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
             return Problems.response(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large", List.of());
         }
         if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
-            return Problems.builder(w.getResponse().getStatus(), ProblemType.MALFORMED_REQUEST.slug(),
-                    ProblemType.MALFORMED_REQUEST.title(), "The request could not be processed", List.of()).build();
+            return Problems.response(ProblemType.MALFORMED_REQUEST, "The request could not be processed", List.of());
         }
         LOG.error("Unexpected failure", e);
         return Problems.response(ProblemType.INTERNAL, "An internal error occurred; it has been logged", List.of());

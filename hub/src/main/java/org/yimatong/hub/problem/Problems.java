@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
+import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -16,17 +17,6 @@ public final class Problems {
     }
 
     public static Response response(ProblemType type, String detail, List<FieldError> errors) {
-        return builder(type.status(), type.slug(), type.title(), detail, errors).build();
-    }
-
-    static Response.ResponseBuilder builder(int status, String slug, String title, String detail, List<FieldError> errors) {
-        ProblemBody body = new ProblemBody(ProblemType.BASE_URI + slug, title, status, detail,
-                errors.isEmpty() ? null : errors);
-        return Response.status(status).type(MEDIA_TYPE).entity(body);
-    }
-
-    /** The wire shape of a problem; {@code errors} is left out when there are none. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record ProblemBody(String type, String title, int status, String detail, List<FieldError> errors) {
+        return Response.status(type.status()).type(MEDIA_TYPE).entity(Problem.of(type, detail, null, errors)).build();
     }
 }
