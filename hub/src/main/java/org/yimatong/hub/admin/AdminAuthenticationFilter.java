@@ -1,7 +1,5 @@
 package org.yimatong.hub.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -10,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import org.yimatong.hub.home.YimatongHome;
 import org.yimatong.hub.problem.Problems;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -19,21 +16,12 @@ import org.yimatong.schemas.problem.ProblemType;
 @AdminOnly
 public class AdminAuthenticationFilter implements ContainerRequestFilter {
 
-    private final byte[] token;
-
     @Inject
-    public AdminAuthenticationFilter(AdminConfig config) {
-        this.token = config.token().orElseGet(() -> YimatongHome.secret("admin.token", "ymt.admin.token"))
-                .getBytes(StandardCharsets.UTF_8);
-    }
+    AdminCredential credential;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        byte[] presented = header != null && header.startsWith("Bearer ")
-                ? header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8)
-                : new byte[0];
-        if (!MessageDigest.isEqual(presented, token)) {
+        if (!credential.matches(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             request.abortWith(Problems.response(ProblemType.UNAUTHENTICATED,
                     "This operation needs the admin bearer token", List.of()));
         }

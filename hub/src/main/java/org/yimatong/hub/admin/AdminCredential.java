@@ -1,0 +1,29 @@
+package org.yimatong.hub.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.yimatong.hub.home.YimatongHome;
+
+/** The operator's bearer token: from configuration, else the one the hub keeps in its home folder. */
+@ApplicationScoped
+public class AdminCredential {
+
+    private final byte[] token;
+
+    public AdminCredential(AdminConfig config) {
+        this.token = config.token().orElseGet(() -> YimatongHome.secret("admin.token", "ymt.admin.token"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Constant-time, so the comparison leaks nothing about the token. */
+    public boolean matches(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
+            return false;
+        }
+        byte[] presented = authorizationHeader.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(presented, token);
+    }
+}
