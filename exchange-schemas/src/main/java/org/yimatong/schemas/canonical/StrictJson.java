@@ -30,14 +30,21 @@ public final class StrictJson {
     /**
      * Parses one JSON value.
      *
-     * @throws IOException for malformed JSON, a duplicate member name or trailing content
+     * @throws IOException for empty input, malformed JSON, a duplicate member name or trailing content
      */
     public static JsonNode read(byte[] json) throws IOException {
-        return MAPPER.readTree(json);
+        return present(MAPPER.readTree(json));
     }
 
     /** As {@link #read(byte[])} for text. */
     public static JsonNode read(String json) throws IOException {
-        return MAPPER.readTree(json);
+        return present(MAPPER.readTree(json));
+    }
+
+    private static JsonNode present(JsonNode node) throws IOException {
+        if (node == null || node.isMissingNode()) {
+            throw new IOException("no JSON value");
+        }
+        return node;
     }
 }

@@ -1,0 +1,161 @@
+package org.yimatong.schemas.code;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.crypto.Base64Url;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.KeyResolver;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.JoseException;
+import org.yimatong.schemas.jose.JwsSigner;
+import org.yimatong.schemas.jose.JwsVerifier;
+import org.yimatong.schemas.jose.ParsedJws;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+/**
+ * Makes, parses and verifies dynamic codes (DESIGN.md §5, REQ-CODE-1): a compact JWS with header
+ * {@code {"typ":"ymt-code+jwt","alg":..,"kid":..}} over {@link CodeClaims}.
+ *
+ * <p>{@link #verify} checks, each refusal with its own problem type: the JWS rules of {@link JwsVerifier}
+ * (typ, alg, kid, signature), then the claims ({@code CODE_MALFORMED} with field errors), the lifetime
+ * ({@code exp - iat > 60 s}: {@code CODE_LIFETIME_TOO_LONG}), {@code iat > now + skew}
+ * ({@code CODE_NOT_YET_VALID}) and {@code exp + skew < now} ({@code CODE_EXPIRED}). Immutable and
+ * thread-safe.
+ */
+public final class DynamicCodeCodec {
+
+    /** The {@code typ} of a dynamic code. */
+    public static final String TYP = "ymt-code+jwt";
+    /** Longest allowed {@code exp - iat}, as Suishenma's one-minute codes. */
+    public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
+    /** Default accepted clock skew between issuer and verifier. */
+    public static final Duration DEFAULT_SKEW = Duration.ofSeconds(30);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+    private final Duration skew;
+    private final JwsVerifier verifier;
+
+    /** The system UTC clock, a 30 s skew, all three profiles. */
+    public DynamicCodeCodec() {
+        this(Clock.systemUTC(), DEFAULT_SKEW, EnumSet.allOf(SignatureProfile.class));
+    }
+
+    /**
+     * @param clock the time {@link #verify(String, KeyResolver)} checks against
+     * @param skew accepted clock difference to the issuer, applied to both {@code iat} and {@code exp}
+     * @param allowed the profiles accepted from issuers
+     */
+    public DynamicCodeCodec(Clock clock, Duration skew, Set<SignatureProfile> allowed) {
+        if (skew.isNegative()) {
+            throw new IllegalArgumentException("skew must not be negative");
+        }
+        this.clock = clock;
+        this.skew = skew;
+        this.verifier = new JwsVerifier(allowed, TYP);
+    }
+
+    /** A fresh code id: 128 bits from {@link SecureRandom}, base64url (22 characters). */
+    public static String newJti() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64Url.encode(bytes);
+    }
+
+    /**
+     * Signs {@code claims} as a code.
+     *
+     * @throws ProblemException {@link ProblemType#VALIDATION_FAILED} if the claims are not well formed or
+     *     live longer than {@link #MAX_LIFETIME}: an issuer never hands out a code verifiers would refuse
+     * @throws IllegalStateException if {@code signingKey} has no private part
+     */
+    public String encode(CodeClaims claims, Jwk signingKey) {
+        List<FieldError> errors = claims.validate();
+        if (errors.isEmpty() && Duration.between(claims.iat(), claims.exp()).compareTo(MAX_LIFETIME) > 0) {
+            errors = List.of(new FieldError("/exp", "at most " + MAX_LIFETIME.toSeconds() + " s after iat"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Code claims are not valid", errors);
+        }
+        try {
+            return JwsSigner.sign(signingKey, TYP, StrictJson.mapper().writeValueAsBytes(claims.toJson()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write code claims", e);
+        }
+    }
+
+    /**
+     * Reads a code WITHOUT verifying it, to find its issuer for routing. Never trust the result otherwise.
+     *
+     * @throws JoseException {@code CODE_MALFORMED} or {@code CODE_WRONG_TYPE}
+     */
+    public CodeClaims decode(String code) {
+        ParsedJws jws = ParsedJws.parseCompact(code);
+        String typ = jws.header().typ();
+        if (typ == null || !typ.equalsIgnoreCase(TYP)) {
+            throw new JoseException(ProblemType.CODE_WRONG_TYPE, "expected typ " + TYP + ", got " + typ);
+        }
+        return claims(jws.payload());
+    }
+
+    /** Verifies a code at the injected clock's time and returns its claims. */
+    public CodeClaims verify(String code, KeyResolver keys) {
+        return verify(code, keys, clock.instant());
+    }
+
+    /**
+     * Verifies a code at {@code now} and returns its claims.
+     *
+     * @throws JoseException with the problem type of the first check that fails (see the class comment)
+     */
+    public CodeClaims verify(String code, KeyResolver keys, Instant now) {
+        CodeClaims claims = claims(verifier.verify(code, keys).payload());
+        if (Duration.between(claims.iat(), claims.exp()).compareTo(MAX_LIFETIME) > 0) {
+            throw new JoseException(ProblemType.CODE_LIFETIME_TOO_LONG,
+                    "code lives " + Duration.between(claims.iat(), claims.exp()).toSeconds() + " s, at most "
+                            + MAX_LIFETIME.toSeconds() + " s allowed");
+        }
+        if (claims.iat().isAfter(now.plus(skew))) {
+            throw new JoseException(ProblemType.CODE_NOT_YET_VALID, "code issued at " + claims.iat()
+                    + ", after " + now + " plus skew " + skew.toSeconds() + " s");
+        }
+        if (claims.exp().plus(skew).isBefore(now)) {
+            throw new JoseException(ProblemType.CODE_EXPIRED, "code expired at " + claims.exp());
+        }
+        return claims;
+    }
+
+    private static CodeClaims claims(byte[] payload) {
+        JsonNode node;
+        try {
+            node = StrictJson.read(payload);
+        } catch (IOException e) {
+            throw new JoseException(ProblemType.CODE_MALFORMED, "code payload is not valid JSON", e);
+        }
+        if (!node.isObject()) {
+            throw new JoseException(ProblemType.CODE_MALFORMED, "code payload is not a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        CodeClaims claims = CodeClaims.fromJson(node, errors);
+        Set<String> reported = errors.stream().map(FieldError::pointer).collect(Collectors.toSet());
+        claims.validate().stream().filter(e -> !reported.contains(e.pointer())).forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw new JoseException(ProblemType.CODE_MALFORMED, "code claims are not valid", errors);
+        }
+        return claims;
+    }
+}
