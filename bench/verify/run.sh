@@ -126,7 +126,7 @@ bench() { java -cp "$CP:$WORK/classes" VerifyBench "$@"; }
 port_free "$HOME_PORT" || die "port $HOME_PORT is taken (HOME_PORT=...)"
 bench keys --dir "$WORK" --hub-id "$HUB_ID" --home-url "$HOME_URL" --caller-alg "$CALLER_ALG" >/dev/null
 sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$HOME_PORT#g" "$HERE/mock-home.nginx.conf" > "$WORK/nginx/nginx.conf"
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
+TZ=UTC nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
 NGINX_PID=$!
 for _ in $(seq 1 50); do port_free "$HOME_PORT" || break; sleep 0.1; done
 curl -sf -X POST -H 'Content-Type: application/json' -d '{}' "$HOME_URL/member/v1/verifications" | grep -q '"source":"LIVE"' \
