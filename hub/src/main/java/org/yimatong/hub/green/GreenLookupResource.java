@@ -1,0 +1,95 @@
+package org.yimatong.hub.green;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.auth.CallerAuthenticated;
+import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.lists.ListStateLookup;
+import org.yimatong.hub.lists.ListStateLookup.Listed;
+import org.yimatong.hub.lists.ListsConfig;
+import org.yimatong.hub.registry.Member;
+import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.ReasonCode;
+import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.AuditEvent.Action;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /v1/green-lookups} (REQ-GREEN-1): RED or YELLOW while the subject is listed, else GREEN, both from
+ * list state ({@code source=LIST}); {@code home} is the listing member, or the child serving {@code rgn}.
+ * Answered from list state also when {@code live=true} is asked: the live check needs the member client of
+ * the verification route.
+ */
+@Path("/v1/green-lookups")
+@CallerAuthenticated
+public class GreenLookupResource {
+
+    private final ListStateLookup lists;
+    private final MemberDirectory directory;
+    private final CurrentCaller caller;
+    private final AuditWriter audit;
+    private final ListsConfig config;
+    private final Clock clock;
+
+    public GreenLookupResource(ListStateLookup lists, MemberDirectory directory, CurrentCaller caller,
+            AuditWriter audit, ListsConfig config, Clock clock) {
+        this.lists = lists;
+        this.directory = directory;
+        this.caller = caller;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<GreenLookupResult> lookup(GreenLookupRequest request) {
+        String actor = caller.get().entityId();
+        if (request == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "A body is required", List.of());
+        }
+        List<FieldError> errors = request.validate();
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid green lookup", errors);
+        }
+        Instant started = clock.instant();
+        return lists.listingOf(request.sub())
+                .map(listing -> answer(request, listing, clock.instant()))
+                .call(result -> audit.append(new AuditEvent(result.checkedAt(), actor,
+                        result.home(), "green-lookup", Action.GREEN_LOOKUP,
+                        request.sub(), result.status().name(),
+                        (int) Duration.between(started, clock.instant()).toMillis())));
+    }
+
+    private GreenLookupResult answer(GreenLookupRequest request, Optional<Listed> listing, Instant now) {
+        Instant horizon = now.plus(config.greenValidity());
+        if (listing.isPresent()) {
+            Listed listed = listing.get();
+            Instant validUntil = listed.until().isBefore(horizon) ? listed.until() : horizon;
+            return new GreenLookupResult(VerificationStatus.of(listed.colour()), AnswerSource.LIST, listed.member(),
+                    now, validUntil, ReasonCode.LISTED);
+        }
+        String home = directory.childServing(request.rgn()).map(Member::entityId).orElse(null);
+        return new GreenLookupResult(VerificationStatus.GREEN, AnswerSource.LIST, home, now, horizon, null);
+    }
+}

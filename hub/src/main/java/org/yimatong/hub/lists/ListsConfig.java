@@ -1,0 +1,74 @@
+package org.yimatong.hub.lists;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the red/yellow lists ({@code ymt.lists.*}). */
+@ConfigMapping(prefix = "ymt.lists")
+public interface ListsConfig {
+
+    /** How many bad lines a refused batch names; the total count is always given. */
+    @WithDefault("1000")
+    int maxReportedErrors();
+
+    /** How often a running ingest logs its progress. */
+    @WithDefault("PT5S")
+    Duration progressLogInterval();
+
+    /** How long a green lookup answer from list state may be relied on. */
+    @WithDefault("PT1H")
+    Duration greenValidity();
+
+    /** How long an entry stays after its {@code until} before retention removes it. */
+    @WithDefault("P1D")
+    Duration entryGrace();
+
+    /** How long change rows and stored batches are kept. */
+    @WithDefault("P30D")
+    Duration changeRetention();
+
+    /** JSON bodies larger than this are refused with 413 (batch upload excepted). */
+    @WithDefault("65536")
+    long jsonBodyLimitBytes();
+
+    Drop drop();
+
+    Callbacks callbacks();
+
+    Retention retention();
+
+    interface Retention {
+        /** Quartz-style cron of the purge, or {@code off}. */
+        @WithDefault("0 30 3 * * ?")
+        String cron();
+    }
+
+    interface Drop {
+        /** Root of the file drop: {@code inbox/<member>/<day>.ndjson} + {@code .sig}, then {@code done/} or {@code error/}. */
+        @WithDefault("${user.home}/.yimatong/lists-drop")
+        String dir();
+
+        /** Milliseconds between polls of the inbox. */
+        @WithDefault("5000")
+        long pollDelayMillis();
+    }
+
+    interface Callbacks {
+        @WithDefault("8")
+        int maxRedeliveries();
+
+        @WithDefault("1000")
+        long redeliveryDelayMillis();
+
+        @WithDefault("2")
+        double backOffMultiplier();
+
+        @WithDefault("300000")
+        long maxRedeliveryDelayMillis();
+
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,71 @@
+package org.yimatong.hub.lists.callbacks;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.yimatong.hub.lists.ListsConfig;
+import org.yimatong.schemas.payload.ListChangeNotification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * Posts one notification with the Vert.x web client and completes the exchange on its callback, so a slow
+ * member holds no thread. Anything but a 2xx fails the exchange, for the route to redeliver.
+ */
+@ApplicationScoped
+public class CallbackPoster extends AsyncProcessorSupport {
+
+    private final WebClient client;
+    private final ObjectMapper mapper;
+    private final long timeoutMillis;
+
+    public CallbackPoster(Vertx vertx, ObjectMapper mapper, ListsConfig config) {
+        this.client = WebClient.create(vertx);
+        this.mapper = mapper;
+        this.timeoutMillis = config.callbacks().timeout().toMillis();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        String url = exchange.getIn().getHeader(CallbackRoutes.URL_HEADER, String.class);
+        Buffer body;
+        try {
+            body = Buffer.buffer(mapper.writeValueAsBytes(exchange.getIn().getBody(ListChangeNotification.class)));
+        } catch (JsonProcessingException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        client.postAbs(url).timeout(timeoutMillis).putHeader("Content-Type", "application/json").sendBuffer(body)
+                .subscribe().with(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        exchange.setException(new CallbackRefusedException(url, response.statusCode()));
+                    }
+                    callback.done(false);
+                }, failure -> {
+                    exchange.setException(failure);
+                    callback.done(false);
+                });
+        return false;
+    }
+
+    @PreDestroy
+    void closeClient() {
+        client.close();
+    }
+
+    /** The member answered, but not with a 2xx. */
+    static final class CallbackRefusedException extends RuntimeException {
+        CallbackRefusedException(String url, int status) {
+            super("callback " + url + " answered HTTP " + status, null, false, false);
+        }
+    }
+}

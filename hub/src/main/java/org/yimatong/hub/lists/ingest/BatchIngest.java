@@ -1,0 +1,473 @@
+package org.yimatong.hub.lists.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.lists.ListChangesRecorded;
+import org.yimatong.hub.lists.ListLocks;
+import org.yimatong.hub.lists.ListsConfig;
+import org.yimatong.hub.lists.ingest.IngestProgress.Tracker;
+import org.yimatong.hub.registry.Member;
+import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.schemas.batch.BatchDigest;
+import org.yimatong.schemas.batch.BatchManifest;
+import org.yimatong.schemas.batch.BatchSignature;
+import org.yimatong.schemas.batch.CanonicalBatch;
+import org.yimatong.schemas.batch.ListEntry;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.KeyResolver;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.jose.JwsHeader;
+import org.yimatong.schemas.jose.ParsedJws;
+import org.yimatong.schemas.payload.AuditEvent.Action;
+import org.yimatong.schemas.payload.BatchProgress.State;
+import org.yimatong.schemas.payload.BatchReceipt;
+import org.yimatong.schemas.payload.Problem;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The one ingest path of a daily batch (REQ-LIST-2..5), on a worker thread, in one transaction: every line is
+ * validated while it streams into a staging table by {@code COPY} (the batch is never held in memory); then
+ * duplicates are found in SQL, the canonical digest is computed over the rows sorted by {@code sub}, the
+ * detached signature is checked against the manifest, and a set-based diff against the member's current list
+ * appends the change rows under the feed lock ({@link ListLocks#FEED}) and replaces the member's entries.
+ */
+@ApplicationScoped
+public class BatchIngest {
+
+    private static final Logger LOG = Logger.getLogger(BatchIngest.class);
+    private static final int MAX_LINE_BYTES = 4096;
+    private static final int FETCH_SIZE = 10_000;
+    private static final int COPY_BUFFER = 256 * 1024;
+
+    private static final String STAGING = "create temp table list_staging (line bigint not null,"
+            + " sub text collate \"C\" not null, col text not null, since timestamptz not null,"
+            + " until timestamptz not null, reason text not null, rgn text not null) on commit drop";
+    private static final String CHANGE_COLUMNS = "insert into list_change (op, member, sub, rgn, col, since, until,"
+            + " reason, batch_tag, recorded_at) ";
+    private static final String ADDED = CHANGE_COLUMNS
+            + "select 'ADDED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ? from list_staging s"
+            + " where not exists (select 1 from list_entry e where e.member = ? and e.sub = s.sub) order by s.sub";
+    private static final String CHANGED = CHANGE_COLUMNS
+            + "select 'CHANGED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ? from list_staging s"
+            + " join list_entry e on e.member = ? and e.sub = s.sub"
+            + " where (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)"
+            + " order by s.sub";
+    private static final String REMOVED = CHANGE_COLUMNS
+            + "select 'REMOVED', ?, e.sub, e.rgn, null::text, null::timestamptz, null::timestamptz, null::text, ?, ? from list_entry e"
+            + " where e.member = ? and not exists (select 1 from list_staging s where s.sub = e.sub) order by e.sub";
+    private static final String DELETE_REMOVED = "delete from list_entry e where e.member = ?"
+            + " and not exists (select 1 from list_staging s where s.sub = e.sub)";
+    private static final String UPSERT = "insert into list_entry (member, sub, col, since, until, reason, rgn)"
+            + " select ?, sub, col, since, until, reason, rgn from list_staging"
+            + " on conflict (member, sub) do update set col = excluded.col, since = excluded.since,"
+            + " until = excluded.until, reason = excluded.reason, rgn = excluded.rgn"
+            + " where (list_entry.col, list_entry.since, list_entry.until, list_entry.reason, list_entry.rgn)"
+            + " is distinct from (excluded.col, excluded.since, excluded.until, excluded.reason, excluded.rgn)";
+    private static final String INSERT_BATCH = "insert into list_batch (member, batch_tag, day, count, digest,"
+            + " signature, alg, kid, received_at, stored_at, added, changed, removed, unchanged)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final AgroalDataSource dataSource;
+    private final MemberDirectory directory;
+    private final IngestProgress progress;
+    private final ListsConfig config;
+    private final Clock clock;
+    private final AuditWriter audit;
+    private final Event<ListChangesRecorded> recorded;
+
+    public BatchIngest(AgroalDataSource dataSource, MemberDirectory directory, IngestProgress progress,
+            ListsConfig config, Clock clock, AuditWriter audit, Event<ListChangesRecorded> recorded) {
+        this.dataSource = dataSource;
+        this.directory = directory;
+        this.progress = progress;
+        this.config = config;
+        this.clock = clock;
+        this.audit = audit;
+        this.recorded = recorded;
+    }
+
+    /**
+     * Ingests one batch. Blocks: call it on a worker thread.
+     *
+     * @throws ProblemException {@code batch-invalid} (422) with every bad line, a signature fault (400),
+     *     {@code conflict} (409) for a tag reused with another digest or a day older than the stored one
+     */
+    public IngestOutcome ingest(BatchUpload upload, BatchBody body) {
+        Tracker tracker = progress.start(upload.member().entityId(), upload.batchTag());
+        String outcome = "REFUSED";
+        try {
+            IngestOutcome result = run(upload, body, tracker);
+            tracker.stored(result.receipt());
+            outcome = result.replay() ? "REPLAY" : "STORED";
+            return result;
+        } catch (ProblemException e) {
+            tracker.refused(Problem.of(e, null));
+            outcome = "REFUSED:" + e.type().slug();
+            throw e;
+        } catch (IOException e) {
+            ProblemException refusal = new ProblemException(ProblemType.MALFORMED_REQUEST,
+                    "The batch body could not be read: " + e.getMessage(), List.of());
+            tracker.refused(Problem.of(refusal, null));
+            throw refusal;
+        } catch (SQLException e) {
+            tracker.refused(Problem.of(ProblemType.INTERNAL, "The batch could not be stored", null, List.of()));
+            outcome = "FAILED";
+            throw new IllegalStateException("Batch ingest failed in the database", e);
+        } finally {
+            Instant at = clock.instant();
+            int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(tracker.receivedAt(), at).toMillis());
+            audit.append(new AuditEvent(at, upload.member().entityId(), upload.member().entityId(), "list-batch",
+                    Action.BATCH_UPLOAD, upload.batchTag(), outcome, latency)).await().indefinitely();
+        }
+    }
+
+    private IngestOutcome run(BatchUpload upload, BatchBody body, Tracker tracker) throws IOException, SQLException {
+        Member member = upload.member();
+        JwsHeader header = ParsedJws.parseDetached(upload.signature(), new byte[0]).header();
+        SignatureProfile profile = SignatureProfile.fromJoseName(header.alg())
+                .orElseThrow(() -> new ProblemException(ProblemType.ALGORITHM_NOT_ALLOWED,
+                        "Batch signatures use SM2, ES256 or EdDSA", List.of()));
+        KeyResolver keys = directory.keysFor(member, header.kid()).await().atMost(Duration.ofSeconds(30));
+
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return transaction(connection, upload, body, tracker, BatchDigest.forProfile(profile), keys);
+            } catch (IOException | SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private IngestOutcome transaction(Connection connection, BatchUpload upload, BatchBody body, Tracker tracker,
+            BatchDigest algorithm, KeyResolver keys) throws IOException, SQLException {
+        Member member = upload.member();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(STAGING);
+        }
+        long count = stage(connection, member, upload, body, tracker);
+        tracker.state(State.VERIFYING, count);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("analyze list_staging");
+        }
+        refuseDuplicates(connection);
+        BatchManifest manifest = digest(connection, algorithm).manifest(member.entityId(), upload.batchTag(),
+                upload.day());
+        Jwk key = BatchSignature.verify(upload.signature(), manifest, keys);
+
+        BatchReceipt stored = storedReceipt(connection, member.entityId(), upload.batchTag());
+        if (stored != null) {
+            connection.rollback();
+            if (!stored.digest().equals(manifest.digest())) {
+                throw new ProblemException(ProblemType.CONFLICT,
+                        "Batch tag " + upload.batchTag() + " was stored with another digest", List.of());
+            }
+            return new IngestOutcome(stored.asReplay(), true);
+        }
+        refuseOlderDay(connection, member.entityId(), upload.day());
+
+        tracker.state(State.DIFFING, count);
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, ListLocks.FEED);
+            lock.execute();
+        }
+        Instant now = clock.instant();
+        long before = maxSeq(connection);
+        long added = change(connection, ADDED, member.entityId(), upload.batchTag(), now);
+        long changed = change(connection, CHANGED, member.entityId(), upload.batchTag(), now);
+        long removed = change(connection, REMOVED, member.entityId(), upload.batchTag(), now);
+        long after = maxSeq(connection);
+        update(connection, DELETE_REMOVED, member.entityId());
+        update(connection, UPSERT, member.entityId());
+        BatchReceipt receipt = new BatchReceipt(member.entityId(), upload.batchTag(), upload.day(), count,
+                manifest.digest(), added, changed, removed, count - added - changed, now, null);
+        insertBatch(connection, receipt, upload, key, tracker.receivedAt());
+        connection.commit();
+        LOG.infof("Batch %s of %s stored: %d entries, %d added, %d changed, %d removed", upload.batchTag(),
+                member.entityId(), count, added, changed, removed);
+        if (after > before) {
+            recorded.fire(new ListChangesRecorded(before + 1, after));
+        }
+        return new IngestOutcome(receipt, false);
+    }
+
+    /** Reads, validates and copies every line; refuses the batch with every bad line (up to the bound). */
+    private long stage(Connection connection, Member member, BatchUpload upload, BatchBody body, Tracker tracker)
+            throws IOException, SQLException {
+        CountingStream counted = new CountingStream(body.raw());
+        InputStream in = body.gzip() ? new GZIPInputStream(counted, 64 * 1024) : counted;
+        LineReader reader = new LineReader(in, MAX_LINE_BYTES);
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("copy list_staging (line, sub, col, since, until, reason, rgn) from stdin");
+        byte[] buffer = new byte[COPY_BUFFER];
+        int used = 0;
+        List<FieldError> errors = new ArrayList<>();
+        long badLines = 0;
+        long lineNumber = 0;
+        long started = System.nanoTime();
+        long nextLog = started + config.progressLogInterval().toNanos();
+        try {
+            for (String text; (text = reader.next()) != null;) {
+                lineNumber++;
+                ListEntry entry = check(text, lineNumber, member, errors);
+                if (entry == null) {
+                    badLines++;
+                } else if (badLines == 0) {
+                    byte[] row = row(lineNumber, entry);
+                    if (used + row.length > buffer.length) {
+                        copy.writeToCopy(buffer, 0, used);
+                        used = 0;
+                    }
+                    System.arraycopy(row, 0, buffer, used, row.length);
+                    used += row.length;
+                }
+                if ((lineNumber & 0x3ff) == 0) {
+                    tracker.linesRead(lineNumber);
+                    long nowNanos = System.nanoTime();
+                    if (nowNanos >= nextLog) {
+                        logProgress(upload, lineNumber, counted.count(), body.length(), nowNanos - started);
+                        nextLog = nowNanos + config.progressLogInterval().toNanos();
+                    }
+                }
+            }
+            tracker.linesRead(lineNumber);
+            if (badLines > 0) {
+                copy.cancelCopy();
+                throw invalid(errors, badLines, lineNumber);
+            }
+            if (used > 0) {
+                copy.writeToCopy(buffer, 0, used);
+            }
+            copy.endCopy();
+            return lineNumber;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private ListEntry check(String text, long lineNumber, Member member, List<FieldError> errors) {
+        List<FieldError> faults;
+        if (text == LineReader.TOO_LONG) {
+            faults = List.of(new FieldError("/line/" + lineNumber, "longer than " + MAX_LINE_BYTES + " bytes"));
+        } else {
+            try {
+                ListEntry entry = ListEntry.parseLine(text, lineNumber);
+                if (member.matchLength(entry.rgn()) > 0) {
+                    return entry;
+                }
+                faults = List.of(new FieldError("/line/" + lineNumber + "/rgn",
+                        "not a region " + member.entityId() + " serves"));
+            } catch (ProblemException e) {
+                faults = e.errors();
+            }
+        }
+        if (errors.size() < config.maxReportedErrors()) {
+            errors.addAll(faults);
+        }
+        return null;
+    }
+
+    private ProblemException invalid(List<FieldError> errors, long badLines, long lines) {
+        String detail = badLines + " of " + lines + " lines are invalid; nothing was stored"
+                + (badLines > config.maxReportedErrors() ? " (the first " + config.maxReportedErrors() + " are listed)" : "");
+        return new ProblemException(ProblemType.BATCH_INVALID, detail, errors);
+    }
+
+    private static byte[] row(long lineNumber, ListEntry e) {
+        // COPY text format; every field is restricted by ListEntry to characters that need no escaping
+        return (lineNumber + "\t" + e.sub() + "\t" + e.col().name() + "\t" + e.since() + "\t" + e.until() + "\t"
+                + e.reason() + "\t" + e.rgn() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private void logProgress(BatchUpload upload, long lines, long bytes, long length, long elapsedNanos) {
+        double seconds = elapsedNanos / 1e9;
+        double rate = lines / seconds;
+        String left = length > 0 && bytes > 0
+                ? Math.round((length - bytes) / (bytes / seconds)) + " s left"
+                : "time left unknown (no Content-Length)";
+        LOG.infof("Batch %s of %s: %d entries read, %.0f entries/s, %s", upload.batchTag(),
+                upload.member().entityId(), lines, rate, left);
+    }
+
+    private void refuseDuplicates(Connection connection) throws SQLException {
+        String sql = "select line, first from (select line, min(line) over (partition by sub) as first,"
+                + " row_number() over (partition by sub order by line) as n from list_staging) t"
+                + " where n > 1 order by line limit ?";
+        List<FieldError> errors = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select count(*) - count(distinct sub), count(*) from list_staging")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long duplicates = rs.getLong(1);
+                if (duplicates == 0) {
+                    return;
+                }
+                try (PreparedStatement list = connection.prepareStatement(sql)) {
+                    list.setInt(1, config.maxReportedErrors());
+                    try (ResultSet rows = list.executeQuery()) {
+                        while (rows.next()) {
+                            errors.add(new FieldError("/line/" + rows.getLong(1) + "/sub",
+                                    "duplicate sub (first on line " + rows.getLong(2) + ")"));
+                        }
+                    }
+                }
+                throw invalid(errors, duplicates, rs.getLong(2));
+            }
+        }
+    }
+
+    private CanonicalBatch.Builder digest(Connection connection, BatchDigest algorithm) throws SQLException {
+        CanonicalBatch.Builder builder = CanonicalBatch.builder(algorithm);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select sub, col, since, until, reason, rgn from list_staging order by sub")) {
+            ps.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    builder.add(new ListEntry(rs.getString(1), Colour.valueOf(rs.getString(2)),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return builder;
+    }
+
+    private static BatchReceipt storedReceipt(Connection connection, String member, String tag) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select day, count, digest, added, changed, removed,"
+                + " unchanged, stored_at from list_batch where member = ? and batch_tag = ?")) {
+            ps.setString(1, member);
+            ps.setString(2, tag);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new BatchReceipt(member, tag, rs.getObject(1, LocalDate.class), rs.getLong(2),
+                        rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                        rs.getObject(8, OffsetDateTime.class).toInstant(), null);
+            }
+        }
+    }
+
+    private static void refuseOlderDay(Connection connection, String member, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select max(day) from list_batch where member = ?")) {
+            ps.setString(1, member);
+            try (ResultSet rs = ps.executeQuery()) {
+                LocalDate latest = rs.next() ? rs.getObject(1, LocalDate.class) : null;
+                if (latest != null && day.isBefore(latest)) {
+                    throw new ProblemException(ProblemType.CONFLICT,
+                            "A batch for " + latest + " is stored already; " + day + " is older", List.of());
+                }
+            }
+        }
+    }
+
+    private static long maxSeq(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select coalesce(max(seq), 0) from list_change")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long change(Connection connection, String sql, String member, String tag, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, member);
+            ps.setString(2, tag);
+            ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setString(4, member);
+            return ps.executeLargeUpdate();
+        }
+    }
+
+    private static void update(Connection connection, String sql, String member) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, member);
+            ps.executeLargeUpdate();
+        }
+    }
+
+    private static void insertBatch(Connection connection, BatchReceipt receipt, BatchUpload upload, Jwk key,
+            Instant receivedAt) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_BATCH)) {
+            ps.setString(1, receipt.member());
+            ps.setString(2, receipt.batchTag());
+            ps.setObject(3, receipt.day());
+            ps.setLong(4, receipt.count());
+            ps.setString(5, receipt.digest());
+            ps.setString(6, upload.signature());
+            ps.setString(7, key.profile().joseName());
+            ps.setString(8, key.kid());
+            ps.setObject(9, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
+            ps.setObject(10, OffsetDateTime.ofInstant(receipt.storedAt(), ZoneOffset.UTC));
+            ps.setLong(11, receipt.added());
+            ps.setLong(12, receipt.changed());
+            ps.setLong(13, receipt.removed());
+            ps.setLong(14, receipt.unchanged());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Counts the bytes of the raw body, for the estimated time left. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

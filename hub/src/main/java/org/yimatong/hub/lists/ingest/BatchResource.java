@@ -1,0 +1,165 @@
+package org.yimatong.hub.lists.ingest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yimatong.hub.auth.CallerAuthenticated;
+import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.lists.ListCaller;
+import org.yimatong.hub.registry.Member;
+import org.yimatong.schemas.payload.BatchManifest;
+import org.yimatong.schemas.payload.BatchProgress;
+import org.yimatong.schemas.payload.BatchProgress.State;
+import org.yimatong.schemas.payload.BatchProvenance;
+import org.yimatong.schemas.payload.BatchReceipt;
+import org.yimatong.schemas.payload.SignatureAlgorithm;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** {@code /v1/lists/batches}: upload a daily batch, follow its progress, read its provenance (REQ-LIST-2..8). */
+@Path("/v1/lists/batches")
+@CallerAuthenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class BatchResource {
+
+    public static final String SIGNATURE_HEADER = "Ymt-Batch-Signature";
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern DETACHED_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
+    private static final String BATCH_COLUMNS = "select member, batch_tag, day, count, digest, signature, alg, kid,"
+            + " received_at, stored_at, added, changed, removed, unchanged from list_batch";
+
+    private final BatchIngest ingest;
+    private final IngestProgress progress;
+    private final CurrentCaller caller;
+    private final Pool pool;
+
+    public BatchResource(BatchIngest ingest, IngestProgress progress, CurrentCaller caller, Pool pool) {
+        this.ingest = ingest;
+        this.progress = progress;
+        this.caller = caller;
+        this.pool = pool;
+    }
+
+    /** Streams the body into the ingest path on a worker thread; the batch is never held in memory. */
+    @POST
+    @Blocking
+    @Consumes({ "application/x-ndjson", MediaType.APPLICATION_OCTET_STREAM })
+    public Response upload(@QueryParam("member") String memberId, @QueryParam("batchTag") String batchTag,
+            @QueryParam("day") String day, @HeaderParam(SIGNATURE_HEADER) String signature,
+            @HeaderParam("Content-Encoding") String encoding, @HeaderParam("Content-Length") Long length,
+            InputStream body) {
+        Member member = ListCaller.member(caller.get());
+        List<FieldError> errors = new ArrayList<>();
+        if (memberId == null) {
+            errors.add(new FieldError("/query/member", "required"));
+        }
+        if (batchTag == null || !TAG.matcher(batchTag).matches()) {
+            errors.add(new FieldError("/query/batchTag", "required, " + TAG.pattern()));
+        }
+        LocalDate parsedDay = null;
+        try {
+            parsedDay = day == null ? null : LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        if (parsedDay == null) {
+            errors.add(new FieldError("/query/day", "required, yyyy-MM-dd"));
+        }
+        if (signature == null || !DETACHED_JWS.matcher(signature).matches()) {
+            errors.add(new FieldError("/header/" + SIGNATURE_HEADER, "required, a detached compact JWS"));
+        }
+        boolean gzip = "gzip".equalsIgnoreCase(encoding);
+        if (encoding != null && !gzip && !"identity".equalsIgnoreCase(encoding)) {
+            errors.add(new FieldError("/header/Content-Encoding", "gzip or identity"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid batch upload", errors);
+        }
+        if (!member.entityId().equals(memberId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A member uploads only its own list", List.of());
+        }
+        IngestOutcome outcome = ingest.ingest(new BatchUpload(member, batchTag, parsedDay, signature),
+                new BatchBody(body, gzip, length == null ? -1 : length));
+        if (outcome.replay()) {
+            return Response.ok(outcome.receipt()).build();
+        }
+        return Response.created(URI.create("/v1/lists/batches/" + batchTag)).entity(outcome.receipt()).build();
+    }
+
+    /** The caller's own batch: in flight or refused on this instance, else as stored. */
+    @GET
+    @Path("{tag}")
+    public Uni<BatchProgress> progress(@PathParam("tag") String tag) {
+        String member = ListCaller.member(caller.get()).entityId();
+        return progress.find(member, tag).map(p -> Uni.createFrom().item(p))
+                .orElseGet(() -> pool.preparedQuery(BATCH_COLUMNS + " where member = $1 and batch_tag = $2")
+                        .execute(Tuple.of(member, tag))
+                        .map(rows -> {
+                            Row row = single(rows, tag);
+                            BatchReceipt receipt = receipt(row);
+                            return new BatchProgress(member, tag, State.STORED, receipt.count(), receipt.count(),
+                                    row.getOffsetDateTime("received_at").toInstant(), receipt.storedAt(), receipt,
+                                    null);
+                        }));
+    }
+
+    /** Manifest, signature and key of a stored batch, so a receiver re-verifies the uploader's signature. */
+    @GET
+    @Path("{tag}/provenance")
+    public Uni<BatchProvenance> provenance(@PathParam("tag") String tag, @QueryParam("member") String member) {
+        caller.get();
+        Uni<RowSet<Row>> rows = member == null
+                ? pool.preparedQuery(BATCH_COLUMNS + " where batch_tag = $1").execute(Tuple.of(tag))
+                : pool.preparedQuery(BATCH_COLUMNS + " where batch_tag = $1 and member = $2")
+                        .execute(Tuple.of(tag, member));
+        return rows.map(found -> {
+            Row row = single(found, tag);
+            BatchReceipt receipt = receipt(row);
+            return new BatchProvenance(new BatchManifest(receipt.member(), tag, receipt.day(), receipt.count(),
+                    receipt.digest()), row.getString("signature"), SignatureAlgorithm.valueOf(row.getString("alg")),
+                    row.getString("kid"), row.getOffsetDateTime("received_at").toInstant());
+        });
+    }
+
+    private static Row single(RowSet<Row> rows, String tag) {
+        if (rows.size() == 0) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No stored batch " + tag, List.of());
+        }
+        if (rows.size() > 1) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Several members used batch tag " + tag,
+                    List.of(new FieldError("/query/member", "required to tell them apart")));
+        }
+        return rows.iterator().next();
+    }
+
+    private static BatchReceipt receipt(Row row) {
+        return new BatchReceipt(row.getString("member"), row.getString("batch_tag"), row.getLocalDate("day"),
+                row.getLong("count"), row.getString("digest"), row.getLong("added"), row.getLong("changed"),
+                row.getLong("removed"), row.getLong("unchanged"), row.getOffsetDateTime("stored_at").toInstant(),
+                null);
+    }
+}

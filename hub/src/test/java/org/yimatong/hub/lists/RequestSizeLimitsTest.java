@@ -1,0 +1,51 @@
+package org.yimatong.hub.lists;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.yimatong.hub.lists.ListBatches.entry;
+import static org.yimatong.hub.lists.ListBatches.sub;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.batch.ListEntry;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.Colour;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class RequestSizeLimitsTest {
+
+    private static final String MEMBER = "ymt:member:440000";
+
+    private final Jwk key = Jwk.generate(SignatureProfile.SM2);
+
+    @Test
+    void aJsonBodyOver64KiBIsRefusedWith413() {
+        TestMembers.register(MEMBER, "http://localhost:9/m44", key, "44");
+        String padding = "x".repeat(70 * 1024);
+
+        given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER)).contentType(ContentType.JSON)
+                .body("{\"sub\":\"" + padding + "\",\"rgn\":\"440101\"}")
+                .when().post("/v1/green-lookups").then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/payload-too-large"));
+    }
+
+    @Test
+    void aBatchUploadMayBeFarLarger() {
+        TestMembers.register(MEMBER, "http://localhost:9/m44", key, "44");
+        List<ListEntry> entries = IntStream.range(0, 2_000)
+                .mapToObj(i -> entry(sub("size-" + i), Colour.RED, "440101")).toList();
+
+        ListBatches.upload(key, MEMBER, "large-body", LocalDate.parse("2026-11-27"), entries)
+                .statusCode(201).body("added", equalTo(2_000));
+    }
+}

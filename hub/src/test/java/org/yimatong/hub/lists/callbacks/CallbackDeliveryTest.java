@@ -1,0 +1,101 @@
+package org.yimatong.hub.lists.callbacks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yimatong.hub.lists.ListBatches.entry;
+import static org.yimatong.hub.lists.ListBatches.sub;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yimatong.hub.lists.ListBatches;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.Colour;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class CallbackDeliveryTest {
+
+    private static final String MEMBER = "ymt:member:370000";
+    private static final String PATH = "/m37/member/v1/list-changes";
+    private static WireMockServer member;
+
+    private final Jwk key = Jwk.generate(SignatureProfile.SM2);
+
+    @BeforeAll
+    static void startMember() {
+        member = new WireMockServer(options().dynamicPort());
+        member.start();
+    }
+
+    @AfterAll
+    static void stopMember() {
+        if (member != null) {
+            member.stop();
+        }
+    }
+
+    @Test
+    void aNotificationFailingTwiceIsDeliveredOnceOnTheThirdAttempt() {
+        member.stubFor(post(urlEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("failed once"));
+        member.stubFor(post(urlEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("failed once")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("failed twice"));
+        member.stubFor(post(urlEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("failed twice")
+                .willReturn(aResponse().withStatus(204)).willSetStateTo("delivered"));
+        TestMembers.register(MEMBER, base(), key, "37");
+        String id = subscribe(base() + "/member/v1/list-changes").statusCode(201)
+                .body("member", equalTo(MEMBER)).extract().path("id");
+
+        ListBatches.upload(key, MEMBER, "cb-1", LocalDate.parse("2026-11-27"),
+                List.of(entry(sub("cb"), Colour.RED, "370101"))).statusCode(201);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> member.getAllScenarios().getScenarios().stream()
+                .anyMatch(s -> s.getState().equals("delivered")));
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+                .until(() -> member.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount() == 3);
+        String delivered = member.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertTrue(delivered.contains("\"subscriptionId\":\"" + id + "\""), delivered);
+        assertEquals(3, member.getAllServeEvents().size());
+    }
+
+    @Test
+    void aCallbackOutsideTheMembersBaseUrlIsRefused() {
+        TestMembers.register(MEMBER, base(), key, "37");
+
+        subscribe("http://localhost:" + member.port() + "/elsewhere/list-changes")
+                .statusCode(400)
+                .body("type", equalTo("https://yimatong.org/problems/validation-failed"))
+                .body("errors[0].pointer", equalTo("/callbackUrl"));
+    }
+
+    private String base() {
+        return "http://localhost:" + member.port() + "/m37";
+    }
+
+    private io.restassured.response.ValidatableResponse subscribe(String callbackUrl) {
+        return given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
+                .contentType(ContentType.JSON)
+                .body("{\"callbackUrl\":\"" + callbackUrl + "\",\"regionPrefixes\":[\"37\"]}")
+                .when().post("/v1/lists/subscriptions").then();
+    }
+}
