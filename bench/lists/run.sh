@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# PERF-3 benchmark (DESIGN.md §11): ingest of an N-entry daily batch through the hub against a plain COPY of the
+# same rows into the same PostgreSQL, in one run. Run by hand, never in CI. Loopback only; the hub and its
+# embedded PostgreSQL started here are stopped on exit.
+#
+#   bench/lists/run.sh                 1,000,000 entries
+#   N=10000000 bench/lists/run.sh      10 M entries (PERF-3: within 120 s, default heap)
+#
+# Environment (defaults in brackets): N [1000000] BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18090]
+# HUB_ID [ymt:hub:bench] HUB_JAVA_OPTS [] (default heap) HUB_READY_SECONDS [180] WORK [mktemp] KEEP_WORK [0]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE="$ROOT/bench/lists"
+N=${N:-1000000}
+BUILD=${BUILD:-1}
+MVN_ARGS=${MVN_ARGS:--B -o -q}
+HUB_PORT=${HUB_PORT:-18090}
+HUB_ID=${HUB_ID:-ymt:hub:bench}
+HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
+HUB_READY_SECONDS=${HUB_READY_SECONDS:-180}
+WORK=${WORK:-$(mktemp -d /tmp/ymt-bench-lists.XXXXXX)}
+KEEP_WORK=${KEEP_WORK:-0}
+ADMIN_TOKEN="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+HUB_URL="http://127.0.0.1:$HUB_PORT"
+APP="$ROOT/hub/target/quarkus-app"
+
+log() { printf '%s [bench-lists] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+HUB_PID=
+cleanup() {
+  local rc=$?
+  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    log "stopping the hub (pid $HUB_PID)"
+    kill -TERM "$HUB_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$HUB_PID" 2>/dev/null || true
+  fi
+  local pg="$WORK/hub-home/pgdata/postmaster.pid"
+  if [[ -f "$pg" ]]; then
+    local pgpid; pgpid=$(head -1 "$pg")
+    if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then
+      log "stopping the hub's embedded PostgreSQL (pid $pgpid)"; kill -INT "$pgpid" 2>/dev/null || true
+    fi
+  fi
+  if [[ "$KEEP_WORK" != 1 ]]; then rm -rf "$WORK"; else log "work files kept in $WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT INT TERM
+
+if [[ "$BUILD" == 1 ]]; then
+  log "building the hub (package, tests skipped)"
+  (cd "$ROOT" && flock /tmp/ymt-mvn.lock ./mvnw $MVN_ARGS package -pl hub -am -DskipTests)
+fi
+[[ -f "$APP/quarkus-run.jar" ]] || die "no $APP/quarkus-run.jar: build first (BUILD=1)"
+
+log "starting the hub on $HUB_PORT (java opts: ${HUB_JAVA_OPTS:-default heap})"
+YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
+  YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$WORK/hub.log" 2>&1 &
+HUB_PID=$!
+deadline=$(( $(date +%s) + HUB_READY_SECONDS ))
+until curl -fsS -o /dev/null "$HUB_URL/.well-known/yimatong" 2>/dev/null; do
+  kill -0 "$HUB_PID" 2>/dev/null || die "the hub exited (see $WORK/hub.log)"
+  (( $(date +%s) < deadline )) || die "the hub did not start within $HUB_READY_SECONDS s (see $WORK/hub.log)"
+  sleep 1
+done
+PG_PORT=$(sed -n 's/.*Started embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$WORK/hub.log" | head -1)
+[[ -n "$PG_PORT" ]] || die "could not find the embedded PostgreSQL port in $WORK/hub.log"
+log "hub ready; PostgreSQL on $PG_PORT; loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
+
+CP="$APP/app/*:$APP/lib/main/*"
+java -Xmx2g -cp "$CP" "$HERE/ListsBench.java" "$HUB_URL" "$ADMIN_TOKEN" "$HUB_ID" \
+  "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" "$N" "$WORK" | tee "$WORK/results.txt"
+grep -E 'Batch .* (entries read|stored)' "$WORK/hub.log" | tail -5 >&2 || true
+log "hub heap settings: ${HUB_JAVA_OPTS:-JVM default}; hub RSS at end: $(ps -o rss= -p "$HUB_PID" | awk '{printf "%d MiB", $1/1024}')"
