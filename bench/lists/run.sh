@@ -20,6 +20,7 @@ HUB_ID=${HUB_ID:-ymt:hub:bench}
 HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
 HUB_READY_SECONDS=${HUB_READY_SECONDS:-180}
 WORK=${WORK:-$(mktemp -d /tmp/ymt-bench-lists.XXXXXX)}
+mkdir -p "$WORK"
 KEEP_WORK=${KEEP_WORK:-0}
 ADMIN_TOKEN="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 HUB_URL="http://127.0.0.1:$HUB_PORT"

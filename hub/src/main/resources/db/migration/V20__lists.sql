@@ -39,10 +39,9 @@ create table list_entry (
     until  timestamptz not null,
     reason text not null,
     rgn    text not null,
-    primary key (member, sub)
+    -- (sub, member): green lookups by sub use it; retention and per-member diffs scan (daily, set-based)
+    primary key (sub, member)
 );
-create index list_entry_sub on list_entry (sub);
-create index list_entry_until on list_entry (until);
 
 -- The change sequence readers page by. Rows are only inserted under the feed lock (advisory transaction
 -- lock), so sequence values become visible in order: a reader never sees seq n+1 before seq n.
@@ -59,7 +58,6 @@ create table list_change (
     batch_tag   text,
     recorded_at timestamptz not null
 );
-create index list_change_recorded_at on list_change (recorded_at);
 
 -- Highest sequence value purged by retention: a cursor below it is refused (start again from a snapshot).
 create table list_feed_state (

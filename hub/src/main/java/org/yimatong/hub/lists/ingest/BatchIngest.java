@@ -14,10 +14,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
@@ -66,7 +73,9 @@ public class BatchIngest {
     private static final Logger LOG = Logger.getLogger(BatchIngest.class);
     private static final int MAX_LINE_BYTES = 4096;
     private static final int FETCH_SIZE = 10_000;
-    private static final int COPY_BUFFER = 256 * 1024;
+    private static final String WORK_MEM = "256MB";
+    private static final int CHUNK_LINES = 4096;
+    private static final int CHUNKS_IN_FLIGHT = 8;
 
     private static final String STAGING = "create temp table list_staging (line bigint not null,"
             + " sub text collate \"C\" not null, col text not null, since timestamptz not null,"
@@ -75,20 +84,19 @@ public class BatchIngest {
             + " reason, batch_tag, recorded_at) ";
     private static final String ADDED = CHANGE_COLUMNS
             + "select 'ADDED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ? from list_staging s"
-            + " where not exists (select 1 from list_entry e where e.member = ? and e.sub = s.sub) order by s.sub";
+            + " where not exists (select 1 from list_entry e where e.member = ? and e.sub = s.sub)";
     private static final String CHANGED = CHANGE_COLUMNS
             + "select 'CHANGED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ? from list_staging s"
             + " join list_entry e on e.member = ? and e.sub = s.sub"
-            + " where (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)"
-            + " order by s.sub";
+            + " where (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)";
     private static final String REMOVED = CHANGE_COLUMNS
             + "select 'REMOVED', ?, e.sub, e.rgn, null::text, null::timestamptz, null::timestamptz, null::text, ?, ? from list_entry e"
-            + " where e.member = ? and not exists (select 1 from list_staging s where s.sub = e.sub) order by e.sub";
+            + " where e.member = ? and not exists (select 1 from list_staging s where s.sub = e.sub)";
     private static final String DELETE_REMOVED = "delete from list_entry e where e.member = ?"
             + " and not exists (select 1 from list_staging s where s.sub = e.sub)";
     private static final String UPSERT = "insert into list_entry (member, sub, col, since, until, reason, rgn)"
             + " select ?, sub, col, since, until, reason, rgn from list_staging"
-            + " on conflict (member, sub) do update set col = excluded.col, since = excluded.since,"
+            + " on conflict (sub, member) do update set col = excluded.col, since = excluded.since,"
             + " until = excluded.until, reason = excluded.reason, rgn = excluded.rgn"
             + " where (list_entry.col, list_entry.since, list_entry.until, list_entry.reason, list_entry.rgn)"
             + " is distinct from (excluded.col, excluded.since, excluded.until, excluded.reason, excluded.rgn)";
@@ -103,6 +111,7 @@ public class BatchIngest {
     private final Clock clock;
     private final AuditWriter audit;
     private final Event<ListChangesRecorded> recorded;
+    private final ExecutorService parsers;
 
     public BatchIngest(AgroalDataSource dataSource, MemberDirectory directory, IngestProgress progress,
             ListsConfig config, Clock clock, AuditWriter audit, Event<ListChangesRecorded> recorded) {
@@ -113,6 +122,17 @@ public class BatchIngest {
         this.clock = clock;
         this.audit = audit;
         this.recorded = recorded;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.parsers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "list-batch-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stopParsers() {
+        parsers.shutdownNow();
     }
 
     /**
@@ -173,6 +193,8 @@ public class BatchIngest {
             BatchDigest algorithm, KeyResolver keys) throws IOException, SQLException {
         Member member = upload.member();
         try (Statement statement = connection.createStatement()) {
+            // sorts and hash joins over a whole batch: in memory rather than in temporary files
+            statement.execute("set local work_mem = '" + WORK_MEM + "'");
             statement.execute(STAGING);
         }
         long count = stage(connection, member, upload, body, tracker);
@@ -180,7 +202,6 @@ public class BatchIngest {
         try (Statement statement = connection.createStatement()) {
             statement.execute("analyze list_staging");
         }
-        refuseDuplicates(connection);
         BatchManifest manifest = digest(connection, algorithm).manifest(member.entityId(), upload.batchTag(),
                 upload.day());
         Jwk key = BatchSignature.verify(upload.signature(), manifest, keys);
@@ -221,7 +242,11 @@ public class BatchIngest {
         return new IngestOutcome(receipt, false);
     }
 
-    /** Reads, validates and copies every line; refuses the batch with every bad line (up to the bound). */
+    /**
+     * Reads, validates and copies every line; refuses the batch with every bad line (up to the bound). Lines are
+     * parsed in chunks on the parser threads while this thread reads ahead and writes finished chunks to
+     * {@code COPY} in order; at most {@value #CHUNKS_IN_FLIGHT} chunks are held at once.
+     */
     private long stage(Connection connection, Member member, BatchUpload upload, BatchBody body, Tracker tracker)
             throws IOException, SQLException {
         CountingStream counted = new CountingStream(body.raw());
@@ -229,30 +254,23 @@ public class BatchIngest {
         LineReader reader = new LineReader(in, MAX_LINE_BYTES);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy list_staging (line, sub, col, since, until, reason, rgn) from stdin");
-        byte[] buffer = new byte[COPY_BUFFER];
-        int used = 0;
-        List<FieldError> errors = new ArrayList<>();
-        long badLines = 0;
-        long lineNumber = 0;
+        Staged staged = new Staged(copy);
+        ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
         long started = System.nanoTime();
         long nextLog = started + config.progressLogInterval().toNanos();
+        long lineNumber = 0;
         try {
+            List<String> lines = new ArrayList<>(CHUNK_LINES);
             for (String text; (text = reader.next()) != null;) {
                 lineNumber++;
-                ListEntry entry = check(text, lineNumber, member, errors);
-                if (entry == null) {
-                    badLines++;
-                } else if (badLines == 0) {
-                    byte[] row = row(lineNumber, entry);
-                    if (used + row.length > buffer.length) {
-                        copy.writeToCopy(buffer, 0, used);
-                        used = 0;
+                lines.add(text);
+                if (lines.size() == CHUNK_LINES) {
+                    inFlight.add(submit(lines, lineNumber - lines.size() + 1, member));
+                    lines = new ArrayList<>(CHUNK_LINES);
+                    if (inFlight.size() >= CHUNKS_IN_FLIGHT) {
+                        staged.write(await(inFlight.poll()));
+                        tracker.linesRead(staged.lines);
                     }
-                    System.arraycopy(row, 0, buffer, used, row.length);
-                    used += row.length;
-                }
-                if ((lineNumber & 0x3ff) == 0) {
-                    tracker.linesRead(lineNumber);
                     long nowNanos = System.nanoTime();
                     if (nowNanos >= nextLog) {
                         logProgress(upload, lineNumber, counted.count(), body.length(), nowNanos - started);
@@ -260,19 +278,91 @@ public class BatchIngest {
                     }
                 }
             }
-            tracker.linesRead(lineNumber);
-            if (badLines > 0) {
-                copy.cancelCopy();
-                throw invalid(errors, badLines, lineNumber);
+            if (!lines.isEmpty()) {
+                inFlight.add(submit(lines, lineNumber - lines.size() + 1, member));
             }
-            if (used > 0) {
-                copy.writeToCopy(buffer, 0, used);
+            while (!inFlight.isEmpty()) {
+                staged.write(await(inFlight.poll()));
+            }
+            tracker.linesRead(lineNumber);
+            if (staged.badLines > 0) {
+                copy.cancelCopy();
+                throw invalid(staged.errors, staged.badLines, lineNumber);
             }
             copy.endCopy();
             return lineNumber;
         } finally {
+            inFlight.forEach(f -> f.cancel(false));
             if (copy.isActive()) {
                 copy.cancelCopy();
+            }
+        }
+    }
+
+    private Future<Chunk> submit(List<String> lines, long firstLine, Member member) {
+        return parsers.submit(() -> parse(lines, firstLine, member));
+    }
+
+    private static Chunk await(Future<Chunk> chunk) throws IOException {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while parsing the batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Parses one chunk of lines into COPY rows, or into the faults of its bad lines. */
+    private Chunk parse(List<String> lines, long firstLine, Member member) {
+        byte[] rows = new byte[lines.size() * 200];
+        int used = 0;
+        List<FieldError> errors = new ArrayList<>();
+        long bad = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            ListEntry entry = check(lines.get(i), firstLine + i, member, errors);
+            if (entry == null) {
+                bad++;
+            } else if (bad == 0) {
+                byte[] row = row(firstLine + i, entry);
+                if (used + row.length > rows.length) {
+                    rows = Arrays.copyOf(rows, Math.max(rows.length * 2, used + row.length));
+                }
+                System.arraycopy(row, 0, rows, used, row.length);
+                used += row.length;
+            }
+        }
+        return new Chunk(lines.size(), rows, used, errors, bad);
+    }
+
+    private record Chunk(int lines, byte[] rows, int length, List<FieldError> errors, long badLines) {
+    }
+
+    /** What has gone to COPY so far, and the faults found. */
+    private final class Staged {
+        private final CopyIn copy;
+        private final List<FieldError> errors = new ArrayList<>();
+        private long badLines;
+        private long lines;
+
+        Staged(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void write(Chunk chunk) throws SQLException {
+            lines += chunk.lines();
+            badLines += chunk.badLines();
+            for (FieldError error : chunk.errors()) {
+                if (errors.size() < config.maxReportedErrors()) {
+                    errors.add(error);
+                }
+            }
+            if (badLines == 0 && chunk.length() > 0) {
+                copy.writeToCopy(chunk.rows(), 0, chunk.length());
             }
         }
     }
@@ -348,7 +438,17 @@ public class BatchIngest {
         }
     }
 
+    /** The digest over the rows sorted by sub; a duplicate sub refuses the batch with every duplicate line. */
     private CanonicalBatch.Builder digest(Connection connection, BatchDigest algorithm) throws SQLException {
+        try {
+            return digestSorted(connection, algorithm);
+        } catch (ProblemException duplicate) {
+            refuseDuplicates(connection);
+            throw duplicate;
+        }
+    }
+
+    private CanonicalBatch.Builder digestSorted(Connection connection, BatchDigest algorithm) throws SQLException {
         CanonicalBatch.Builder builder = CanonicalBatch.builder(algorithm);
         try (PreparedStatement ps = connection.prepareStatement(
                 "select sub, col, since, until, reason, rgn from list_staging order by sub")) {
