@@ -1,0 +1,129 @@
+package org.yimatong.hub.verification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yimatong.hub.memberapi.Federation.asCaller;
+import static org.yimatong.hub.memberapi.Federation.code;
+import static org.yimatong.hub.memberapi.Federation.liveAnswer;
+import static org.yimatong.hub.memberapi.Federation.verificationRequest;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yimatong.hub.memberapi.Federation;
+import org.yimatong.hub.memberapi.GuardedMemberClient;
+import org.yimatong.hub.memberapi.InjectFederation;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/** Each test has its own home platform, so one's breaker never decides another's outcome. */
+@QuarkusTest
+class UnavailableHomeAnswersUnknownTest {
+
+    @InjectFederation
+    WireMockServer wm;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void givenTheFederation() {
+        wm.resetAll();
+        Federation.registerMembers(wm);
+    }
+
+    @Test
+    void homeThatIsDownGivesUnknownInUnderOneSecond() {
+        Jwk key = home("ymt:member:330000", Federation.deadUrl(), "ACTIVE", "33");
+
+        long started = System.nanoTime();
+        verify(code(key, "ymt:member:330000", "330106"))
+                .body("status", equalTo("UNKNOWN"))
+                .body("reason", equalTo("HOME_UNAVAILABLE"));
+        long ms = (System.nanoTime() - started) / 1_000_000;
+
+        assertTrue(ms < 1000, "answered in " + ms + " ms");
+    }
+
+    @Test
+    void homeAnsweringAfterTwoSecondsGivesUnknownAtTheTimeout() {
+        Jwk key = home("ymt:member:340000", wm.baseUrl() + "/m340000", "ACTIVE", "34");
+        wm.stubFor(post(urlEqualTo("/m340000/member/v1/verifications"))
+                .willReturn(json(liveAnswer("RED", "ymt:member:340000")).withFixedDelay(2000)));
+
+        long started = System.nanoTime();
+        verify(code(key, "ymt:member:340000", "340102"))
+                .body("status", equalTo("UNKNOWN"))
+                .body("reason", equalTo("HOME_UNAVAILABLE"));
+        long ms = (System.nanoTime() - started) / 1_000_000;
+
+        assertTrue(ms >= 750 && ms < 1500, "answered in " + ms + " ms");
+    }
+
+    @Test
+    void breakerOpensAfterRepeatedFailuresAndClosesAfterRecovery() {
+        String id = "ymt:member:360000";
+        String api = "/m360000/member/v1/verifications";
+        Jwk key = home(id, wm.baseUrl() + "/m360000", "ACTIVE", "36");
+        wm.stubFor(post(urlEqualTo(api)).willReturn(aResponse().withStatus(503)));
+
+        for (int i = 0; i < 4; i++) {
+            verify(code(key, id, "360102")).body("status", equalTo("UNKNOWN"));
+        }
+        assertEquals(CircuitBreakerState.OPEN, breakers.currentState(GuardedMemberClient.breakerName(id)));
+
+        verify(code(key, id, "360102")).body("status", equalTo("UNKNOWN")).body("reason", equalTo("HOME_UNAVAILABLE"));
+        wm.verify(4, postRequestedFor(urlEqualTo(api)));
+
+        wm.stubFor(post(urlEqualTo(api)).willReturn(json(liveAnswer("GREEN", id))));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "GREEN".equals(verify(code(key, id, "360102")).extract().path("status")));
+        assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(GuardedMemberClient.breakerName(id)));
+    }
+
+    @Test
+    void suspendedHomeIsNotRoutedTo() {
+        Jwk key = home("ymt:member:370000", wm.baseUrl() + "/m370000", "SUSPENDED", "37");
+        wm.stubFor(post(urlEqualTo("/m370000/member/v1/verifications"))
+                .willReturn(json(liveAnswer("GREEN", "ymt:member:370000"))));
+
+        verify(code(key, "ymt:member:370000", "370102"))
+                .body("status", equalTo("UNKNOWN"))
+                .body("reason", equalTo("HOME_UNAVAILABLE"));
+
+        wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    private static Jwk home(String id, String baseUrl, String status, String prefix) {
+        Jwk key = Jwk.generate(SignatureProfile.SM2);
+        TestMembers.register(id, "PLATFORM", baseUrl, key, status, prefix);
+        return key;
+    }
+
+    private static ValidatableResponse verify(String code) {
+        return asCaller().body(verificationRequest(code)).when().post("/v1/verifications").then().statusCode(200);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
