@@ -3,13 +3,14 @@ create table member (
     entity_id        text        primary key,
     display_name     text        not null,
     kind             text        not null check (kind in ('HUB', 'PLATFORM')),
-    region_prefixes  text[]      not null,
+    region_prefixes  text        not null, -- comma-separated GB/T 2260 prefixes
     parent           text        not null,
     base_url         text        not null,
     dialect          text        not null default 'v1',
     tls_cert_sha256  text        unique,
     jwks             text,
     jwks_uri         text,
+    jwks_fetched_at  timestamptz,
     status           text        not null check (status in ('ONBOARDING', 'ACTIVE', 'SUSPENDED')),
     trust_marks      text        not null default '[]',
     created_at       timestamptz not null,
@@ -26,3 +27,13 @@ $$;
 
 create trigger member_changed after insert or update or delete on member
     for each row execute function member_changed();
+
+-- Client assertion ids already accepted (RFC 7523 §3: a jti is never accepted twice), kept until they expire.
+create table seen_client_assertion (
+    issuer     text        not null,
+    jti        text        not null,
+    expires_at timestamptz not null,
+    primary key (issuer, jti)
+);
+
+create index seen_client_assertion_expiry on seen_client_assertion (expires_at);

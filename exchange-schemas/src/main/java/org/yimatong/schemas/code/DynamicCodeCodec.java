@@ -105,9 +105,9 @@ public final class DynamicCodeCodec {
      */
     public CodeClaims decode(String code) {
         ParsedJws jws = ParsedJws.parseCompact(code);
-        String typ = jws.header().typ();
-        if (typ == null || !typ.equalsIgnoreCase(TYP)) {
-            throw new JoseException(ProblemType.CODE_WRONG_TYPE, "expected typ " + TYP + ", got " + typ);
+        if (!jws.header().typIs(TYP)) {
+            throw new JoseException(ProblemType.CODE_WRONG_TYPE,
+                    "expected typ " + TYP + ", got " + jws.header().typ());
         }
         return claims(jws.payload());
     }

@@ -42,8 +42,8 @@ public enum SignatureProfile {
     /** SM3withSM2 on sm2p256v1, signer id {@link #SM2_DEFAULT_ID} (GB/T 32918, GM/T 0009). */
     SM2("SM2", "SM2", GMObjectIdentifiers.sm2p256v1) {
         @Override
-        byte[] doSign(AsymmetricKeyParameter key, byte[] data, SecureRandom random) throws CryptoException {
-            return Sm2Signatures.sign((ECPrivateKeyParameters) key, SM2_ID_BYTES, data, random);
+        byte[] doSign(AsymmetricKeyParameter key, byte[] data) throws CryptoException {
+            return Sm2Signatures.sign((ECPrivateKeyParameters) key, SM2_ID_BYTES, data, RANDOM);
         }
 
         @Override
@@ -55,7 +55,7 @@ public enum SignatureProfile {
     /** ECDSA on P-256 with SHA-256 (RFC 7518 §3.4), deterministic nonces (RFC 6979). */
     ES256("ES256", "P-256", SECObjectIdentifiers.secp256r1) {
         @Override
-        byte[] doSign(AsymmetricKeyParameter key, byte[] data, SecureRandom random) {
+        byte[] doSign(AsymmetricKeyParameter key, byte[] data) {
             ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
             signer.init(true, key);
             BigInteger[] rs = signer.generateSignature(sha256(data));
@@ -74,7 +74,7 @@ public enum SignatureProfile {
     /** Ed25519 (RFC 8032, RFC 8037). Signatures are deterministic. */
     EDDSA("EdDSA", "Ed25519", null) {
         @Override
-        byte[] doSign(AsymmetricKeyParameter key, byte[] data, SecureRandom random) {
+        byte[] doSign(AsymmetricKeyParameter key, byte[] data) {
             Ed25519Signer signer = new Ed25519Signer();
             signer.init(true, key);
             signer.update(data, 0, data.length);
@@ -110,7 +110,7 @@ public enum SignatureProfile {
                 : new ECNamedDomainParameters(curveOid, CustomNamedCurves.getByOID(curveOid));
     }
 
-    abstract byte[] doSign(AsymmetricKeyParameter key, byte[] data, SecureRandom random) throws CryptoException;
+    abstract byte[] doSign(AsymmetricKeyParameter key, byte[] data) throws CryptoException;
 
     abstract boolean doVerify(AsymmetricKeyParameter key, byte[] data, byte[] signature);
 
@@ -165,16 +165,11 @@ public enum SignatureProfile {
      * @throws IllegalArgumentException if {@code privateKey} does not belong to this profile
      */
     public byte[] sign(AsymmetricKeyParameter privateKey, byte[] data) {
-        return sign(privateKey, data, RANDOM);
-    }
-
-    /** As {@link #sign(AsymmetricKeyParameter, byte[])} with the nonce source given (test vectors). */
-    public byte[] sign(AsymmetricKeyParameter privateKey, byte[] data, SecureRandom random) {
         if (!privateKey.isPrivate() || !matches(privateKey)) {
             throw new IllegalArgumentException("not a " + joseName + " private key");
         }
         try {
-            return doSign(privateKey, data, random);
+            return doSign(privateKey, data);
         } catch (CryptoException e) {
             throw new IllegalStateException(joseName + " signing failed", e);
         }

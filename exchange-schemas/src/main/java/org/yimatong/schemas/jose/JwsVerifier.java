@@ -1,6 +1,5 @@
 package org.yimatong.schemas.jose;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.yimatong.schemas.crypto.Jwk;
@@ -33,7 +32,7 @@ public final class JwsVerifier {
      */
     public JwsVerifier(Set<SignatureProfile> allowed, String expectedTyp) {
         this.allowed = Set.copyOf(allowed);
-        this.expectedTyp = expectedTyp == null ? null : normaliseTyp(expectedTyp);
+        this.expectedTyp = expectedTyp;
     }
 
     /** Verifies a compact JWS and returns its payload. */
@@ -60,7 +59,7 @@ public final class JwsVerifier {
             throw new JoseException(ProblemType.CODE_MALFORMED, "JWS has critical header parameters we do not "
                     + "understand: " + header.json().get("crit"));
         }
-        if (expectedTyp != null && (header.typ() == null || !normaliseTyp(header.typ()).equals(expectedTyp))) {
+        if (expectedTyp != null && !header.typIs(expectedTyp)) {
             throw new JoseException(ProblemType.CODE_WRONG_TYPE,
                     "expected typ " + expectedTyp + ", got " + header.typ());
         }
@@ -85,10 +84,5 @@ public final class JwsVerifier {
             throw new JoseException(ProblemType.SIGNATURE_INVALID, "signature does not verify with key " + key.kid());
         }
         return new VerifiedJws(header, jws.payload(), key);
-    }
-
-    private static String normaliseTyp(String typ) {
-        String lower = typ.toLowerCase(Locale.ROOT);
-        return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
     }
 }

@@ -47,12 +47,12 @@ public record MemberRecord(String entityId, String displayName, MemberKind kind,
                             "must not repeat a prefix");
         }
         if (c.present("/baseUrl", baseUrl)) {
-            c.https("/baseUrl", baseUrl);
+            c.httpsOrLoopback("/baseUrl", baseUrl);
         }
         return c.requiredMatching("/parent", parent, Patterns.ENTITY_ID)
                 .requiredMatching("/dialect", dialect, Patterns.DIALECT)
-                .requiredMatching("/tlsCertSha256", tlsCertSha256, Patterns.HEX_256)
-                .https("/jwksUri", jwksUri)
+                .matches("/tlsCertSha256", tlsCertSha256, Patterns.HEX_256)
+                .httpsOrLoopback("/jwksUri", jwksUri)
                 .required("/status", status)
                 .errors();
     }

@@ -18,7 +18,7 @@ public record SubscriptionRequest(URI callbackUrl, List<String> regionPrefixes) 
     public List<FieldError> validate() {
         FieldChecks c = FieldChecks.start();
         if (c.present("/callbackUrl", callbackUrl)) {
-            c.https("/callbackUrl", callbackUrl)
+            c.httpsOrLoopback("/callbackUrl", callbackUrl)
                     .length("/callbackUrl", callbackUrl.toString(), 1, 2048);
         }
         return c.eachMatches("/regionPrefixes", regionPrefixes, Patterns.REGION_PREFIX).errors();

@@ -67,6 +67,17 @@ class DynamicCodeCodecTest {
     }
 
     @Test
+    void decodeAndVerifyAgreeOnTheTypSpelling() {
+        // given a code typed with the optional media-type prefix, in upper case (RFC 7515 §4.1.9)
+        CodeClaims claims = claims(NOW, NOW.plusSeconds(60));
+        String code = JwsSigner.sign(key, "application/YMT-CODE+JWT", json(claims.toJson()));
+
+        // when / then
+        assertEquals(claims, codec.decode(code));
+        assertEquals(claims, codec.verify(code, keys, NOW));
+    }
+
+    @Test
     void malformedBase64IsMalformed() {
         assertRefused(ProblemType.CODE_MALFORMED, "eyJ0eXAi*.e30.AAAA", NOW);
         assertEquals(ProblemType.CODE_MALFORMED,

@@ -37,7 +37,7 @@ public final class AuditChain {
         fields.put("actor", event.actor());
         fields.put("member", event.member());
         fields.put("purpose", event.purpose());
-        fields.put("action", event.action());
+        fields.put("action", event.action().name());
         fields.put("target", event.target());
         fields.put("outcome", event.outcome());
         fields.put("latencyMs", event.latencyMs());

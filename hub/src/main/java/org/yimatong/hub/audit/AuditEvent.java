@@ -2,6 +2,8 @@ package org.yimatong.hub.audit;
 
 import java.time.Instant;
 
+import org.yimatong.schemas.payload.AuditEvent.Action;
+
 /**
  * One cross-region request as the audit trail records it (DESIGN.md §9). {@code actor} is the calling
  * member, {@code member} the member the request was about or routed to; {@code target} is a code id or
@@ -12,7 +14,7 @@ public record AuditEvent(
         String actor,
         String member,
         String purpose,
-        String action,
+        Action action,
         String target,
         String outcome,
         int latencyMs) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.yimatong.schemas.payload.AuditEvent.Action;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -81,7 +83,7 @@ public class AuditVerifier {
                 return broken(chainId, seq, "prev_hash does not match the hash of the event before");
             }
             AuditEvent event = new AuditEvent(row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
-                    row.getString("member"), row.getString("purpose"), row.getString("action"),
+                    row.getString("member"), row.getString("purpose"), Action.valueOf(row.getString("action")),
                     row.getString("target"), row.getString("outcome"), row.getInteger("latency_ms"));
             byte[] expected = AuditChain.link(prev, chainId, seq, event);
             byte[] stored = row.getBuffer("hash").getBytes();

@@ -80,7 +80,7 @@ public class AuditWriter {
             AuditEvent e = p.event();
             byte[] hash = AuditChain.link(prev, chainId, seq, e);
             rows.add(Tuple.tuple(List.of(chainId, seq, e.at().atOffset(ZoneOffset.UTC), e.actor()))
-                    .addValue(e.member()).addValue(e.purpose()).addValue(e.action()).addValue(e.target())
+                    .addValue(e.member()).addValue(e.purpose()).addValue(e.action().name()).addValue(e.target())
                     .addValue(e.outcome()).addInteger(e.latencyMs())
                     .addValue(Buffer.buffer(prev)).addValue(Buffer.buffer(hash)));
             prev = hash;

@@ -99,6 +99,6 @@ class AuditTrailTest {
 
     private static AuditEvent event(String target) {
         return new AuditEvent(Instant.now(), "ymt:member:310000", "ymt:member:320000", "checkpoint",
-                "verify", target, "GREEN", 3);
+                org.yimatong.schemas.payload.AuditEvent.Action.VERIFICATION, target, "GREEN", 3);
     }
 }

@@ -84,11 +84,20 @@ public final class FieldChecks {
         return this;
     }
 
-    /** An absolute https URL. */
-    public FieldChecks https(String pointer, URI value) {
-        if (value != null && (!value.isAbsolute() || !"https".equalsIgnoreCase(value.getScheme())
-                || value.getHost() == null)) {
-            fail(pointer, "must be an absolute https URL");
+    /**
+     * An absolute https URL, or plain http to a loopback host (a one-machine federation, a test): a member's
+     * API is never reached over plain http across a network.
+     */
+    public FieldChecks httpsOrLoopback(String pointer, URI value) {
+        if (value == null) {
+            return this;
+        }
+        String scheme = value.getScheme();
+        boolean https = "https".equalsIgnoreCase(scheme);
+        boolean loopbackHttp = "http".equalsIgnoreCase(scheme) && value.getHost() != null
+                && java.util.Set.of("localhost", "127.0.0.1", "[::1]").contains(value.getHost());
+        if (!value.isAbsolute() || value.getHost() == null || !(https || loopbackHttp)) {
+            fail(pointer, "must be an absolute https URL (plain http only to localhost)");
         }
         return this;
     }

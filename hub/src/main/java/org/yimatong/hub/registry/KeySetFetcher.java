@@ -1,0 +1,37 @@
+package org.yimatong.hub.registry;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/** Fetches a published key set (a member's {@code jwks_uri}, or the parent hub's {@code /v1/jwks}). */
+@ApplicationScoped
+public class KeySetFetcher {
+
+    private static final int TIMEOUT_MS = 2000;
+
+    private final WebClient client;
+
+    public KeySetFetcher(Vertx vertx) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(TIMEOUT_MS));
+    }
+
+    public Uni<JwkSet> fetch(URI uri) {
+        return client.getAbs(uri.toString()).timeout(TIMEOUT_MS).send().map(response -> {
+            if (response.statusCode() != 200) {
+                throw new ProblemException(ProblemType.MEMBER_BAD_ANSWER,
+                        "Key set at " + uri + " answered HTTP " + response.statusCode());
+            }
+            return JwkSet.parse(response.bodyAsString());
+        });
+    }
+}

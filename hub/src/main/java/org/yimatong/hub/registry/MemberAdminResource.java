@@ -1,0 +1,77 @@
+package org.yimatong.hub.registry;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.yimatong.hub.admin.AdminOnly;
+import org.yimatong.schemas.payload.MemberRecord;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+
+/** Operators onboard, update and suspend members here (REQ-REG-1). */
+@Path("/v1/admin/members")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MemberAdminResource {
+
+    private final MemberRegistry registry;
+
+    public MemberAdminResource(MemberRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    public Uni<List<MemberRecord>> list() {
+        return registry.list();
+    }
+
+    @POST
+    public Uni<Response> create(MemberRecord record) {
+        requireBody(record);
+        return registry.save(record, false).flatMap(created -> registry.get(record.entityId()))
+                .map(saved -> Response.status(Response.Status.CREATED).entity(saved.orElseThrow()).build());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<MemberRecord> get(@PathParam("id") String entityId) {
+        return registry.get(entityId).map(found -> found.orElseThrow(() -> notFound(entityId)));
+    }
+
+    /** Creates or replaces the member; suspending one is a PUT with {@code status: SUSPENDED}. */
+    @PUT
+    @Path("{id}")
+    public Uni<Response> put(@PathParam("id") String entityId, MemberRecord record) {
+        requireBody(record);
+        if (!entityId.equals(record.entityId())) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The body is about another member",
+                    List.of(new FieldError("/entityId", "must equal the id in the path, " + entityId)));
+        }
+        return registry.save(record, true).flatMap(created -> registry.get(entityId)
+                .map(saved -> Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(saved.orElseThrow()).build()));
+    }
+
+    private static void requireBody(MemberRecord record) {
+        if (record == null) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A member record is required");
+        }
+    }
+
+    static ProblemException notFound(String entityId) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No member " + entityId);
+    }
+}

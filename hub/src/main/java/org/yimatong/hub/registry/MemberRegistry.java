@@ -1,0 +1,278 @@
+package org.yimatong.hub.registry;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.crypto.KeyResolver;
+import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.dictionary.MemberStatus;
+import org.yimatong.schemas.payload.MemberRecord;
+import org.yimatong.schemas.payload.validation.Validation;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The member registry: records in PostgreSQL, a snapshot in memory for the hot path. Every write reloads
+ * the snapshot here, and the {@code member_changed} trigger's NOTIFY reloads it on the other instances.
+ */
+@ApplicationScoped
+public class MemberRegistry implements MemberDirectory {
+
+    private static final Logger LOG = Logger.getLogger(MemberRegistry.class);
+    static final String CHANNEL = "ymt_member_changed";
+    private static final String COLUMNS = "entity_id, display_name, kind, region_prefixes, parent, base_url, dialect,"
+            + " tls_cert_sha256, jwks, jwks_uri, status, trust_marks, created_at, updated_at";
+
+    private final Pool pool;
+    private final PgSubscriber subscriber;
+    private final HubConfig hub;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final KeySetFetcher fetcher;
+    private volatile Snapshot snapshot = new Snapshot(Map.of());
+
+    public MemberRegistry(Pool pool, PgSubscriber subscriber, HubConfig hub, Clock clock, ObjectMapper mapper,
+            KeySetFetcher fetcher) {
+        this.pool = pool;
+        this.subscriber = subscriber;
+        this.hub = hub;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.fetcher = fetcher;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        subscriber.channel(CHANNEL).handler(entityId -> reload().subscribe().with(ok -> {
+        }, failure -> LOG.warn("Could not reload the member registry after a change", failure)));
+        subscriber.connect().await().indefinitely();
+        reload().await().indefinitely();
+        LOG.infof("Member registry loaded: %d members", snapshot.byId().size());
+    }
+
+    /** Re-reads every member; the registry of one hub is small (its direct children). */
+    public Uni<Void> reload() {
+        return pool.query("select " + COLUMNS + " from member").execute().map(rows -> {
+            Map<String, Member> members = new java.util.HashMap<>();
+            for (Row row : rows) {
+                Member m = toMember(row);
+                members.put(m.entityId(), m);
+            }
+            snapshot = new Snapshot(Map.copyOf(members));
+            return null;
+        }).replaceWithVoid();
+    }
+
+    // ---- the hot path: memory only ----
+
+    @Override
+    public Optional<Member> find(String entityId) {
+        return Optional.ofNullable(snapshot.byId().get(entityId));
+    }
+
+    @Override
+    public Optional<Member> childServing(String regionCode) {
+        return snapshot.byId().values().stream()
+                .filter(m -> m.matchLength(regionCode) > 0)
+                .max(Comparator.comparingInt(m -> m.matchLength(regionCode)));
+    }
+
+    /** The member whose registered client certificate has this SHA-256 fingerprint. */
+    public Optional<Member> findByCertificate(String sha256) {
+        return snapshot.byId().values().stream().filter(m -> sha256.equals(m.tlsCertSha256())).findFirst();
+    }
+
+    @Override
+    public Uni<KeyResolver> keysFor(Member member, String kid) {
+        if (member.keys().resolve(kid).isPresent() || member.jwksUri() == null) {
+            return Uni.createFrom().item(member.keys());
+        }
+        return claimRefresh(member.entityId()).flatMap(claimed -> {
+            if (!claimed) {
+                return Uni.createFrom().item(find(member.entityId()).map(Member::keys).orElse(member.keys()));
+            }
+            return fetcher.fetch(member.jwksUri())
+                    .flatMap(keys -> pool.preparedQuery("update member set jwks = $1 where entity_id = $2")
+                            .execute(Tuple.of(keys.toJson().toString(), member.entityId()))
+                            .flatMap(updated -> reload()).replaceWith((KeyResolver) keys))
+                    .onFailure().recoverWithItem((Throwable failure) -> {
+                        LOG.warnf("Could not re-fetch the key set of %s from %s: %s", member.entityId(),
+                                member.jwksUri(), failure.getMessage());
+                        return member.keys();
+                    });
+        });
+    }
+
+    /** At most one key-set fetch per member per 30 s, across every hub instance (REQ-KEY-1). */
+    private Uni<Boolean> claimRefresh(String entityId) {
+        return pool.preparedQuery("update member set jwks_fetched_at = $2 where entity_id = $1"
+                + " and (jwks_fetched_at is null or jwks_fetched_at < $2::timestamptz - interval '30 seconds')")
+                .execute(Tuple.of(entityId, now()))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    // ---- administration ----
+
+    public Uni<List<MemberRecord>> list() {
+        return pool.query("select " + COLUMNS + " from member order by entity_id").execute()
+                .map(rows -> {
+                    List<MemberRecord> records = new java.util.ArrayList<>();
+                    rows.forEach(row -> records.add(toRecord(row)));
+                    return records;
+                });
+    }
+
+    public Uni<Optional<MemberRecord>> get(String entityId) {
+        return pool.preparedQuery("select " + COLUMNS + " from member where entity_id = $1")
+                .execute(Tuple.of(entityId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toRecord(rows.iterator().next())));
+    }
+
+    /** Creates the member, or replaces it when {@code replace} is set; true when it was created. */
+    public Uni<Boolean> save(MemberRecord record, boolean replace) {
+        JwkSet keys = checked(record);
+        OffsetDateTime now = now();
+        String upsert = "insert into member (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, $12)"
+                + (replace ? " on conflict (entity_id) do update set display_name = excluded.display_name, kind = excluded.kind,"
+                        + " region_prefixes = excluded.region_prefixes, parent = excluded.parent, base_url = excluded.base_url,"
+                        + " dialect = excluded.dialect, tls_cert_sha256 = excluded.tls_cert_sha256, jwks = excluded.jwks,"
+                        + " jwks_uri = excluded.jwks_uri, status = excluded.status, updated_at = excluded.updated_at" : "")
+                + " returning (xmax = 0) as created";
+        Tuple values = Tuple.tuple(List.of(record.entityId(), record.displayName(), record.kind().name(),
+                String.join(",", record.regionPrefixes()), record.parent(), record.baseUrl().toString(),
+                record.dialect()))
+                .addValue(record.tlsCertSha256())
+                .addValue(keys == null ? null : keys.toJson().toString())
+                .addValue(record.jwksUri() == null ? null : record.jwksUri().toString())
+                .addValue(record.status().name())
+                .addValue(now);
+        return pool.withTransaction(conn -> conn.preparedQuery(upsert).execute(values))
+                .onFailure(this::isUniqueViolation).transform(e -> conflict(record, e))
+                .flatMap(rows -> reload().replaceWith(rows.iterator().next().getBoolean("created")));
+    }
+
+    private JwkSet checked(MemberRecord record) {
+        Validation.requireValid(record);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (!hub.entityId().equals(record.parent())) {
+            errors.add(new FieldError("/parent", "must be this hub, " + hub.entityId()));
+        }
+        if (record.jwks() == null && record.jwksUri() == null) {
+            errors.add(new FieldError("/jwks", "give the key set inline or a jwksUri to fetch it from"));
+        }
+        JwkSet keys = null;
+        if (record.jwks() != null) {
+            try {
+                keys = JwkSet.parse(mapper.valueToTree(record.jwks()));
+            } catch (ProblemException e) {
+                errors.add(new FieldError("/jwks", e.getMessage()));
+            }
+        }
+        String samePrefix = samePrefixOwner(record);
+        if (samePrefix != null) {
+            errors.add(new FieldError("/regionPrefixes", "a prefix is already served by " + samePrefix));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The member record is not acceptable", errors);
+        }
+        return keys;
+    }
+
+    private String samePrefixOwner(MemberRecord record) {
+        return snapshot.byId().values().stream()
+                .filter(m -> !m.entityId().equals(record.entityId()))
+                .filter(m -> m.regionPrefixes().stream().anyMatch(record.regionPrefixes()::contains))
+                .map(Member::entityId).findFirst().orElse(null);
+    }
+
+    private boolean isUniqueViolation(Throwable e) {
+        return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    }
+
+    private Throwable conflict(MemberRecord record, Throwable e) {
+        String detail = e.getMessage().contains("tls_cert_sha256")
+                ? "Another member is bound to this certificate"
+                : "Member " + record.entityId() + " already exists; PUT replaces it";
+        return new ProblemException(ProblemType.CONFLICT, detail);
+    }
+
+    // ---- mapping ----
+
+    private Member toMember(Row row) {
+        String jwks = row.getString("jwks");
+        return new Member(row.getString("entity_id"), row.getString("display_name"),
+                MemberKind.valueOf(row.getString("kind")), prefixes(row), URI.create(row.getString("base_url")),
+                row.getString("dialect"), row.getString("tls_cert_sha256"),
+                Optional.ofNullable(row.getString("jwks_uri")).map(URI::create).orElse(null),
+                MemberStatus.valueOf(row.getString("status")),
+                jwks == null ? new JwkSet(List.of()) : JwkSet.parse(jwks));
+    }
+
+    private MemberRecord toRecord(Row row) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("entityId", row.getString("entity_id"));
+        node.put("displayName", row.getString("display_name"));
+        node.put("kind", row.getString("kind"));
+        prefixes(row).forEach(node.putArray("regionPrefixes")::add);
+        node.put("parent", row.getString("parent"));
+        node.put("baseUrl", row.getString("base_url"));
+        node.put("dialect", row.getString("dialect"));
+        node.put("tlsCertSha256", row.getString("tls_cert_sha256"));
+        if (row.getString("jwks") != null) {
+            node.set("jwks", readTree(row.getString("jwks")));
+        }
+        node.put("jwksUri", row.getString("jwks_uri"));
+        node.put("status", row.getString("status"));
+        node.set("trustMarks", readTree(row.getString("trust_marks")));
+        node.put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
+        node.put("updatedAt", row.getOffsetDateTime("updated_at").toInstant().toString());
+        try {
+            return mapper.treeToValue(node, MemberRecord.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored member record " + row.getString("entity_id") + " is unreadable", e);
+        }
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored JSON is unreadable", e);
+        }
+    }
+
+    private static List<String> prefixes(Row row) {
+        return Arrays.stream(row.getString("region_prefixes").split(",")).toList();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private record Snapshot(Map<String, Member> byId) {
+    }
+}

@@ -1,0 +1,66 @@
+package org.yimatong.hub.registry;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.crypto.KeyResolver;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * This hub's parent, if it has one: its entity id and URL from configuration, its key set fetched from
+ * {@code <parent>/v1/jwks} when first needed and again (at most every 30 s) when it signs with a new key.
+ */
+@ApplicationScoped
+public class ParentHub {
+
+    private static final Logger LOG = Logger.getLogger(ParentHub.class);
+    private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
+
+    private final HubConfig hub;
+    private final KeySetFetcher fetcher;
+    private final Clock clock;
+    private volatile JwkSet keys = new JwkSet(List.of());
+    private volatile Instant lastFetch = Instant.MIN;
+
+    public ParentHub(HubConfig hub, KeySetFetcher fetcher, Clock clock) {
+        this.hub = hub;
+        this.fetcher = fetcher;
+        this.clock = clock;
+    }
+
+    public Optional<String> entityId() {
+        return hub.parentEntityId();
+    }
+
+    public Optional<URI> baseUrl() {
+        return hub.parentUrl().map(url -> URI.create(url.replaceAll("/+$", "")));
+    }
+
+    public Uni<KeyResolver> keys(String kid) {
+        JwkSet current = keys;
+        Instant now = clock.instant();
+        if (current.resolve(kid).isPresent() || baseUrl().isEmpty() || lastFetch.plus(REFRESH_INTERVAL).isAfter(now)) {
+            return Uni.createFrom().item(current);
+        }
+        lastFetch = now;
+        return fetcher.fetch(URI.create(baseUrl().get() + "/v1/jwks"))
+                .map(fetched -> {
+                    keys = fetched;
+                    return (KeyResolver) fetched;
+                })
+                .onFailure().recoverWithItem((Throwable failure) -> {
+                    LOG.warnf("Could not fetch the parent hub's key set: %s", failure.getMessage());
+                    return current;
+                });
+    }
+}

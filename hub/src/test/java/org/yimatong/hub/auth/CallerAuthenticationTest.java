@@ -1,0 +1,87 @@
+package org.yimatong.hub.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Authentication of members, seen through an endpoint that requires it ({@code GET /v1/audit}). */
+@QuarkusTest
+class CallerAuthenticationTest {
+
+    private static final String MEMBER = "ymt:member:210000";
+    private static final String INVALID = "https://yimatong.org/problems/invalid-client-assertion";
+
+    private final Jwk key = Jwk.generate(SignatureProfile.ES256);
+
+    @BeforeEach
+    void registerTheMember() {
+        TestMembers.register(MEMBER, "http://localhost:9/ln", key, "21");
+    }
+
+    @Test
+    void aFreshAssertionSignedByTheMembersKeyIsAccepted() {
+        given().header(ClientAssertion.HEADER, TestMembers.assertion(key, MEMBER))
+                .when().get("/v1/audit").then().statusCode(200);
+    }
+
+    @Test
+    void noCredentialAtAllIsUnauthenticated() {
+        given().when().get("/v1/audit").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/unauthenticated"));
+    }
+
+    @Test
+    void anExpiredAssertionIsRefused() {
+        String expired = ClientAssertion.sign(key, MEMBER, TestMembers.HUB_ID, Instant.now().minusSeconds(200));
+        given().header(ClientAssertion.HEADER, expired).when().get("/v1/audit").then().statusCode(401)
+                .body("type", equalTo(INVALID));
+    }
+
+    @Test
+    void anAssertionForAnotherHubIsRefused() {
+        String elsewhere = ClientAssertion.sign(key, MEMBER, "ymt:hub:other", Instant.now());
+        given().header(ClientAssertion.HEADER, elsewhere).when().get("/v1/audit").then().statusCode(401)
+                .body("type", equalTo(INVALID));
+    }
+
+    @Test
+    void aReplayedAssertionIsRefusedTheSecondTime() {
+        String once = TestMembers.assertion(key, MEMBER);
+        given().header(ClientAssertion.HEADER, once).when().get("/v1/audit").then().statusCode(200);
+        given().header(ClientAssertion.HEADER, once).when().get("/v1/audit").then().statusCode(401)
+                .body("type", equalTo(INVALID));
+    }
+
+    @Test
+    void anAssertionSignedWithAKeyOutsideTheMembersSetIsRefused() {
+        Jwk stranger = Jwk.generate(SignatureProfile.ES256);
+        given().header(ClientAssertion.HEADER, TestMembers.assertion(stranger, MEMBER))
+                .when().get("/v1/audit").then().statusCode(401).body("type", equalTo(INVALID));
+    }
+
+    @Test
+    void garbageInTheHeaderIsRefusedNotAServerError() {
+        given().header(ClientAssertion.HEADER, "not.a.jws").when().get("/v1/audit").then().statusCode(401);
+        given().header(ClientAssertion.HEADER, "%%%").when().get("/v1/audit").then().statusCode(401);
+    }
+
+    @Test
+    void aSuspendedMemberIsForbiddenEvenWithAValidAssertion() {
+        Jwk suspendedKey = Jwk.generate(SignatureProfile.SM2);
+        TestMembers.register("ymt:member:220000", "PLATFORM", "http://localhost:9/jl", suspendedKey, "SUSPENDED", "22");
+
+        given().header(ClientAssertion.HEADER, TestMembers.assertion(suspendedKey, "ymt:member:220000"))
+                .when().get("/v1/audit").then().statusCode(403)
+                .body("type", equalTo("https://yimatong.org/problems/member-suspended"));
+    }
+}

@@ -1,0 +1,118 @@
+package org.yimatong.hub.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+
+@QuarkusTest
+class MemberRegistryTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MemberRegistry registry;
+
+    private final Jwk key = Jwk.generate(SignatureProfile.SM2);
+
+    @Test
+    void anOnboardedMemberIsRoutableByItsLongestPrefixAndShownWithoutPrivateDetails() {
+        TestMembers.register("ymt:member:330000", "http://localhost:9/zj", key, "33");
+        TestMembers.register("ymt:member:330100", "http://localhost:9/hz", key, "3301");
+
+        assertEquals("ymt:member:330100", registry.childServing("330106").orElseThrow().entityId());
+        assertEquals("ymt:member:330000", registry.childServing("330200").orElseThrow().entityId());
+        given().when().get("/v1/members/ymt:member:330000")
+                .then().statusCode(200)
+                .body("entityId", equalTo("ymt:member:330000"))
+                .body("$", not(hasKey("baseUrl")))
+                .body("$", not(hasKey("tlsCertSha256")));
+    }
+
+    @Test
+    void putCreatesThenReplaces() {
+        String body = record("ymt:member:340000", "34", "ACTIVE");
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(body)
+                .when().put("/v1/admin/members/ymt:member:340000").then().statusCode(201);
+
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON)
+                .body(record("ymt:member:340000", "34", "SUSPENDED"))
+                .when().put("/v1/admin/members/ymt:member:340000").then().statusCode(200)
+                .body("status", equalTo("SUSPENDED"));
+        assertEquals("SUSPENDED", registry.find("ymt:member:340000").orElseThrow().status().name());
+    }
+
+    @Test
+    void postingAnExistingMemberIsAConflict() {
+        TestMembers.register("ymt:member:350000", "http://localhost:9/fj", key, "35");
+
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON)
+                .body(record("ymt:member:350000", "35", "ACTIVE"))
+                .when().post("/v1/admin/members").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/conflict"));
+    }
+
+    @Test
+    void anInvalidRecordIsRefusedWithEveryFaultAndNothingStored() {
+        long before = members();
+        String body = """
+                {"entityId":"member-without-scheme","displayName":"x","kind":"PLATFORM","regionPrefixes":[],
+                 "parent":"ymt:hub:test","baseUrl":"http://members.example.org/api","dialect":"v1","status":"ACTIVE"}""";
+
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/admin/members").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/validation-failed"))
+                .body("errors.pointer", containsInAnyOrder("/entityId", "/regionPrefixes", "/baseUrl"));
+        assertEquals(before, members());
+    }
+
+    @Test
+    void aPrefixAlreadyServedByAnotherMemberIsRefused() {
+        TestMembers.register("ymt:member:360000", "http://localhost:9/jx", key, "36");
+
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON)
+                .body(record("ymt:member:360001", "36", "ACTIVE"))
+                .when().put("/v1/admin/members/ymt:member:360001").then().statusCode(400)
+                .body("errors.pointer", containsInAnyOrder("/regionPrefixes"));
+    }
+
+    @Test
+    void theAdminApiNeedsTheAdminToken() {
+        given().contentType(ContentType.JSON).body(record("ymt:member:370000", "37", "ACTIVE"))
+                .when().put("/v1/admin/members/ymt:member:370000").then().statusCode(401);
+        given().when().get("/v1/admin/members").then().statusCode(401);
+    }
+
+    @Test
+    void anUnknownMemberIsNotFound() {
+        given().when().get("/v1/members/ymt:member:999999").then().statusCode(404)
+                .body("type", equalTo("https://yimatong.org/problems/not-found"));
+    }
+
+    private String record(String id, String prefix, String status) {
+        return """
+                {"entityId":"%s","displayName":"%s","kind":"PLATFORM","regionPrefixes":["%s"],
+                 "parent":"ymt:hub:test","baseUrl":"http://localhost:9/m","dialect":"v1",
+                 "jwks":{"keys":[%s]},"status":"%s"}""".formatted(id, id, prefix, key.toJson(), status);
+    }
+
+    private long members() {
+        return pool.query("select count(*) from member").execute().await().indefinitely().iterator().next().getLong(0);
+    }
+}
