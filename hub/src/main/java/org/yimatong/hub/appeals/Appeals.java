@@ -23,6 +23,7 @@ import org.yimatong.hub.routing.TreeRouter;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.Appeal;
+import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.problem.ProblemException;
@@ -72,7 +73,7 @@ public class Appeals {
         boolean reachable = !(route instanceof RouteDecision.ToChild child) || child.member().isActive();
         return store.insert(received)
                 .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward) : Uni.createFrom().item(received))
-                .call(a -> audit.append(event(caller, a, "appeal", a.state().name(), started)))
+                .call(a -> audit.append(event(caller, a, a.state().name(), started)))
                 .map(AppealRecord::toAppeal);
     }
 
@@ -123,7 +124,7 @@ public class Appeals {
                         }
                         return decided;
                     })
-                    .call(d -> audit.append(event(caller, d, "appeal-decision", decision.outcome().name(), started)))
+                    .call(d -> audit.append(event(caller, d, "DECIDED/" + decision.outcome().name(), started)))
                     .invoke(d -> relayUpstream(d, hops, caller))
                     .map(AppealRecord::toAppeal);
         });
@@ -157,9 +158,9 @@ public class Appeals {
                         failure.getMessage()));
     }
 
-    private AuditEvent event(Caller caller, AppealRecord appeal, String action, String outcome, long started) {
+    private AuditEvent event(Caller caller, AppealRecord appeal, String outcome, long started) {
         int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-        return new AuditEvent(clock.instant(), caller.entityId(), appeal.home(), "appeal", action, appeal.id(), outcome,
+        return new AuditEvent(clock.instant(), caller.entityId(), appeal.home(), "appeal", Action.APPEAL, appeal.id(), outcome,
                 latencyMs);
     }
 }

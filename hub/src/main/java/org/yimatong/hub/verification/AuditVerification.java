@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.problem.ProblemException;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 @Singleton
 public class AuditVerification extends UniStep {
 
-    static final String ACTION = "verify";
+    static final Action ACTION = Action.VERIFICATION;
     private static final Logger LOG = Logger.getLogger("org.yimatong.hub.verification.log");
 
     private final AuditWriter audit;

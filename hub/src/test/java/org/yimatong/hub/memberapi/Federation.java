@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.yimatong.hub.auth.ClientAssertion;
 import org.yimatong.hub.testing.TestMembers;
@@ -62,7 +63,8 @@ public final class Federation {
         return code(key, issuer, rgn, Instant.now().minusSeconds(5), 60);
     }
 
-    public static String code(Jwk key, String issuer, String rgn, Instant iat, long lifeSeconds) {
+    public static String code(Jwk key, String issuer, String rgn, Instant issuedAt, long lifeSeconds) {
+        Instant iat = issuedAt.truncatedTo(ChronoUnit.SECONDS);
         CodeClaims claims = new CodeClaims(issuer, "sub-" + DynamicCodeCodec.newJti(), DynamicCodeCodec.newJti(),
                 Colour.GREEN, rgn, iat, iat.plusSeconds(lifeSeconds));
         return CODEC.encode(claims, key);

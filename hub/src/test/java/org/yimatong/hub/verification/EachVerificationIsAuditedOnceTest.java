@@ -73,7 +73,7 @@ class EachVerificationIsAuditedOnceTest {
 
     private long events(String jti, String outcome) {
         return pool.preparedQuery("select count(*) from audit_event where target = $1 and outcome = $2 and action = $3")
-                .execute(Tuple.of(jti, outcome, AuditVerification.ACTION)).await().indefinitely()
+                .execute(Tuple.of(jti, outcome, AuditVerification.ACTION.name())).await().indefinitely()
                 .iterator().next().getLong(0);
     }
 
