@@ -93,16 +93,16 @@ class AppealDecisionsComeBackTest {
 
     @Test
     void decisionFromTheParentIsRelayedToTheChildHubThatFiledTheAppeal() {
-        TestMembers.register(EAST, "HUB", wm.baseUrl() + "/east", EAST_KEY, "ACTIVE", "45");
+        TestMembers.register(EAST, "HUB", wm.baseUrl() + "/east", EAST_KEY, "ACTIVE", "41");
         wm.stubFor(post(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/appeals"))
                 .willReturn(filedAtHub("P-9", "ymt:member:440000", TestMembers.HUB_ID)));
         wm.stubFor(get(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/jwks")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/jwk-set+json")
                 .withBody(new JwkSet(List.of(PARENT_KEY.publicOnly())).toJson().toString())));
         wm.stubFor(post(urlEqualTo("/east/v1/appeals/E-1/decision"))
-                .willReturn(filedAtHub("E-1", TestMembers.HUB_ID, "ymt:member:450000").withStatus(200)));
+                .willReturn(filedAtHub("E-1", TestMembers.HUB_ID, "ymt:member:410000").withStatus(200)));
 
-        String id = asMember(EAST_KEY, EAST).header("Ymt-Appeal-Id", "E-1").header("Ymt-Path", "ymt:member:450000," + EAST)
+        String id = asMember(EAST_KEY, EAST).header("Ymt-Appeal-Id", "E-1").header("Ymt-Path", "ymt:member:410000," + EAST)
                 .header("Ymt-Hop", "7").body(appeal("440305"))
                 .when().post("/v1/appeals").then().statusCode(201).body("homeReference", equalTo("P-9"))
                 .extract().path("id");

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.yimatong.hub.memberapi.FakeFederation;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -63,9 +66,10 @@ class AppealsAreFiledWithTheHomePlatformTest {
 
     @Test
     void appealToAHomeThatIsDownIsKeptAsReceived() {
-        wm.stubFor(post(urlEqualTo(SHANGHAI_INTAKE)).willReturn(aResponse().withStatus(503)));
+        TestMembers.register("ymt:member:130000", wm.baseUrl() + "/m130000", Jwk.generate(SignatureProfile.SM2), "13");
+        wm.stubFor(post(urlEqualTo("/m130000/member/v1/appeals")).willReturn(aResponse().withStatus(503)));
 
-        asCaller().body(appeal("310104")).when().post("/v1/appeals")
+        asCaller().body(appeal("130102")).when().post("/v1/appeals")
                 .then().statusCode(201)
                 .body("state", Matchers.equalTo("RECEIVED"));
     }

@@ -23,14 +23,16 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * The members of the test tree, their keys and their codes. Every member platform is faked under
- * {@code /m<region>} of the {@link FakeFederation} server; the caller is a checkpoint platform, 350000.
+ * {@code /m<region>} of the {@link FakeFederation} server; the caller is a checkpoint platform, 610000. Other test classes own other
+ * prefixes (the registry tests use 21, 22, 33, 34, 35, 36, 45), and a home that is made to fail is never shared,
+ * since its breaker would decide the next test.
  */
 public final class Federation {
 
     public static final String SHANGHAI = "ymt:member:310000";
     public static final String JIANGSU = "ymt:member:320000";
     public static final String GUANGDONG = "ymt:member:440000";
-    public static final String CALLER = "ymt:member:350000";
+    public static final String CALLER = "ymt:member:610000";
 
     public static final Jwk SHANGHAI_KEY = Jwk.generate(SignatureProfile.SM2);
     public static final Jwk JIANGSU_KEY = Jwk.generate(SignatureProfile.ES256);
@@ -46,7 +48,7 @@ public final class Federation {
     public static void registerMembers(WireMockServer wm) {
         TestMembers.register(SHANGHAI, wm.baseUrl() + "/m310000", SHANGHAI_KEY, "31");
         TestMembers.register(JIANGSU, wm.baseUrl() + "/m320000", JIANGSU_KEY, "32");
-        TestMembers.register(CALLER, wm.baseUrl() + "/m350000", CALLER_KEY, "35");
+        TestMembers.register(CALLER, wm.baseUrl() + "/m610000", CALLER_KEY, "61");
     }
 
     /** A request from the caller platform, authenticated by a fresh client assertion. */
@@ -77,7 +79,7 @@ public final class Federation {
 
     public static String verificationRequest(String code) {
         return """
-                {"code":"%s","checkpoint":{"id":"gate-7","region":"350102","kind":"TRANSPORT"},"purpose":"entry"}"""
+                {"code":"%s","checkpoint":{"id":"gate-7","region":"610102","kind":"TRANSPORT"},"purpose":"entry"}"""
                 .formatted(code);
     }
 

@@ -28,6 +28,8 @@ import org.yimatong.hub.memberapi.FakeFederation;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -84,7 +86,7 @@ class CodesAreRoutedToTheirHomeTest {
     void codeFromOutsideTheSubtreeGoesToTheParentWithHopDecrementedAndPathExtended() {
         wm.stubFor(post(urlEqualTo(PARENT_API)).willReturn(okJson(liveAnswer("GREEN", GUANGDONG))));
 
-        asCaller().header("Ymt-Hop", "5").header("Ymt-Path", "ymt:member:350000,ymt:hub:fujian")
+        asCaller().header("Ymt-Hop", "5").header("Ymt-Path", "ymt:member:610000,ymt:hub:shaanxi")
                 .body(verificationRequest(code(GUANGDONG_KEY, GUANGDONG, "440305")))
                 .when().post("/v1/verifications")
                 .then().statusCode(200)
@@ -93,7 +95,7 @@ class CodesAreRoutedToTheirHomeTest {
 
         wm.verify(1, postRequestedFor(urlEqualTo(PARENT_API))
                 .withHeader("Ymt-Hop", equalTo("4"))
-                .withHeader("Ymt-Path", equalTo("ymt:member:350000,ymt:hub:fujian," + TestMembers.HUB_ID))
+                .withHeader("Ymt-Path", equalTo("ymt:member:610000,ymt:hub:shaanxi," + TestMembers.HUB_ID))
                 .withHeader("Ymt-Client-Assertion", matching("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")));
         wm.verify(1, anyRequestedFor(anyUrl()));
     }
@@ -135,9 +137,11 @@ class CodesAreRoutedToTheirHomeTest {
 
     @Test
     void answerOutsideTheContractIsABadGateway() {
-        wm.stubFor(post(urlEqualTo(SHANGHAI_API)).willReturn(okJson("{\"status\":\"PURPLE\"}")));
+        Jwk key = Jwk.generate(SignatureProfile.SM2);
+        TestMembers.register("ymt:member:140000", wm.baseUrl() + "/m140000", key, "14");
+        wm.stubFor(post(urlEqualTo("/m140000/member/v1/verifications")).willReturn(okJson("{\"status\":\"PURPLE\"}")));
 
-        asCaller().body(verificationRequest(code(SHANGHAI_KEY, SHANGHAI, "310104")))
+        asCaller().body(verificationRequest(code(key, "ymt:member:140000", "140105")))
                 .when().post("/v1/verifications")
                 .then().statusCode(502)
                 .body("type", Matchers.endsWith("/member-bad-answer"));

@@ -53,10 +53,10 @@ class UnavailableHomeAnswersUnknownTest {
 
     @Test
     void homeThatIsDownGivesUnknownInUnderOneSecond() {
-        Jwk key = home("ymt:member:330000", Federation.deadUrl(), "ACTIVE", "33");
+        Jwk key = home("ymt:member:630000", Federation.deadUrl(), "ACTIVE", "63");
 
         long started = System.nanoTime();
-        verify(code(key, "ymt:member:330000", "330106"))
+        verify(code(key, "ymt:member:630000", "630102"))
                 .body("status", equalTo("UNKNOWN"))
                 .body("reason", equalTo("HOME_UNAVAILABLE"));
         long ms = (System.nanoTime() - started) / 1_000_000;
@@ -66,12 +66,12 @@ class UnavailableHomeAnswersUnknownTest {
 
     @Test
     void homeAnsweringAfterTwoSecondsGivesUnknownAtTheTimeout() {
-        Jwk key = home("ymt:member:340000", wm.baseUrl() + "/m340000", "ACTIVE", "34");
-        wm.stubFor(post(urlEqualTo("/m340000/member/v1/verifications"))
-                .willReturn(json(liveAnswer("RED", "ymt:member:340000")).withFixedDelay(2000)));
+        Jwk key = home("ymt:member:640000", wm.baseUrl() + "/m640000", "ACTIVE", "64");
+        wm.stubFor(post(urlEqualTo("/m640000/member/v1/verifications"))
+                .willReturn(json(liveAnswer("RED", "ymt:member:640000")).withFixedDelay(2000)));
 
         long started = System.nanoTime();
-        verify(code(key, "ymt:member:340000", "340102"))
+        verify(code(key, "ymt:member:640000", "640104"))
                 .body("status", equalTo("UNKNOWN"))
                 .body("reason", equalTo("HOME_UNAVAILABLE"));
         long ms = (System.nanoTime() - started) / 1_000_000;
@@ -81,32 +81,32 @@ class UnavailableHomeAnswersUnknownTest {
 
     @Test
     void breakerOpensAfterRepeatedFailuresAndClosesAfterRecovery() {
-        String id = "ymt:member:360000";
-        String api = "/m360000/member/v1/verifications";
-        Jwk key = home(id, wm.baseUrl() + "/m360000", "ACTIVE", "36");
+        String id = "ymt:member:650000";
+        String api = "/m650000/member/v1/verifications";
+        Jwk key = home(id, wm.baseUrl() + "/m650000", "ACTIVE", "65");
         wm.stubFor(post(urlEqualTo(api)).willReturn(aResponse().withStatus(503)));
 
         for (int i = 0; i < 4; i++) {
-            verify(code(key, id, "360102")).body("status", equalTo("UNKNOWN"));
+            verify(code(key, id, "650102")).body("status", equalTo("UNKNOWN"));
         }
         assertEquals(CircuitBreakerState.OPEN, breakers.currentState(GuardedMemberClient.breakerName(id)));
 
-        verify(code(key, id, "360102")).body("status", equalTo("UNKNOWN")).body("reason", equalTo("HOME_UNAVAILABLE"));
+        verify(code(key, id, "650102")).body("status", equalTo("UNKNOWN")).body("reason", equalTo("HOME_UNAVAILABLE"));
         wm.verify(4, postRequestedFor(urlEqualTo(api)));
 
         wm.stubFor(post(urlEqualTo(api)).willReturn(json(liveAnswer("GREEN", id))));
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "GREEN".equals(verify(code(key, id, "360102")).extract().path("status")));
+                .until(() -> "GREEN".equals(verify(code(key, id, "650102")).extract().path("status")));
         assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(GuardedMemberClient.breakerName(id)));
     }
 
     @Test
     void suspendedHomeIsNotRoutedTo() {
-        Jwk key = home("ymt:member:370000", wm.baseUrl() + "/m370000", "SUSPENDED", "37");
-        wm.stubFor(post(urlEqualTo("/m370000/member/v1/verifications"))
-                .willReturn(json(liveAnswer("GREEN", "ymt:member:370000"))));
+        Jwk key = home("ymt:member:150000", wm.baseUrl() + "/m150000", "SUSPENDED", "15");
+        wm.stubFor(post(urlEqualTo("/m150000/member/v1/verifications"))
+                .willReturn(json(liveAnswer("GREEN", "ymt:member:150000"))));
 
-        verify(code(key, "ymt:member:370000", "370102"))
+        verify(code(key, "ymt:member:150000", "150102"))
                 .body("status", equalTo("UNKNOWN"))
                 .body("reason", equalTo("HOME_UNAVAILABLE"));
 
