@@ -4,8 +4,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * Declares the test resources every {@code @QuarkusTest} of the hub shares: one embedded PostgreSQL
- * for the whole run, so the application boots once.
+ * and one test PKI for the whole run, so the application boots once.
  */
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestCertificates.class, restrictToAnnotatedClass = false)
 public class HubTestResources {
 }

@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# PERF-1 / PERF-2 / PERF-5 benchmark of POST /v1/verifications (DESIGN.md §11). Run by hand, never in CI.
+# See bench/verify/README.md. Loopback only; every phase is bounded in time; everything started here is
+# stopped on exit.
+#
+#   bench/verify/run.sh            full run (hub + mock home + raw SM2 rate)
+#   bench/verify/run.sh --smoke    short phases (about 10 s each), for trying the kit out
+#   bench/verify/run.sh --no-hub   only what needs no hub: raw SM2 rate and the mock home's own figures
+#
+# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18080] HOME_PORT [18081]
+# THREADS [nproc] RAW_SECONDS [5] MAX_SECONDS [20] WRK_THREADS [1] WRK_CONNECTIONS [64] RATE [2000]
+# RATE_SECONDS [20] RATE_WARMUP [5] AUTH [assertion|none] CALLER_ALG [EdDSA] HUB_ID [ymt:hub:bench]
+# HUB_JAVA_OPTS [] HUB_READY_SECONDS [180] WORK [mktemp] KEEP_WORK [0]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE="$ROOT/bench/verify"
+MODE=full
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) SMOKE=1 ;;
+    --no-hub) MODE=nohub ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+if [[ "${SMOKE:-0}" == 1 ]]; then
+  : "${RAW_SECONDS:=3}" "${MAX_SECONDS:=10}" "${RATE_SECONDS:=8}" "${RATE_WARMUP:=2}"
+fi
+BUILD=${BUILD:-1}
+MVN_ARGS=${MVN_ARGS:--B -o -q}
+HUB_PORT=${HUB_PORT:-18080}
+HOME_PORT=${HOME_PORT:-18081}
+THREADS=${THREADS:-$(nproc)}
+RAW_SECONDS=${RAW_SECONDS:-5}
+MAX_SECONDS=${MAX_SECONDS:-20}
+WRK_THREADS=${WRK_THREADS:-1}
+WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
+RATE=${RATE:-2000}
+RATE_SECONDS=${RATE_SECONDS:-20}
+RATE_WARMUP=${RATE_WARMUP:-5}
+AUTH=${AUTH:-assertion}
+CALLER_ALG=${CALLER_ALG:-EdDSA}
+HUB_ID=${HUB_ID:-ymt:hub:bench}
+HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
+HUB_READY_SECONDS=${HUB_READY_SECONDS:-180}
+WORK=${WORK:-$(mktemp -d /tmp/ymt-bench-verify.XXXXXX)}
+KEEP_WORK=${KEEP_WORK:-0}
+ADMIN_TOKEN="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+HUB_URL="http://127.0.0.1:$HUB_PORT"
+HOME_URL="http://127.0.0.1:$HOME_PORT"
+LIB="$ROOT/hub/target/quarkus-app/lib/main"
+SUMMARY="$WORK/summary.txt"
+
+log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+note() { printf '%s\n' "$*" >> "$SUMMARY"; }
+# The machine is shared: record how busy it was before each phase (others' builds skew every figure).
+busy() { note "loadavg before $1: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# The value of key=value in a RESULT line.
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
+
+NGINX_PID=; HUB_PID=; RSS_PID=
+cleanup() {
+  local rc=$?
+  [[ -n "$RSS_PID" ]] && kill "$RSS_PID" 2>/dev/null || true
+  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    log "stopping the hub (pid $HUB_PID)"
+    kill -TERM "$HUB_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$HUB_PID" 2>/dev/null || true
+  fi
+  # The embedded PostgreSQL the hub started, should it have outlived the hub.
+  local pg="$WORK/hub-home/pgdata/postmaster.pid"
+  if [[ -f "$pg" ]]; then
+    local pgpid; pgpid=$(head -1 "$pg")
+    if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then
+      log "stopping the hub's embedded PostgreSQL (pid $pgpid)"; kill -INT "$pgpid" 2>/dev/null || true
+    fi
+  fi
+  if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
+    log "stopping nginx (pid $NGINX_PID)"; kill -TERM "$NGINX_PID" 2>/dev/null || true
+  fi
+  if [[ "$KEEP_WORK" != 1 && $rc == 0 ]]; then
+    rm -rf "$WORK/codes" "$WORK/hub-home/pgdata"
+  fi
+  log "work folder: $WORK (summary.txt, hub.log, nginx/)"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Waits until the clock reaches a code file's valid_from (plus a margin) and checks that a phase of $2 s
+# ends before its valid_until.
+wait_for_window() {
+  local from=$1 until=$2 seconds=$3 now
+  now=$(date +%s)
+  if (( now < from + 2 )); then log "waiting $(( from + 2 - now )) s for the codes' validity window"; sleep $(( from + 2 - now )); fi
+  now=$(date +%s)
+  (( now + seconds + 5 <= until )) || log "WARNING: codes expire $(( until - now )) s from now, the phase lasts ${seconds} s"
+}
+
+mkdir -p "$WORK/codes" "$WORK/nginx/tmp"
+: > "$SUMMARY"
+log "work folder $WORK, mode $MODE"
+
+# ---------------------------------------------------------------- tools and build
+for tool in nginx wrk java javac curl; do
+  command -v "$tool" >/dev/null || die "$tool is missing (Debian: apt-get install -y nginx wrk openjdk-17-jdk-headless curl)"
+done
+if [[ "$BUILD" == 1 ]]; then
+  log "building (./mvnw $MVN_ARGS install -DskipTests)"
+  if command -v flock >/dev/null; then
+    (cd "$ROOT" && flock /tmp/ymt-mvn.lock ./mvnw $MVN_ARGS install -DskipTests)
+  else
+    (cd "$ROOT" && ./mvnw $MVN_ARGS install -DskipTests)
+  fi
+fi
+[[ -d "$LIB" ]] || die "$LIB is missing: build first (./mvnw -B -q install -DskipTests) or run with BUILD=1"
+CP="$LIB/*"
+javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/VerifyBench.java" 2> >(grep -v '^Note:' >&2)
+bench() { java -cp "$CP:$WORK/classes" VerifyBench "$@"; }
+
+# ---------------------------------------------------------------- keys and mock home
+port_free "$HOME_PORT" || die "port $HOME_PORT is taken (HOME_PORT=...)"
+bench keys --dir "$WORK" --hub-id "$HUB_ID" --home-url "$HOME_URL" --caller-alg "$CALLER_ALG" >/dev/null
+sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$HOME_PORT#g" "$HERE/mock-home.nginx.conf" > "$WORK/nginx/nginx.conf"
+TZ=UTC nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
+NGINX_PID=$!
+for _ in $(seq 1 50); do port_free "$HOME_PORT" || break; sleep 0.1; done
+curl -sf -X POST -H 'Content-Type: application/json' -d '{}' "$HOME_URL/member/v1/verifications" | grep -q '"source":"LIVE"' \
+  || die "the nginx mock home does not answer (see $WORK/nginx/error.log)"
+log "mock home (nginx, 1 worker) on $HOME_URL, pid $NGINX_PID"
+calls() { sleep 1.2; wc -l < "$WORK/nginx/calls.log" 2>/dev/null || echo 0; }
+
+# ---------------------------------------------------------------- hub
+HUB_OK=0; HUB_WHY=
+if [[ "$MODE" == full ]]; then
+  port_free "$HUB_PORT" || die "port $HUB_PORT is taken (HUB_PORT=...)"
+  JAR="$ROOT/hub/target/quarkus-app/quarkus-run.jar"
+  [[ -f "$JAR" ]] || die "$JAR is missing"
+  mkdir -p "$WORK/hub-home"
+  log "starting the hub on $HUB_URL (embedded PostgreSQL in $WORK/hub-home)"
+  YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
+    YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS -jar "$JAR" >"$WORK/hub.log" 2>&1 &
+  HUB_PID=$!
+  deadline=$(( $(date +%s) + HUB_READY_SECONDS ))
+  until curl -sf -o /dev/null "$HUB_URL/.well-known/yimatong"; do
+    kill -0 "$HUB_PID" 2>/dev/null || { tail -30 "$WORK/hub.log" >&2; die "the hub exited while starting"; }
+    (( $(date +%s) < deadline )) || die "the hub did not start within $HUB_READY_SECONDS s (see $WORK/hub.log)"
+    sleep 1
+  done
+  log "hub up (pid $HUB_PID), RSS idle $(ps -o rss= -p "$HUB_PID") KiB"
+  note "hub_rss_idle_kib=$(ps -o rss= -p "$HUB_PID" | tr -d ' ')"
+
+  HUB_OK=1
+  for member in 310000 620000; do
+    code=$(curl -s -o "$WORK/register-$member.out" -w '%{http_code}' -X PUT \
+      -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+      --data-binary "@$WORK/register-$member.json" "$HUB_URL/v1/admin/members/ymt:member:$member")
+    if [[ "$code" != 200 && "$code" != 201 ]]; then
+      HUB_OK=0; HUB_WHY="PUT /v1/admin/members/ymt:member:$member answered $code: $(head -c 300 "$WORK/register-$member.out")"
+      break
+    fi
+  done
+  if [[ "$HUB_OK" == 1 ]]; then
+    # One verification by hand: it must be 200 and answered LIVE by the mock home.
+    bench gen --dir "$WORK" --n 3 --out "$WORK/codes/probe.tsv" --auth "$AUTH" --hub-id "$HUB_ID" \
+      --caller-alg "$CALLER_ALG" --iat now >/dev/null 2>&1
+    line=$(head -1 "$WORK/codes/probe.tsv")
+    hdr=(); [[ "${line%%$'\t'*}" != - ]] && hdr=(-H "Ymt-Client-Assertion: ${line%%$'\t'*}")
+    code=$(curl -s -o "$WORK/probe.out" -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${hdr[@]}" \
+      --data-binary "${line#*$'\t'}" "$HUB_URL/v1/verifications")
+    log "probe: HTTP $code $(head -c 300 "$WORK/probe.out")"
+    if [[ "$code" != 200 ]] || ! grep -q '"source":"LIVE"' "$WORK/probe.out"; then
+      HUB_OK=0; HUB_WHY="POST /v1/verifications answered $code: $(head -c 300 "$WORK/probe.out")"
+    fi
+  fi
+  [[ "$HUB_OK" == 1 ]] || log "HUB NOT MEASURED: $HUB_WHY"
+fi
+
+# ---------------------------------------------------------------- raw SM2 verify rate (all cores)
+busy raw
+log "generating codes for the raw SM2 rate"
+bench gen --dir "$WORK" --n 20000 --threads "$THREADS" --out "$WORK/codes/raw.tsv" --auth "$AUTH" --hub-id "$HUB_ID" \
+  --caller-alg "$CALLER_ALG" --iat now >/dev/null
+r=$(bench raw --dir "$WORK" --codes "$WORK/codes/raw.tsv" --threads "$THREADS" --seconds "$RAW_SECONDS" | grep '^RESULT')
+RAW=$(field "$r" rate)
+r1=$(bench raw --dir "$WORK" --codes "$WORK/codes/raw.tsv" --threads 1 --seconds "$RAW_SECONDS" | grep '^RESULT')
+RAW1=$(field "$r1" rate)
+log "raw SM2 verify: $RAW/s on $THREADS threads, $RAW1/s on 1 thread"
+note "raw_sm2_verify_per_s_all_cores=$RAW threads=$THREADS"
+note "raw_sm2_verify_per_s_1_thread=$RAW1"
+
+# ---------------------------------------------------------------- mock home alone
+busy home
+log "mock home: wrk max throughput, ${MAX_SECONDS} s"
+wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${MAX_SECONDS}s" --latency -s "$HERE/distinct.lua" \
+  "$HOME_URL/member/v1/verifications" -- "$WORK/codes/raw.tsv" "$WRK_THREADS" > "$WORK/wrk-home.txt"
+HOME_MAX=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-home.txt")
+note "home_max_req_per_s=$HOME_MAX (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${MAX_SECONDS}s)"
+log "mock home: open loop at $RATE req/s, ${RATE_WARMUP}+${RATE_SECONDS} s"
+r=$(bench load --url "$HOME_URL/member/v1/verifications" --codes "$WORK/codes/raw.tsv" --rate "$RATE" \
+  --seconds "$RATE_SECONDS" --warmup "$RATE_WARMUP" 2>/dev/null | grep '^RESULT')
+HOME_P50=$(field "$r" p50_ms); HOME_P99=$(field "$r" p99_ms)
+note "home_at_rate: $r"
+
+# ---------------------------------------------------------------- hub under load
+if [[ "$HUB_OK" == 1 ]]; then
+  # PERF-1: enough distinct codes for the whole run even if the hub ran at the raw SM2 rate.
+  n=$(awk -v r="$RAW" -v s="$MAX_SECONDS" 'BEGIN { n = int(r * s * 1.2) + 1000; if (n > 600000) n = 600000; print n }')
+  log "generating $n distinct codes for the max-throughput run"
+  g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/max.tsv" --auth "$AUTH" \
+    --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" | grep '^RESULT')
+  wait_for_window "$(field "$g" valid_from)" "$(field "$g" valid_until)" "$MAX_SECONDS"
+  before=$(calls)
+  busy hub-max
+  ( while kill -0 "$HUB_PID" 2>/dev/null; do
+      hub=$(ps -o rss= -p "$HUB_PID" | tr -d ' ')
+      pgpid=$(head -1 "$WORK/hub-home/pgdata/postmaster.pid" 2>/dev/null || true)
+      pg=$( [[ -n "$pgpid" ]] && ps -o rss= -p "$pgpid" --ppid "$pgpid" 2>/dev/null | awk '{s += $1} END {print s + 0}' || echo 0)
+      echo "$hub $pg"; sleep 1
+    done ) > "$WORK/rss.txt" &
+  RSS_PID=$!
+  log "hub: wrk max throughput, ${MAX_SECONDS} s"
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${MAX_SECONDS}s" --latency -s "$HERE/distinct.lua" \
+    "$HUB_URL/v1/verifications" -- "$WORK/codes/max.tsv" "$WRK_THREADS" > "$WORK/wrk-hub.txt"
+  kill "$RSS_PID" 2>/dev/null || true; RSS_PID=
+  after=$(calls)
+  cat "$WORK/wrk-hub.txt" >&2
+  HUB_MAX=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-hub.txt")
+  HUB_REQS=$(awk '/requests in/ {print $1}' "$WORK/wrk-hub.txt")
+  NON2XX=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk-hub.txt"); NON2XX=${NON2XX:-0}
+  HOME_CALLS=$(( after - before ))
+  RSS_MAX=$(awk 'max < $1 {max = $1} END {print max + 0}' "$WORK/rss.txt")
+  PG_RSS_MAX=$(awk 'max < $2 {max = $2} END {print max + 0}' "$WORK/rss.txt")
+  note "hub_max_req_per_s=$HUB_MAX requests=$HUB_REQS non_2xx=$NON2XX home_calls=$HOME_CALLS"
+  note "hub_rss_max_kib=$RSS_MAX embedded_pg_rss_max_kib=$PG_RSS_MAX"
+  note "wrk_hub_distinct: $(grep distinct-codes "$WORK/wrk-hub.txt")"
+
+  # PERF-2: fresh codes again (the first set may be close to its expiry).
+  n=$(awk -v r="$RATE" -v s="$RATE_SECONDS" -v w="$RATE_WARMUP" 'BEGIN { print int(r * (s + w)) + 100 }')
+  log "generating $n distinct codes for the fixed-rate run"
+  g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/rate.tsv" --auth "$AUTH" \
+    --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" | grep '^RESULT')
+  wait_for_window "$(field "$g" valid_from)" "$(field "$g" valid_until)" $(( RATE_SECONDS + RATE_WARMUP ))
+  busy hub-rate
+  log "hub: open loop at $RATE req/s, ${RATE_WARMUP}+${RATE_SECONDS} s"
+  r=$(bench load --url "$HUB_URL/v1/verifications" --codes "$WORK/codes/rate.tsv" --rate "$RATE" \
+    --seconds "$RATE_SECONDS" --warmup "$RATE_WARMUP" 2>/dev/null | grep '^RESULT')
+  HUB_P50=$(field "$r" p50_ms); HUB_P99=$(field "$r" p99_ms)
+  note "hub_at_rate: $r"
+  note "hub_rss_after_kib=$(ps -o rss= -p "$HUB_PID" | tr -d ' ')"
+fi
+
+# ---------------------------------------------------------------- summary
+{
+  echo
+  echo "== bench/verify summary ($(date -u +%FT%TZ), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'))"
+  echo "raw SM2 verify, $THREADS threads:        $RAW /s   (1 thread: $RAW1 /s)"
+  echo "mock home (nginx) max:               $HOME_MAX req/s"
+  echo "mock home at $RATE req/s:            p50 $HOME_P50 ms, p99 $HOME_P99 ms"
+  grep '^loadavg' "$SUMMARY" | tr '\n' ';' | sed 's/;$/\n/'
+
+  if [[ "$HUB_OK" == 1 ]]; then
+    awk -v h="$HUB_MAX" -v r="$RAW" -v n="$NON2XX" -v c="$HOME_CALLS" -v q="$HUB_REQS" 'BEGIN {
+      printf "PERF-1 hub max %s req/s / raw %s /s = %.2f (goal >= 0.6)%s\n", h, r, h / r, (n > 0 ? "  INVALID: " n " non-2xx answers" : "")
+      printf "       home calls %d for %d requests%s\n", c, q, (c < q * 0.99 ? "  WARNING: the hub did not ask the home for every code" : "") }'
+    awk -v h="$HUB_P99" -v m="$HOME_P99" -v r="$RATE" 'BEGIN {
+      printf "PERF-2 p99 at %s req/s: hub %.3f ms - home %.3f ms = %.3f ms added (goal <= 10 ms)\n", r, h, m, h - m }'
+    awk -v k="$RSS_MAX" -v p="$PG_RSS_MAX" 'BEGIN {
+      printf "PERF-5 hub RSS max under load %.0f MiB (goal <= 512 MiB); embedded PostgreSQL %.0f MiB besides\n", k / 1024, p / 1024 }'
+    echo "hub JVM options: ${HUB_JAVA_OPTS:-<none>}; auth: $AUTH ($CALLER_ALG caller key)"
+  else
+    echo "HUB NOT MEASURED${HUB_WHY:+: $HUB_WHY}"
+  fi
+} | tee -a "$SUMMARY"
