@@ -65,7 +65,7 @@ public class Appeals {
         long started = System.nanoTime();
         hops.arrivingAt(hub.entityId());
         RouteDecision route = router.route(request.rgn());
-        Hops forward = hops.forwardedBy(hub.entityId(), caller.entityId());
+        Hops forward = hops.notBackTo(route.entityId()).forwardedBy(hub.entityId(), caller.entityId());
         Instant now = clock.instant();
         AppealRecord received = new AppealRecord(DynamicCodeCodec.newJti(), Appeal.State.RECEIVED, request.sub(),
                 request.rgn(), route.entityId(), caller.entityId(), upstreamId, request.ground(), request.batchTag(), now,

@@ -94,6 +94,18 @@ public record Hops(int left, List<String> path) {
         return new Hops(left - 1, extended);
     }
 
+    /**
+     * Refuses to send the request to a node it has already passed, instead of letting that node find out.
+     *
+     * @throws ProblemException {@code LOOP_DETECTED} if {@code next} is in the path
+     */
+    public Hops notBackTo(String next) {
+        if (path.contains(next)) {
+            throw new ProblemException(ProblemType.LOOP_DETECTED, "The request would go back to " + next);
+        }
+        return this;
+    }
+
     public String hopHeader() {
         return Integer.toString(left);
     }

@@ -84,7 +84,7 @@ public class CheckCode extends UniStep {
             v.result = VerificationResult.homeUnavailable(v.claims.iss(), AnswerSource.SIGNED, now, now.plus(unknownValidFor));
             return;
         }
-        v.forwardedHops = v.hops.forwardedBy(hub.entityId(), v.caller.entityId());
+        v.forwardedHops = v.hops.notBackTo(decision.entityId()).forwardedBy(hub.entityId(), v.caller.entityId());
         v.peer = Peer.of(decision);
     }
 

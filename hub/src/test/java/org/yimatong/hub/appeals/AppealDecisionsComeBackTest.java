@@ -1,8 +1,6 @@
 package org.yimatong.hub.appeals;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -13,15 +11,17 @@ import static org.yimatong.hub.appeals.AppealFixtures.acknowledged;
 import static org.yimatong.hub.appeals.AppealFixtures.appeal;
 import static org.yimatong.hub.appeals.AppealFixtures.decision;
 import static org.yimatong.hub.appeals.AppealFixtures.filedAtHub;
+import static org.yimatong.hub.memberapi.Federation.EAST;
+import static org.yimatong.hub.memberapi.Federation.EAST_KEY;
 import static org.yimatong.hub.memberapi.Federation.JIANGSU;
 import static org.yimatong.hub.memberapi.Federation.JIANGSU_KEY;
 import static org.yimatong.hub.memberapi.Federation.SHANGHAI;
 import static org.yimatong.hub.memberapi.Federation.SHANGHAI_KEY;
 import static org.yimatong.hub.memberapi.Federation.asCaller;
+import static org.yimatong.hub.memberapi.Federation.PARENT_KEY;
 import static org.yimatong.hub.memberapi.Federation.asMember;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +30,6 @@ import org.yimatong.hub.memberapi.FakeFederation;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.testing.TestMembers;
-import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.crypto.JwkSet;
-import org.yimatong.schemas.crypto.SignatureProfile;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -40,10 +37,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class AppealDecisionsComeBackTest {
-
-    private static final Jwk PARENT_KEY = Jwk.generate(SignatureProfile.SM2);
-    private static final Jwk EAST_KEY = Jwk.generate(SignatureProfile.SM2);
-    private static final String EAST = "ymt:hub:east";
 
     @InjectFederation
     WireMockServer wm;
@@ -93,12 +86,10 @@ class AppealDecisionsComeBackTest {
 
     @Test
     void decisionFromTheParentIsRelayedToTheChildHubThatFiledTheAppeal() {
-        TestMembers.register(EAST, "HUB", wm.baseUrl() + "/east", EAST_KEY, "ACTIVE", "41");
+        Federation.registerChildHub(wm);
+        Federation.publishParentKeys(wm);
         wm.stubFor(post(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/appeals"))
                 .willReturn(filedAtHub("P-9", "ymt:member:440000", TestMembers.HUB_ID)));
-        wm.stubFor(get(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/jwks")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/jwk-set+json")
-                .withBody(new JwkSet(List.of(PARENT_KEY.publicOnly())).toJson().toString())));
         wm.stubFor(post(urlEqualTo("/east/v1/appeals/E-1/decision"))
                 .willReturn(filedAtHub("E-1", TestMembers.HUB_ID, "ymt:member:410000").withStatus(200)));
 

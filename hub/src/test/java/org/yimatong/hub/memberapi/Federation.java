@@ -1,5 +1,8 @@
 package org.yimatong.hub.memberapi;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
@@ -7,12 +10,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.yimatong.hub.auth.ClientAssertion;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
 
@@ -33,11 +38,16 @@ public final class Federation {
     public static final String JIANGSU = "ymt:member:320000";
     public static final String GUANGDONG = "ymt:member:440000";
     public static final String CALLER = "ymt:member:610000";
+    /** A child hub of the test hub, serving Henan (41). */
+    public static final String EAST = "ymt:hub:east";
 
     public static final Jwk SHANGHAI_KEY = Jwk.generate(SignatureProfile.SM2);
     public static final Jwk JIANGSU_KEY = Jwk.generate(SignatureProfile.ES256);
     public static final Jwk GUANGDONG_KEY = Jwk.generate(SignatureProfile.SM2);
     public static final Jwk CALLER_KEY = Jwk.generate(SignatureProfile.SM2);
+    public static final Jwk EAST_KEY = Jwk.generate(SignatureProfile.SM2);
+    /** The parent hub's key, published at {@code /parent/v1/jwks} by {@link #publishParentKeys}. */
+    public static final Jwk PARENT_KEY = Jwk.generate(SignatureProfile.SM2);
 
     private static final DynamicCodeCodec CODEC = new DynamicCodeCodec();
 
@@ -49,6 +59,18 @@ public final class Federation {
         TestMembers.register(SHANGHAI, wm.baseUrl() + "/m310000", SHANGHAI_KEY, "31");
         TestMembers.register(JIANGSU, wm.baseUrl() + "/m320000", JIANGSU_KEY, "32");
         TestMembers.register(CALLER, wm.baseUrl() + "/m610000", CALLER_KEY, "61");
+    }
+
+    /** Registers the child hub {@link #EAST} under {@code /east}. */
+    public static void registerChildHub(WireMockServer wm) {
+        TestMembers.register(EAST, "HUB", wm.baseUrl() + "/east", EAST_KEY, "ACTIVE", "41");
+    }
+
+    /** Lets the parent hub authenticate to the test hub with {@link #PARENT_KEY}. */
+    public static void publishParentKeys(WireMockServer wm) {
+        wm.stubFor(get(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/jwks")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/jwk-set+json")
+                .withBody(new JwkSet(List.of(PARENT_KEY.publicOnly())).toJson().toString())));
     }
 
     /** A request from the caller platform, authenticated by a fresh client assertion. */

@@ -45,6 +45,14 @@ class HopsTest {
     }
 
     @Test
+    void sendingTheRequestBackToANodeItPassedIsALoop() {
+        Hops hops = Hops.fromHeaders("6", "ymt:member:620000,ymt:hub:national");
+
+        assertEquals(ProblemType.LOOP_DETECTED,
+                assertThrows(ProblemException.class, () -> hops.notBackTo("ymt:hub:national")).type());
+    }
+
+    @Test
     void headersOutsideTheContractAreAValidationFailure() {
         for (String[] bad : new String[][] { { "9", null }, { "-1", null }, { "two", null }, { null, "ymt:hub:a,,b" },
                 { null, "not an id" } }) {

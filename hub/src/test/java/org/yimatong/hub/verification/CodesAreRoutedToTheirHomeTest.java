@@ -101,38 +101,37 @@ class CodesAreRoutedToTheirHomeTest {
     }
 
     @Test
-    void requestThatAlreadyPassedThisHubIsRefusedAsALoop() {
-        asCaller().header("Ymt-Path", "ymt:hub:parent," + TestMembers.HUB_ID + ",ymt:hub:other")
-                .body(verificationRequest(code(GUANGDONG_KEY, GUANGDONG, "440305")))
-                .when().post("/v1/verifications")
-                .then().statusCode(508)
-                .contentType("application/problem+json")
-                .body("type", Matchers.endsWith("/loop-detected"));
+    void codeOfARegionUnderAChildHubIsForwardedToThatHubUnverified() {
+        Federation.registerChildHub(wm);
+        wm.stubFor(post(urlEqualTo("/east/v1/verifications")).willReturn(okJson(liveAnswer("GREEN", "ymt:member:410000"))));
+        String code = code(Jwk.generate(SignatureProfile.SM2), "ymt:member:410000", "410105");
 
-        wm.verify(0, anyRequestedFor(anyUrl()));
+        asCaller().body(verificationRequest(code)).when().post("/v1/verifications")
+                .then().statusCode(200)
+                .body("home", Matchers.equalTo("ymt:member:410000"));
+
+        wm.verify(1, postRequestedFor(urlEqualTo("/east/v1/verifications"))
+                .withRequestBody(containing(code))
+                .withHeader("Ymt-Hop", equalTo("7"))
+                .withHeader("Ymt-Path", equalTo(CALLER + "," + TestMembers.HUB_ID))
+                .withHeader("Ymt-Client-Assertion", matching(".+\\..+\\..+")));
     }
 
     @Test
-    void requestWithNoHopLeftIsRefusedAsALoop() {
-        asCaller().header("Ymt-Hop", "0").body(verificationRequest(code(SHANGHAI_KEY, SHANGHAI, "310104")))
+    void codeSentDownByTheParentIsAnsweredByTheChildPlatform() {
+        Federation.publishParentKeys(wm);
+        wm.stubFor(post(urlEqualTo(SHANGHAI_API)).willReturn(okJson(liveAnswer("GREEN", SHANGHAI))));
+
+        Federation.asMember(Federation.PARENT_KEY, FakeFederation.PARENT_ID)
+                .header("Ymt-Hop", "6").header("Ymt-Path", "ymt:member:440000," + FakeFederation.PARENT_ID)
+                .body(verificationRequest(code(SHANGHAI_KEY, SHANGHAI, "310104")))
                 .when().post("/v1/verifications")
-                .then().statusCode(508)
-                .body("type", Matchers.endsWith("/loop-detected"));
+                .then().statusCode(200)
+                .body("status", Matchers.equalTo("GREEN"));
 
-        wm.verify(0, anyRequestedFor(anyUrl()));
-    }
-
-    @Test
-    void loopFurtherOnIsPassedBack() {
-        wm.stubFor(post(urlEqualTo(PARENT_API)).willReturn(aResponse().withStatus(508)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"https://yimatong.org/problems/loop-detected\",\"title\":\"Routing loop detected\","
-                        + "\"status\":508,\"detail\":\"seen before\"}")));
-
-        asCaller().body(verificationRequest(code(GUANGDONG_KEY, GUANGDONG, "440305")))
-                .when().post("/v1/verifications")
-                .then().statusCode(508)
-                .body("type", Matchers.endsWith("/loop-detected"));
+        wm.verify(1, postRequestedFor(urlEqualTo(SHANGHAI_API))
+                .withHeader("Ymt-Hop", equalTo("5"))
+                .withHeader("Ymt-Path", equalTo("ymt:member:440000," + FakeFederation.PARENT_ID + "," + TestMembers.HUB_ID)));
     }
 
     @Test
