@@ -65,6 +65,9 @@ public class CheckCode extends UniStep {
                         + home.entityId() + ", not by the code's issuer");
             }
             String kid = ParsedJws.parseCompact(code).header().kid();
+            if (kid == null) {
+                throw new ProblemException(ProblemType.CODE_MALFORMED, "The code's header names no key (kid)");
+            }
             return members.keysFor(home, kid).map(keys -> {
                 Instant now = clock.instant();
                 v.claims = codec.verify(code, keys, now);

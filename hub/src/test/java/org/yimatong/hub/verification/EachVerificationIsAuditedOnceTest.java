@@ -71,6 +71,17 @@ class EachVerificationIsAuditedOnceTest {
         assertEquals(before, allEvents());
     }
 
+    @Test
+    void malformedJsonIsNotAVerificationAndWritesNothing() {
+        long before = allEvents();
+
+        asCaller().body("{\"code\": ").when().post("/v1/verifications")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+
+        assertEquals(before, allEvents());
+    }
+
     private long events(String jti, String outcome) {
         return pool.preparedQuery("select count(*) from audit_event where target = $1 and outcome = $2 and action = $3")
                 .execute(Tuple.of(jti, outcome, AuditVerification.ACTION.name())).await().indefinitely()
