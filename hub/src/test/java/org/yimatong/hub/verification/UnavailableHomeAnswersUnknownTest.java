@@ -30,6 +30,7 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -44,6 +45,9 @@ class UnavailableHomeAnswersUnknownTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    MeterRegistry meters;
 
     @BeforeEach
     void givenTheFederation() {
@@ -93,6 +97,8 @@ class UnavailableHomeAnswersUnknownTest {
 
         verify(code(key, id, "650102")).body("status", equalTo("UNKNOWN")).body("reason", equalTo("HOME_UNAVAILABLE"));
         wm.verify(4, postRequestedFor(urlEqualTo(api)));
+        assertEquals(4, calls(id, "http_5xx"));
+        assertEquals(1, calls(id, "circuit_open"));
 
         wm.stubFor(post(urlEqualTo(api)).willReturn(json(liveAnswer("GREEN", id))));
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
@@ -111,6 +117,10 @@ class UnavailableHomeAnswersUnknownTest {
                 .body("reason", equalTo("HOME_UNAVAILABLE"));
 
         wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    private double calls(String member, String outcome) {
+        return meters.counter("ymt.member.calls", "member", member, "operation", "verify", "outcome", outcome).count();
     }
 
     private static Jwk home(String id, String baseUrl, String status, String prefix) {
