@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.yimatong.schemas.canonical.StrictJson;
@@ -81,7 +82,7 @@ public record HubAccessToken(String issuer, String subject, String audience, Str
 
     /** The RFC 7662 answer for this token while it is active. */
     public IntrospectionResponse toIntrospection() {
-        return new IntrospectionResponse(true, issuer, subject, java.util.List.of(audience),
+        return new IntrospectionResponse(true, issuer, subject, List.of(audience),
                 expiresAt.getEpochSecond(), issuedAt.getEpochSecond(), null, jti, clientId, "Bearer", null,
                 acr.uri(), authTime.getEpochSecond(), home,
                 actorSubject.map(a -> new IntrospectionResponse.Actor(a, null)).orElse(null));

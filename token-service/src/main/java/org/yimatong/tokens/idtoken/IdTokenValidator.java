@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
@@ -129,8 +130,8 @@ public final class IdTokenValidator implements SubjectTokenValidator {
         }
 
         @Override
-        public Optional<org.yimatong.schemas.crypto.Jwk> resolve(String kid) {
-            Optional<org.yimatong.schemas.crypto.Jwk> key = current.resolve(kid);
+        public Optional<Jwk> resolve(String kid) {
+            Optional<Jwk> key = current.resolve(kid);
             if (key.isPresent()) {
                 return key;
             }

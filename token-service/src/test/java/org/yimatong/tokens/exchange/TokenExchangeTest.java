@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -164,7 +166,7 @@ class TokenExchangeTest {
         String operator = hub.pairwise.subject("ymt:member:310000", "alice", TestHub.CIVIL);
         hub.bindings.put(TestHub.CIVIL + "|" + operator, new OperatorBinding(TestHub.CIVIL, operator,
                 "9144030071526726XG", null, TestHub.START.plusSeconds(60), TestHub.START));
-        hub.clock.advance(java.time.Duration.ofSeconds(60));
+        hub.clock.advance(Duration.ofSeconds(60));
 
         assertEquals(Optional.empty(), hub.exchange("alice", LevelOfAssurance.HIGH, TestHub.CIVIL).claims().org());
     }
@@ -249,7 +251,7 @@ class TokenExchangeTest {
     @Test
     void tokenClaimsNeverContainTheMembersSubject() throws Exception {
         String token = hub.exchange("alice-310101", LevelOfAssurance.HIGH, TestHub.CIVIL).token();
-        String payload = new String(Base64Url.decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String payload = new String(Base64Url.decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
 
         assertFalse(payload.contains("alice-310101"), payload);
         assertTrue(payload.contains("\"home\""));

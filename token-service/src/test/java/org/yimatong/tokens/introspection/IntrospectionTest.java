@@ -1,6 +1,7 @@
 package org.yimatong.tokens.introspection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.jose.JwsVerifier;
+import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.jose.VerifiedJws;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.PayloadJson;
@@ -129,7 +131,7 @@ class IntrospectionTest {
         assertTrue(hub.introspection.introspect(old.token(), TestHub.CIVIL).active());
         assertTrue(hub.introspection.introspect(fresh.token(), TestHub.CIVIL).active());
         assertEquals(oldKid, kid(old.token()));
-        assertTrue(!oldKid.equals(kid(fresh.token())));
+        assertNotEquals(oldKid, kid(fresh.token()));
 
         // and once the old token has expired, its key leaves the set
         hub.clock.advance(hub.lifetime().plus(hub.settings.clockSkew()));
@@ -138,7 +140,7 @@ class IntrospectionTest {
     }
 
     private static String kid(String token) {
-        return org.yimatong.schemas.jose.ParsedJws.parseCompact(token).header().kid();
+        return ParsedJws.parseCompact(token).header().kid();
     }
 
     private static void assertInactive(IntrospectionResponse answer) throws Exception {
