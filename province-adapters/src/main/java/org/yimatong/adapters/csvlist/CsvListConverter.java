@@ -1,13 +1,15 @@
 package org.yimatong.adapters.csvlist;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -68,6 +70,9 @@ public final class CsvListConverter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final int FIELDS = 6;
+    private static final int MAX_LINE_BYTES = 4096;
+    /** Marks a line already recorded as bad (compared by identity). */
+    private static final String NOT_A_LINE = new String("<not a line>");
 
     private final String member;
     private final String region;
@@ -92,13 +97,11 @@ public final class CsvListConverter {
 
     /** The entries of a native file; closing the stream closes {@code gbkCsv}. */
     public Stream<ListEntry> entries(InputStream gbkCsv) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(gbkCsv,
-                GBK.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
-        Rows rows = new Rows(reader);
+        BufferedInputStream in = new BufferedInputStream(gbkCsv, 64 * 1024);
+        Rows rows = new Rows(in);
         return StreamSupport.stream(rows, false).onClose(() -> {
             try {
-                reader.close();
+                in.close();
             } catch (IOException e) {
                 // nothing left to read
             }
@@ -139,16 +142,19 @@ public final class CsvListConverter {
 
     private final class Rows extends Spliterators.AbstractSpliterator<ListEntry> {
 
-        private final BufferedReader reader;
+        private final BufferedInputStream in;
+        private final CharsetDecoder decoder = GBK.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
         private final Map<String, Long> firstLineOfSub = new HashMap<>();
         private final List<FieldError> errors = new ArrayList<>();
         private long badRows;
         private long lineNumber;
         private boolean done;
 
-        Rows(BufferedReader reader) {
+        Rows(BufferedInputStream in) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.reader = reader;
+            this.in = in;
         }
 
         @Override
@@ -158,6 +164,9 @@ public final class CsvListConverter {
             }
             while (true) {
                 String line = nextLine();
+                if (line == NOT_A_LINE) {
+                    continue;
+                }
                 if (line == null) {
                     done = true;
                     if (lineNumber == 0) {
@@ -187,21 +196,50 @@ public final class CsvListConverter {
             }
         }
 
+        /**
+         * The next line decoded from GBK, {@code null} at the end, or {@link #NOT_A_LINE} after recording a line
+         * that is too long or not GBK. Lines are split on the byte {@code \n} (never part of a GBK double-byte
+         * character), so each line is decoded on its own and a bad one is named by its number.
+         */
         private String nextLine() {
+            lineBytes.reset();
+            boolean tooLong = false;
+            int b;
             try {
-                String line = reader.readLine();
-                if (line != null) {
-                    lineNumber++;
+                while ((b = in.read()) != -1 && b != '\n') {
+                    if (lineBytes.size() < MAX_LINE_BYTES) {
+                        lineBytes.write(b);
+                    } else {
+                        tooLong = true;
+                    }
                 }
-                return line;
-            } catch (CharacterCodingException e) {
-                done = true;
-                throw MemberProblem.badAnswer(member, "daily list is not GBK text after line " + lineNumber,
-                        List.of(new FieldError("/line/" + (lineNumber + 1), "not GBK")));
             } catch (IOException e) {
                 done = true;
                 throw MemberProblem.unavailable(member, "daily list broke off after line " + lineNumber, e);
             }
+            if (b == -1 && lineBytes.size() == 0 && !tooLong) {
+                return null;
+            }
+            lineNumber++;
+            if (tooLong) {
+                return lineFault("longer than " + MAX_LINE_BYTES + " bytes");
+            }
+            byte[] bytes = lineBytes.toByteArray();
+            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            try {
+                return decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            } catch (CharacterCodingException e) {
+                return lineFault("not GBK text");
+            }
+        }
+
+        private String lineFault(String detail) {
+            if (lineNumber == 1) {
+                done = true;
+                throw MemberProblem.badAnswer(member, "daily list header is " + detail);
+            }
+            fault(detail);
+            return NOT_A_LINE;
         }
 
         /** The entry of one data row, or empty after recording its fault. */
