@@ -16,7 +16,8 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 public enum BatchDigest {
     SM3("sm3"), SHA_256("sha-256");
 
-    private static final Pattern FORMAT = Pattern.compile("(sm3|sha-256):([0-9a-f]{64})");
+    /** A manifest {@code digest} value; the pattern of {@code batch-manifest.json}'s {@code digest}. */
+    public static final Pattern FORMAT = Pattern.compile("^(sm3|sha-256):([0-9a-f]{64})$");
 
     private final String prefix;
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.yimatong.schemas.canonical.CanonicalJson;
+import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -14,6 +14,9 @@ import org.yimatong.schemas.problem.ProblemType;
 /**
  * What a member signs for a daily batch (DESIGN.md §7, REQ-LIST-3): who, which upload, which day, how many
  * entries and the digest of their canonical bytes. The signature covers {@link #canonicalBytes()}.
+ * This record is also the JSON payload of schema {@code batch-manifest.json} (Jackson reads and writes its
+ * components, {@code day} as {@code yyyy-MM-dd} with {@code PayloadJson.mapper()}), e.g. in
+ * {@code BatchProvenance.manifest}.
  *
  * @param member the uploading member's entity id
  * @param batchTag the member's idempotency tag for this upload
@@ -22,18 +25,16 @@ import org.yimatong.schemas.problem.ProblemType;
  */
 public record BatchManifest(String member, String batchTag, LocalDate day, long count, String digest) {
 
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     /**
      * @throws ProblemException {@link ProblemType#BATCH_INVALID} with a field error for each fault
      */
     public BatchManifest {
         List<FieldError> errors = new ArrayList<>();
-        if (member == null || member.isBlank()) {
-            errors.add(new FieldError("/member", "required"));
+        if (member == null || !Patterns.ENTITY_ID.matcher(member).matches()) {
+            errors.add(new FieldError("/member", "must be an entity id, " + Patterns.ENTITY_ID.pattern()));
         }
-        if (batchTag == null || !TAG.matcher(batchTag).matches()) {
-            errors.add(new FieldError("/batchTag", "must match " + TAG.pattern()));
+        if (batchTag == null || !Patterns.BATCH_TAG.matcher(batchTag).matches()) {
+            errors.add(new FieldError("/batchTag", "must match " + Patterns.BATCH_TAG.pattern()));
         }
         if (day == null) {
             errors.add(new FieldError("/day", "required"));

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -35,6 +37,10 @@ import org.yimatong.schemas.problem.ProblemType;
  * (and in the prime-order subgroup), a private part matches the public one, {@code alg} and {@code use} agree.
  * {@code kid} defaults to the RFC 7638 thumbprint. Jackson serialises only the public part, so a private key
  * cannot leak into a key set by accident; {@link #toPrivateJson()} is the explicit way out.
+ *
+ * <p>{@code exp} (NumericDate, optional) is the Yimatong extension of {@code jwks.json}: the instant after which
+ * the key no longer verifies (REQ-KEY-1). It is carried, not enforced here: whoever resolves keys with a clock
+ * decides (see {@link #isExpiredAt(Instant)}).
  */
 public final class Jwk {
 
@@ -45,13 +51,15 @@ public final class Jwk {
     private final AsymmetricKeyParameter publicKey;
     private final AsymmetricKeyParameter privateKey;
     private final String kid;
+    private final Instant expiresAt;
 
     private Jwk(SignatureProfile profile, AsymmetricKeyParameter publicKey, AsymmetricKeyParameter privateKey,
-            String kid) {
+            String kid, Instant expiresAt) {
         this.profile = profile;
         this.publicKey = publicKey;
         this.privateKey = privateKey;
         this.kid = kid != null ? kid : thumbprint(profile, publicKey);
+        this.expiresAt = expiresAt;
     }
 
     /** A fresh key pair with the thumbprint as {@code kid}. */
@@ -63,13 +71,13 @@ public final class Jwk {
     public static Jwk fromKeyPair(SignatureProfile profile, AsymmetricCipherKeyPair pair) {
         requireKey(profile, pair.getPublic(), false);
         requireKey(profile, pair.getPrivate(), true);
-        return new Jwk(profile, pair.getPublic(), pair.getPrivate(), null);
+        return new Jwk(profile, pair.getPublic(), pair.getPrivate(), null, null);
     }
 
     /** Wraps a public key of {@code profile}, with the thumbprint as {@code kid}. */
     public static Jwk fromPublicKey(SignatureProfile profile, AsymmetricKeyParameter publicKey) {
         requireKey(profile, publicKey, false);
-        return new Jwk(profile, publicKey, null, null);
+        return new Jwk(profile, publicKey, null, null, null);
     }
 
     /** The same key under another {@code kid}. */
@@ -77,12 +85,25 @@ public final class Jwk {
         if (newKid == null || newKid.isEmpty()) {
             throw new IllegalArgumentException("kid must not be empty");
         }
-        return new Jwk(profile, publicKey, privateKey, newKid);
+        return new Jwk(profile, publicKey, privateKey, newKid, expiresAt);
+    }
+
+    /**
+     * The same key with {@code exp} set (whole seconds; {@code null} removes it).
+     *
+     * @throws IllegalArgumentException if {@code expiry} is before the epoch
+     */
+    public Jwk withExpiry(Instant expiry) {
+        if (expiry != null && expiry.getEpochSecond() < 0) {
+            throw new IllegalArgumentException("exp must not be before 1970");
+        }
+        return new Jwk(profile, publicKey, privateKey, kid,
+                expiry == null ? null : Instant.ofEpochSecond(expiry.getEpochSecond()));
     }
 
     /** The same key without its private part. */
     public Jwk publicOnly() {
-        return privateKey == null ? this : new Jwk(profile, publicKey, null, kid);
+        return privateKey == null ? this : new Jwk(profile, publicKey, null, kid, expiresAt);
     }
 
     public SignatureProfile profile() {
@@ -91,6 +112,16 @@ public final class Jwk {
 
     public String kid() {
         return kid;
+    }
+
+    /** The key's {@code exp}, if it has one. */
+    public Optional<Instant> expiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    /** True if the key has an {@code exp} and {@code instant} is after it. */
+    public boolean isExpiredAt(Instant instant) {
+        return expiresAt != null && instant.isAfter(expiresAt);
     }
 
     public AsymmetricKeyParameter publicKey() {
@@ -128,7 +159,7 @@ public final class Jwk {
         return thumbprint(profile, publicKey);
     }
 
-    /** The public JWK: {@code kty, crv, x, [y,] kid, alg, use}. */
+    /** The public JWK: {@code kty, crv, x, [y,] kid, alg, use[, exp]}. */
     @JsonValue
     public ObjectNode toJson() {
         ObjectNode node = JSON.objectNode();
@@ -142,6 +173,9 @@ public final class Jwk {
         node.put("kid", kid);
         node.put("alg", profile.joseName());
         node.put("use", "sig");
+        if (expiresAt != null) {
+            node.put("exp", expiresAt.getEpochSecond());
+        }
         return node;
     }
 
@@ -201,12 +235,13 @@ public final class Jwk {
         byte[] x = coordinate(node, "x", pointer, errors, true);
         byte[] y = profile.isEc() ? coordinate(node, "y", pointer, errors, true) : null;
         byte[] d = coordinate(node, "d", pointer, errors, false);
+        Instant exp = numericDate(node, "exp", pointer, errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
         AsymmetricKeyParameter pub = publicKeyOf(profile, x, y, pointer);
         AsymmetricKeyParameter priv = d == null ? null : privateKeyOf(profile, d, pub, pointer);
-        return new Jwk(profile, pub, priv, kid);
+        return new Jwk(profile, pub, priv, kid, exp);
     }
 
     /** Parses JWK JSON text; see {@link #parse(JsonNode)}. */
@@ -220,6 +255,7 @@ public final class Jwk {
             return false;
         }
         return profile == other.profile && kid.equals(other.kid) && hasPrivateKey() == other.hasPrivateKey()
+                && Objects.equals(expiresAt, other.expiresAt)
                 && Arrays.deepEquals(coordinates(profile, publicKey), coordinates(other.profile, other.publicKey));
     }
 
@@ -326,6 +362,18 @@ public final class Jwk {
             return null;
         }
         return value.textValue();
+    }
+
+    private static Instant numericDate(JsonNode node, String name, String pointer, List<FieldError> errors) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            errors.add(new FieldError(pointer + "/" + name, "must be a NumericDate (non-negative integer)"));
+            return null;
+        }
+        return Instant.ofEpochSecond(value.longValue());
     }
 
     private static byte[] coordinate(JsonNode node, String name, String pointer, List<FieldError> errors,

@@ -19,7 +19,8 @@ import org.yimatong.schemas.problem.ProblemType;
 
 /**
  * A member's published key set (RFC 7517 §5), looked up by {@code kid}. Strict on import: every key must be
- * one of our profiles and valid, and {@code kid}s are unique, so a lookup is never ambiguous. Immutable.
+ * one of our profiles and valid, and {@code kid}s are unique, so a lookup is never ambiguous. Immutable, with
+ * value equality.
  */
 public final class JwkSet implements KeyResolver {
 
@@ -91,6 +92,23 @@ public final class JwkSet implements KeyResolver {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid JWK set", errors);
         }
         return new JwkSet(parsed);
+    }
+
+    /** Equal when the same keys (public and private parts, {@code kid}, {@code exp}) are in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JwkSet other && ordered.equals(other.ordered);
+    }
+
+    @Override
+    public int hashCode() {
+        return ordered.hashCode();
+    }
+
+    /** Public parts only. */
+    @Override
+    public String toString() {
+        return toJson().toString();
     }
 
     /** Parses JWKS JSON text; see {@link #parse(JsonNode)}. */

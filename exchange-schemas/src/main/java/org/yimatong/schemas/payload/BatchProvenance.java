@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.yimatong.schemas.batch.BatchManifest;
+
 /**
  * {@code GET /v1/lists/batches/{tag}/provenance} (REQ-LIST-8); schema {@code batch-provenance.json}. A receiver
  * verifies {@code signature} over the RFC 8785 form of {@code manifest} with the uploader's key {@code kid}.

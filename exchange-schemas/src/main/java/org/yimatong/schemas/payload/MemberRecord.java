@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
 import org.yimatong.schemas.payload.validation.FieldChecks;

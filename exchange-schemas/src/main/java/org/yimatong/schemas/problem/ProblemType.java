@@ -36,6 +36,8 @@ public enum ProblemType {
     CODE_EXPIRED("code-expired", 400, "Code expired"),
     CODE_NOT_YET_VALID("code-not-yet-valid", 400, "Code issued in the future"),
     CODE_LIFETIME_TOO_LONG("code-lifetime-too-long", 400, "Code lifetime too long"),
+    WRONG_AUDIENCE("wrong-audience", 400, "Token not meant for this audience"),
+    UNKNOWN_LEVEL_OF_ASSURANCE("unknown-level-of-assurance", 400, "Unknown level of assurance"),
     INVALID_ID_NUMBER("invalid-id-number", 400, "Invalid resident ID number"),
     BATCH_INVALID("batch-invalid", 422, "Invalid list batch"),
 

@@ -2,6 +2,7 @@ package org.yimatong.schemas.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -28,8 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yimatong.schemas.batch.BatchManifest;
+import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.PayloadJson;
+import org.yimatong.schemas.payload.SignatureAlgorithm;
 
 /**
  * Pins the Java records and the JSON Schemas together: each record, serialised with {@link PayloadJson#mapper()},
@@ -119,6 +123,44 @@ class PayloadSchemaContractTest {
     void recordReadsBackFromItsOwnJson(String file, Object sample) throws IOException {
         String json = MAPPER.writeValueAsString(sample);
         assertEquals(sample, MAPPER.readValue(json, sample.getClass()), file);
+    }
+
+    @Test
+    void fullyPopulatedJwkWritesExactlyTheKeyPropertiesOfTheSchema() throws IOException {
+        Set<String> written = new TreeSet<>();
+        MAPPER.valueToTree(Samples.jwk()).fieldNames().forEachRemaining(written::add);
+        Set<String> declared = new TreeSet<>();
+        schemaJson("jwks.json").at("/properties/keys/items/properties").fieldNames().forEachRemaining(declared::add);
+        assertEquals(declared, written);
+    }
+
+    @Test
+    void manifestWithABareHexDigestIsRefusedByRecordAndSchema() throws IOException {
+        JsonNode bare = MAPPER.valueToTree(Samples.manifest());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bare).put("digest", Samples.HEX);
+
+        assertFalse(validate("batch-manifest.json", bare).isEmpty());
+        assertThrows(IOException.class, () -> MAPPER.treeToValue(bare, BatchManifest.class));
+    }
+
+    @Test
+    void wireAlgorithmsAreExactlyTheSignatureProfiles() throws IOException {
+        List<String> wire = new ArrayList<>();
+        for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
+            assertEquals(a.name(), a.profile().joseName());
+            assertEquals(a, SignatureAlgorithm.of(a.profile()));
+            wire.add(a.name());
+        }
+        assertEquals(SignatureProfile.values().length, wire.size());
+        for (String file : List.of("key-rotation-request.json", "key-rotation-result.json",
+                "batch-provenance.json")) {
+            List<String> declared = new ArrayList<>();
+            schemaJson(file).at("/properties/alg/enum").forEach(n -> declared.add(n.asText()));
+            assertEquals(wire, declared, file);
+        }
+        List<String> jwkAlgs = new ArrayList<>();
+        schemaJson("jwks.json").at("/properties/keys/items/properties/alg/enum").forEach(n -> jwkAlgs.add(n.asText()));
+        assertEquals(wire, jwkAlgs, "jwks.json");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yimatong.schemas.batch.BatchDigest;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
@@ -169,6 +170,8 @@ class PayloadValidationTest {
         assertPattern("member.json", "/properties/regionPrefixes/items/pattern", Patterns.REGION_PREFIX.pattern());
         assertPattern("verification-request.json", "/properties/purpose/pattern", Patterns.PURPOSE.pattern());
         assertPattern("batch-manifest.json", "/properties/batchTag/pattern", Patterns.BATCH_TAG.pattern());
+        assertPattern("batch-manifest.json", "/properties/member/pattern", Patterns.ENTITY_ID.pattern());
+        assertPattern("batch-manifest.json", "/properties/digest/pattern", BatchDigest.FORMAT.pattern());
         assertPattern("operator-binding.json", "/properties/legalPersonId/pattern",
                 Patterns.LEGAL_PERSON_ID.pattern());
         assertPattern("appeal-request.json", "/properties/statement/not/pattern", Patterns.ID_NUMBER_LIKE.pattern());

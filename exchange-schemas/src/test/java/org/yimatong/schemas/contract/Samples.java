@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yimatong.schemas.batch.BatchManifest;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.MemberKind;
@@ -21,7 +24,6 @@ import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.AuditEvent;
 import org.yimatong.schemas.payload.AuditPage;
 import org.yimatong.schemas.payload.AuditVerification;
-import org.yimatong.schemas.payload.BatchManifest;
 import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProvenance;
 import org.yimatong.schemas.payload.BatchReceipt;
@@ -31,8 +33,6 @@ import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionRequest;
 import org.yimatong.schemas.payload.IntrospectionResponse;
-import org.yimatong.schemas.payload.Jwk;
-import org.yimatong.schemas.payload.JwkSet;
 import org.yimatong.schemas.payload.KeyRotationRequest;
 import org.yimatong.schemas.payload.KeyRotationResult;
 import org.yimatong.schemas.payload.ListChange;
@@ -71,9 +71,14 @@ final class Samples {
                 "TRANSPORT"), "travel");
     }
 
+    /**
+     * A public SM2 key (a real point of the curve: d = the GM/T 0003.5 example private key, on the recommended
+     * curve) with every member jwks.json declares, {@code exp} included.
+     */
     static Jwk jwk() {
-        return new Jwk("EC", "SM2", "MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4",
-                "4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM", "310000-2026-11", "sig", "SM2", 1_798_761_600L);
+        return Jwk.parse("{\"kty\":\"EC\",\"crv\":\"SM2\",\"x\":\"CfnfMR5UIaFQ3X0WHkvFxnIXn60YM_wHa7CP81bzUCA\","
+                + "\"y\":\"zOpJDOJndaUtxupxjMGqYArtBfvzXghKZjL2By2prRM\",\"kid\":\"310000-2026-11\",\"use\":\"sig\","
+                + "\"alg\":\"SM2\",\"exp\":1798761600}");
     }
 
     static MemberRecord memberRecord() {
@@ -85,7 +90,7 @@ final class Samples {
     }
 
     static BatchManifest manifest() {
-        return new BatchManifest(SH, "310000-20261127-01", DAY, 3L, HEX);
+        return new BatchManifest(SH, "310000-20261127-01", DAY, 3L, "sm3:" + HEX);
     }
 
     static BatchReceipt receipt() {

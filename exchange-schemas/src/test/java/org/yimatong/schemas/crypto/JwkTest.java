@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,6 +48,35 @@ class JwkTest {
         assertFalse(imported.hasPrivateKey());
         assertEquals(key.kid(), imported.kid());
         assertTrue(imported.verify(data, signature));
+    }
+
+    @Test
+    void expiryIsWrittenAsNumericDateAndReadBack() {
+        // given a key that stops verifying at a whole second
+        Instant exp = Instant.parse("2027-01-01T00:00:00Z");
+        Jwk key = Jwk.generate(SignatureProfile.SM2).withExpiry(exp);
+
+        // when
+        ObjectNode json = key.toJson();
+        Jwk back = Jwk.parse(json.toString());
+
+        // then
+        assertEquals(exp.getEpochSecond(), json.get("exp").longValue());
+        assertEquals(Optional.of(exp), back.expiresAt());
+        assertEquals(key.publicOnly(), back);
+        assertFalse(back.isExpiredAt(exp));
+        assertTrue(back.isExpiredAt(exp.plusSeconds(1)));
+        assertFalse(Jwk.generate(SignatureProfile.SM2).toJson().has("exp"));
+    }
+
+    @Test
+    void expiryThatIsNotANumericDateIsRefused() {
+        ObjectNode json = Jwk.generate(SignatureProfile.ES256).toJson();
+        json.put("exp", "tomorrow");
+
+        ProblemException e = assertThrows(ProblemException.class, () -> Jwk.parse(json));
+
+        assertEquals("/exp", e.errors().get(0).pointer());
     }
 
     @ParameterizedTest

@@ -184,14 +184,6 @@ public class MemberRegistry implements MemberDirectory {
         if (record.jwks() == null && record.jwksUri() == null) {
             errors.add(new FieldError("/jwks", "give the key set inline or a jwksUri to fetch it from"));
         }
-        JwkSet keys = null;
-        if (record.jwks() != null) {
-            try {
-                keys = JwkSet.parse(mapper.valueToTree(record.jwks()));
-            } catch (ProblemException e) {
-                errors.add(new FieldError("/jwks", e.getMessage()));
-            }
-        }
         String samePrefix = samePrefixOwner(record);
         if (samePrefix != null) {
             errors.add(new FieldError("/regionPrefixes", "a prefix is already served by " + samePrefix));
@@ -199,7 +191,7 @@ public class MemberRegistry implements MemberDirectory {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The member record is not acceptable", errors);
         }
-        return keys;
+        return record.jwks();
     }
 
     private String samePrefixOwner(MemberRecord record) {

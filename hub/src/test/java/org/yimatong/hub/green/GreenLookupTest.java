@@ -24,16 +24,16 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class GreenLookupTest {
 
-    private static final String MEMBER = "ymt:member:420000";
+    private static final String MEMBER = "ymt:member:520600";
 
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
 
     @BeforeEach
     void listed() {
-        TestMembers.register(MEMBER, "http://localhost:9/m42", key, "42");
+        TestMembers.register(MEMBER, "http://localhost:9/m5206", key, "5206");
         ListBatches.upload(key, MEMBER, "green-" + System.nanoTime(), LocalDate.parse("2026-11-27"), List.of(
-                entry(sub("listed-red"), Colour.RED, "420101"),
-                entry(sub("listed-yellow"), Colour.YELLOW, "420102"))).statusCode(201);
+                entry(sub("listed-red"), Colour.RED, "520601"),
+                entry(sub("listed-yellow"), Colour.YELLOW, "520602"))).statusCode(201);
     }
 
     @Test
@@ -59,7 +59,7 @@ class GreenLookupTest {
     @Test
     void aMalformedSubjectIsRefused() {
         given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER)).contentType(ContentType.JSON)
-                .body("{\"sub\":\"not-a-pseudonym\",\"rgn\":\"420101\"}")
+                .body("{\"sub\":\"not-a-pseudonym\",\"rgn\":\"520601\"}")
                 .when().post("/v1/green-lookups").then().statusCode(400)
                 .body("type", equalTo("https://yimatong.org/problems/validation-failed"))
                 .body("errors[0].pointer", equalTo("/sub"));
@@ -67,7 +67,7 @@ class GreenLookupTest {
 
     private ValidatableResponse lookup(String sub, boolean live) {
         return given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER)).contentType(ContentType.JSON)
-                .body("{\"sub\":\"" + sub + "\",\"rgn\":\"420101\",\"live\":" + live + "}")
+                .body("{\"sub\":\"" + sub + "\",\"rgn\":\"520601\",\"live\":" + live + "}")
                 .when().post("/v1/green-lookups").then();
     }
 }

@@ -22,17 +22,17 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class RequestSizeLimitsTest {
 
-    private static final String MEMBER = "ymt:member:440000";
+    private static final String MEMBER = "ymt:member:520800";
 
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
 
     @Test
     void aJsonBodyOver64KiBIsRefusedWith413() {
-        TestMembers.register(MEMBER, "http://localhost:9/m44", key, "44");
+        TestMembers.register(MEMBER, "http://localhost:9/m5208", key, "5208");
         String padding = "x".repeat(70 * 1024);
 
         given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER)).contentType(ContentType.JSON)
-                .body("{\"sub\":\"" + padding + "\",\"rgn\":\"440101\"}")
+                .body("{\"sub\":\"" + padding + "\",\"rgn\":\"520801\"}")
                 .when().post("/v1/green-lookups").then()
                 .statusCode(413)
                 .contentType("application/problem+json")
@@ -41,9 +41,9 @@ class RequestSizeLimitsTest {
 
     @Test
     void aBatchUploadMayBeFarLarger() {
-        TestMembers.register(MEMBER, "http://localhost:9/m44", key, "44");
+        TestMembers.register(MEMBER, "http://localhost:9/m5208", key, "5208");
         List<ListEntry> entries = IntStream.range(0, 2_000)
-                .mapToObj(i -> entry(sub("size-" + i), Colour.RED, "440101")).toList();
+                .mapToObj(i -> entry(sub("size-" + i), Colour.RED, "520801")).toList();
 
         ListBatches.upload(key, MEMBER, "large-body", LocalDate.parse("2026-11-27"), entries)
                 .statusCode(201).body("added", equalTo(2_000));

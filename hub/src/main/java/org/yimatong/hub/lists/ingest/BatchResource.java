@@ -23,7 +23,7 @@ import org.yimatong.hub.auth.CallerAuthenticated;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.registry.Member;
-import org.yimatong.schemas.payload.BatchManifest;
+import org.yimatong.schemas.batch.BatchManifest;
 import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProgress.State;
 import org.yimatong.schemas.payload.BatchProvenance;

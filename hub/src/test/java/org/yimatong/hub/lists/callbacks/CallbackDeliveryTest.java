@@ -35,8 +35,8 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class CallbackDeliveryTest {
 
-    private static final String MEMBER = "ymt:member:370000";
-    private static final String PATH = "/m37/member/v1/list-changes";
+    private static final String MEMBER = "ymt:member:520400";
+    private static final String PATH = "/m5204/member/v1/list-changes";
     private static WireMockServer member;
 
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
@@ -62,12 +62,12 @@ class CallbackDeliveryTest {
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("failed twice"));
         member.stubFor(post(urlEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("failed twice")
                 .willReturn(aResponse().withStatus(204)).willSetStateTo("delivered"));
-        TestMembers.register(MEMBER, base(), key, "37");
+        TestMembers.register(MEMBER, base(), key, "5204");
         String id = subscribe(base() + "/member/v1/list-changes").statusCode(201)
                 .body("member", equalTo(MEMBER)).extract().path("id");
 
         ListBatches.upload(key, MEMBER, "cb-1", LocalDate.parse("2026-11-27"),
-                List.of(entry(sub("cb"), Colour.RED, "370101"))).statusCode(201);
+                List.of(entry(sub("cb"), Colour.RED, "520401"))).statusCode(201);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> member.getAllScenarios().getScenarios().stream()
                 .anyMatch(s -> s.getState().equals("delivered")));
@@ -80,7 +80,7 @@ class CallbackDeliveryTest {
 
     @Test
     void aCallbackOutsideTheMembersBaseUrlIsRefused() {
-        TestMembers.register(MEMBER, base(), key, "37");
+        TestMembers.register(MEMBER, base(), key, "5204");
 
         subscribe("http://localhost:" + member.port() + "/elsewhere/list-changes")
                 .statusCode(400)
@@ -89,13 +89,13 @@ class CallbackDeliveryTest {
     }
 
     private String base() {
-        return "http://localhost:" + member.port() + "/m37";
+        return "http://localhost:" + member.port() + "/m5204";
     }
 
     private io.restassured.response.ValidatableResponse subscribe(String callbackUrl) {
         return given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
                 .contentType(ContentType.JSON)
-                .body("{\"callbackUrl\":\"" + callbackUrl + "\",\"regionPrefixes\":[\"37\"]}")
+                .body("{\"callbackUrl\":\"" + callbackUrl + "\",\"regionPrefixes\":[\"5204\"]}")
                 .when().post("/v1/lists/subscriptions").then();
     }
 }

@@ -31,8 +31,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class ChangeFeedPagingTest {
 
-    private static final String LARGE = "ymt:member:220000";
-    private static final String SMALL = "ymt:member:230000";
+    private static final String LARGE = "ymt:member:520100";
+    private static final String SMALL = "ymt:member:520200";
 
     @Inject
     Pool pool;
@@ -41,12 +41,12 @@ class ChangeFeedPagingTest {
 
     @Test
     void pagingWhileBatchesAreIngestedNeverSkipsNorRepeatsAChange() throws Exception {
-        TestMembers.register(LARGE, "http://localhost:9/m22", key, "22");
-        TestMembers.register(SMALL, "http://localhost:9/m23", key, "23");
+        TestMembers.register(LARGE, "http://localhost:9/m5201", key, "5201");
+        TestMembers.register(SMALL, "http://localhost:9/m5202", key, "5202");
         String start = ListBatches.endOfFeed(key, LARGE);
         long startSeq = ChangeCursor.decode(start);
         List<ListEntry> large = IntStream.range(0, 30_000)
-                .mapToObj(i -> entry(sub("large-" + i), i % 2 == 0 ? Colour.RED : Colour.YELLOW, "220101")).toList();
+                .mapToObj(i -> entry(sub("large-" + i), i % 2 == 0 ? Colour.RED : Colour.YELLOW, "520101")).toList();
 
         CompletableFuture<Void> ingests = CompletableFuture.allOf(
                 CompletableFuture.runAsync(() -> ListBatches.upload(key, LARGE, "large", LocalDate.parse("2026-11-27"),
@@ -54,7 +54,7 @@ class ChangeFeedPagingTest {
                 CompletableFuture.runAsync(() -> {
                     for (int day = 1; day <= 20; day++) {
                         List<ListEntry> small = IntStream.range(0, day * 10)
-                                .mapToObj(i -> entry(sub("small-" + i), Colour.RED, "230101")).toList();
+                                .mapToObj(i -> entry(sub("small-" + i), Colour.RED, "520201")).toList();
                         ListBatches.upload(key, SMALL, "small-" + day, LocalDate.of(2026, 11, day), small)
                                 .statusCode(201);
                     }

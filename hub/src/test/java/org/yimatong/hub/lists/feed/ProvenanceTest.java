@@ -24,17 +24,17 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ProvenanceTest {
 
-    private static final String UPLOADER = "ymt:member:140000";
-    private static final String RECEIVER = "ymt:member:140100";
+    private static final String UPLOADER = "ymt:member:510500";
+    private static final String RECEIVER = "ymt:member:510600";
 
     @Test
     void aReceiverVerifiesTheUploadersSignatureWithItsPublicKey() {
         Jwk uploaderKey = Jwk.generate(SignatureProfile.SM2);
         Jwk receiverKey = Jwk.generate(SignatureProfile.ES256);
-        TestMembers.register(UPLOADER, "http://localhost:9/m14", uploaderKey, "14");
-        TestMembers.register(RECEIVER, "http://localhost:9/m1401", receiverKey, "1401");
+        TestMembers.register(UPLOADER, "http://localhost:9/m5105", uploaderKey, "5105");
+        TestMembers.register(RECEIVER, "http://localhost:9/m5106", receiverKey, "5106");
         ListBatches.upload(uploaderKey, UPLOADER, "prov-1", LocalDate.parse("2026-11-27"),
-                List.of(entry(sub("v1"), Colour.RED, "140101"), entry(sub("v2"), Colour.YELLOW, "140102")))
+                List.of(entry(sub("v1"), Colour.RED, "510501"), entry(sub("v2"), Colour.YELLOW, "510502")))
                 .statusCode(201);
 
         JsonPath provenance = given().header("Ymt-Client-Assertion", TestMembers.assertion(receiverKey, RECEIVER))

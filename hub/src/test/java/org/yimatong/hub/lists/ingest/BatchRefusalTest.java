@@ -26,8 +26,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 @QuarkusTest
 class BatchRefusalTest {
 
-    private static final String MEMBER = "ymt:member:150000";
-    private static final String OTHER = "ymt:member:210000";
+    private static final String MEMBER = "ymt:member:510700";
+    private static final String OTHER = "ymt:member:510800";
     private static final LocalDate DAY = LocalDate.parse("2026-11-27");
 
     @Inject
@@ -35,19 +35,19 @@ class BatchRefusalTest {
 
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
     private final Jwk otherKey = Jwk.generate(SignatureProfile.SM2);
-    private final List<ListEntry> good = List.of(entry(sub("r1"), Colour.RED, "150101"),
-            entry(sub("r2"), Colour.YELLOW, "150102"));
+    private final List<ListEntry> good = List.of(entry(sub("r1"), Colour.RED, "510701"),
+            entry(sub("r2"), Colour.YELLOW, "510702"));
 
     @BeforeEach
     void members() {
-        TestMembers.register(MEMBER, "http://localhost:9/m15", key, "15");
-        TestMembers.register(OTHER, "http://localhost:9/m21", otherKey, "21");
+        TestMembers.register(MEMBER, "http://localhost:9/m5107", key, "5107");
+        TestMembers.register(OTHER, "http://localhost:9/m5108", otherKey, "5108");
     }
 
     @Test
     void everyBadLineIsNamedAndNothingIsStored() {
         String body = good.get(0).toJson().toString() + "\n"
-                + entry(sub("r3"), Colour.RED, "210101").toJson().toString() + "\n"
+                + entry(sub("r3"), Colour.RED, "510801").toJson().toString() + "\n"
                 + good.get(1).toJson().toString().replace("2026-01-01T00:00:00Z", "2026-13-01T00:00:00Z") + "\n"
                 + "not json\n"
                 + good.get(1).toJson().toString().replace("\"YELLOW\"", "\"GREEN\"") + "\n";
@@ -66,7 +66,7 @@ class BatchRefusalTest {
 
     @Test
     void aDuplicatedSubIsNamedOnItsSecondLine() {
-        List<ListEntry> entries = List.of(good.get(0), good.get(1), entry(sub("r1"), Colour.YELLOW, "150101"));
+        List<ListEntry> entries = List.of(good.get(0), good.get(1), entry(sub("r1"), Colour.YELLOW, "510701"));
         long[] before = rowCounts();
 
         ListBatches.upload(key, MEMBER, "duplicate", DAY, ListBatches.sign(key, MEMBER, "duplicate", DAY, good),

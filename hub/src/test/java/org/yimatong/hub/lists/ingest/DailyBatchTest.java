@@ -35,24 +35,24 @@ class DailyBatchTest {
         TestMembers.register(member, "http://localhost:9/m" + prefix, key, prefix);
         String before = ListBatches.endOfFeed(key, member);
         ListBatches.upload(key, member, "d1", DAY_1, List.of(
-                entry(sub(member + "a"), Colour.RED, prefix + "0101"),
-                entry(sub(member + "b"), Colour.YELLOW, prefix + "0101")))
+                entry(sub(member + "a"), Colour.RED, prefix + "01"),
+                entry(sub(member + "b"), Colour.YELLOW, prefix + "01")))
                 .statusCode(201).body("added", equalTo(2)).body("removed", equalTo(0));
         return before;
     }
 
     private List<ListEntry> dayTwo(String member, String prefix) {
-        return List.of(entry(sub(member + "a"), Colour.YELLOW, prefix + "0102"),
-                entry(sub(member + "c"), Colour.RED, prefix + "0102"));
+        return List.of(entry(sub(member + "a"), Colour.YELLOW, prefix + "02"),
+                entry(sub(member + "c"), Colour.RED, prefix + "02"));
     }
 
     @Test
     void dayTwoRecordsExactlyAChangeARemovalAndAnAddition() {
-        String member = "ymt:member:110000";
-        dayOne(member, "11");
+        String member = "ymt:member:510100";
+        dayOne(member, "5101");
         String afterDayOne = ListBatches.endOfFeed(key, member);
 
-        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "11"))
+        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "5101"))
                 .statusCode(201)
                 .header("Location", endsWith("/v1/lists/batches/d2"))
                 .body("count", equalTo(2)).body("added", equalTo(1)).body("changed", equalTo(1))
@@ -66,25 +66,25 @@ class DailyBatchTest {
 
     @Test
     void theSnapshotIsTheMergedState() {
-        String member = "ymt:member:120000";
-        dayOne(member, "12");
-        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "12")).statusCode(201);
+        String member = "ymt:member:510200";
+        dayOne(member, "5102");
+        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "5102")).statusCode(201);
 
         Set<String> mine = Set.of(sub(member + "a"), sub(member + "b"), sub(member + "c"));
         List<String> lines = ListBatches.snapshot(key, member).stream()
                 .filter(line -> mine.stream().anyMatch(line::contains)).toList();
-        assertEquals(dayTwo(member, "12").stream().map(e -> e.toJson().toString()).sorted().toList(),
+        assertEquals(dayTwo(member, "5102").stream().map(e -> e.toJson().toString()).sorted().toList(),
                 lines.stream().sorted().toList());
     }
 
     @Test
     void uploadingTheSameBatchAgainAddsNothing() {
-        String member = "ymt:member:130000";
-        dayOne(member, "13");
-        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "13")).statusCode(201);
+        String member = "ymt:member:510300";
+        dayOne(member, "5103");
+        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "5103")).statusCode(201);
         String afterDayTwo = ListBatches.endOfFeed(key, member);
 
-        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "13"))
+        ListBatches.upload(key, member, "d2", DAY_2, dayTwo(member, "5103"))
                 .statusCode(200).body("replay", equalTo(true)).body("added", equalTo(1));
 
         assertEquals(List.of(), ListBatches.changesOf(key, member, afterDayTwo, member));
@@ -92,9 +92,9 @@ class DailyBatchTest {
 
     @Test
     void aStoredBatchReportsItsStateAndCounts() {
-        String member = "ymt:member:500000";
-        TestMembers.register(member, "http://localhost:9/m50", key, "50");
-        ListBatches.upload(key, member, "progress-1", DAY_2, List.of(entry(sub("p1"), Colour.RED, "500101")))
+        String member = "ymt:member:510400";
+        TestMembers.register(member, "http://localhost:9/m5104", key, "5104");
+        ListBatches.upload(key, member, "progress-1", DAY_2, List.of(entry(sub("p1"), Colour.RED, "510401")))
                 .statusCode(201);
 
         io.restassured.RestAssured.given().header("Ymt-Client-Assertion", TestMembers.assertion(key, member))

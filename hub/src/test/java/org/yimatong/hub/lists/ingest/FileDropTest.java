@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class FileDropTest {
 
-    private static final String MEMBER = "ymt:member:360000";
+    private static final String MEMBER = "ymt:member:520300";
 
     @Inject
     ListsConfig config;
@@ -43,14 +43,14 @@ class FileDropTest {
 
     @BeforeEach
     void member() {
-        TestMembers.register(MEMBER, "http://localhost:9/m36", key, "36");
+        TestMembers.register(MEMBER, "http://localhost:9/m5203", key, "5203");
         root = ListIngestRoutes.root(config);
     }
 
     @Test
     void aGoodFileIsIngestedAndMovedToDone() throws IOException {
         LocalDate day = LocalDate.parse("2026-11-20");
-        List<ListEntry> entries = List.of(entry(sub("f1"), Colour.RED, "360101"), entry(sub("f2"), Colour.YELLOW, "360101"));
+        List<ListEntry> entries = List.of(entry(sub("f1"), Colour.RED, "520301"), entry(sub("f2"), Colour.YELLOW, "520301"));
 
         drop(day, ListBatches.sign(key, MEMBER, day.toString(), day, entries), ListBatches.ndjson(entries));
 
@@ -65,7 +65,7 @@ class FileDropTest {
     @Test
     void aBadFileGoesToErrorWithAReportNamingTheBadLine() throws IOException {
         LocalDate day = LocalDate.parse("2026-11-21");
-        List<ListEntry> entries = List.of(entry(sub("f3"), Colour.RED, "360101"));
+        List<ListEntry> entries = List.of(entry(sub("f3"), Colour.RED, "520301"));
         String body = ListBatches.ndjson(entries) + "{\"sub\":\"nope\"}\n";
 
         drop(day, ListBatches.sign(key, MEMBER, day.toString(), day, entries), body);

@@ -19,13 +19,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ListKeyTest {
 
-    private static final String MEMBER = "ymt:member:430000";
+    private static final String MEMBER = "ymt:member:520700";
 
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
 
     @BeforeEach
     void member() {
-        TestMembers.register(MEMBER, "http://localhost:9/m43", key, "43");
+        TestMembers.register(MEMBER, "http://localhost:9/m5207", key, "5207");
     }
 
     @Test

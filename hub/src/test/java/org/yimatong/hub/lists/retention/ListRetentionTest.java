@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTest
 class ListRetentionTest {
 
-    private static final String MEMBER = "ymt:member:410000";
+    private static final String MEMBER = "ymt:member:520500";
 
     @Inject
     Pool pool;
@@ -41,15 +41,15 @@ class ListRetentionTest {
 
     @Test
     void purgeRemovesWhatExpiredAndNothingElse() throws Exception {
-        TestMembers.register(MEMBER, "http://localhost:9/m41", key, "41");
+        TestMembers.register(MEMBER, "http://localhost:9/m5205", key, "5205");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String expired = sub("expired");
         String inGrace = sub("in-grace");
         String current = sub("current");
         ListBatches.upload(key, MEMBER, "ret-1", LocalDate.parse("2026-11-27"), List.of(
-                entry(expired, Colour.RED, "410101", now.minus(Duration.ofDays(2))),
-                entry(inGrace, Colour.YELLOW, "410101", now.minus(Duration.ofHours(12))),
-                entry(current, Colour.RED, "410101"))).statusCode(201);
+                entry(expired, Colour.RED, "520501", now.minus(Duration.ofDays(2))),
+                entry(inGrace, Colour.YELLOW, "520501", now.minus(Duration.ofHours(12))),
+                entry(current, Colour.RED, "520501"))).statusCode(201);
         // the batch and its changes were recorded 40 days ago, so they are past retention
         execute("update list_change set recorded_at = recorded_at - interval '40 days' where member = $1");
         execute("update list_batch set stored_at = stored_at - interval '40 days' where member = $1");

@@ -1,0 +1,166 @@
+package org.yimatong.hub.appeals;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.auth.Caller;
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.memberapi.MemberBadAnswerException;
+import org.yimatong.hub.memberapi.MemberClient;
+import org.yimatong.hub.memberapi.MemberUnavailableException;
+import org.yimatong.hub.memberapi.Peer;
+import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.hub.routing.Hops;
+import org.yimatong.hub.routing.RouteDecision;
+import org.yimatong.hub.routing.TreeRouter;
+import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.payload.Appeal;
+import org.yimatong.schemas.payload.AuditEvent.Action;
+import org.yimatong.schemas.payload.AppealDecision;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Files, tracks and decides appeals. An appeal is stored RECEIVED before it is sent on, becomes FORWARDED when
+ * the next node acknowledges it, and DECIDED when the home's decision comes back from that node; a decision on
+ * an appeal a hub filed here is relayed to that hub. Every step is one audit event.
+ */
+@ApplicationScoped
+public class Appeals {
+
+    private static final Logger LOG = Logger.getLogger(Appeals.class);
+
+    private final AppealStore store;
+    private final TreeRouter router;
+    private final MemberDirectory members;
+    private final MemberClient client;
+    private final AuditWriter audit;
+    private final HubConfig hub;
+    private final Clock clock;
+
+    Appeals(AppealStore store, TreeRouter router, MemberDirectory members, MemberClient client, AuditWriter audit,
+            HubConfig hub, Clock clock) {
+        this.store = store;
+        this.router = router;
+        this.members = members;
+        this.client = client;
+        this.audit = audit;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /** Stores the appeal and sends it one node on towards the home platform of its region. */
+    public Uni<Appeal> file(Caller caller, Hops hops, String upstreamId, AppealRequest request) {
+        long started = System.nanoTime();
+        hops.arrivingAt(hub.entityId());
+        RouteDecision route = router.route(request.rgn());
+        Hops forward = hops.notBackTo(route.entityId()).forwardedBy(hub.entityId(), caller.entityId());
+        Instant now = clock.instant();
+        AppealRecord received = new AppealRecord(DynamicCodeCodec.newJti(), Appeal.State.RECEIVED, request.sub(),
+                request.rgn(), route.entityId(), caller.entityId(), upstreamId, request.ground(), request.batchTag(), now,
+                now, null, null);
+        boolean reachable = !(route instanceof RouteDecision.ToChild child) || child.member().isActive();
+        return store.insert(received)
+                .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward) : Uni.createFrom().item(received))
+                .call(a -> audit.append(event(caller, a, a.state().name(), started)))
+                .map(AppealRecord::toAppeal);
+    }
+
+    private Uni<AppealRecord> sendOn(AppealRecord received, Peer peer, AppealRequest request, Hops forward) {
+        return client.fileAppeal(peer, received.id(), request, forward)
+                .flatMap(ack -> {
+                    AppealRecord forwarded = received.forwarded(ack.homeReference(), clock.instant());
+                    return store.update(forwarded, Appeal.State.RECEIVED).map(ok -> forwarded);
+                })
+                .onFailure(f -> f instanceof MemberUnavailableException || f instanceof MemberBadAnswerException)
+                .recoverWithItem(failure -> {
+                    LOG.warnf("Appeal %s stays RECEIVED: %s", received.id(), failure.getMessage());
+                    return received;
+                });
+    }
+
+    /** The appeal, for the member that filed it only: to anyone else it does not exist. */
+    public Uni<Appeal> read(Caller caller, String id) {
+        return store.find(id).map(found -> found
+                .filter(a -> a.filedBy().equals(caller.entityId()))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No appeal " + id + " filed by you")))
+                .map(AppealRecord::toAppeal);
+    }
+
+    /**
+     * Records the decision posted by the node the appeal was sent to. The same decision twice is answered again;
+     * a different one is a conflict.
+     */
+    public Uni<Appeal> decide(Caller caller, Hops hops, String id, AppealDecision decision) {
+        long started = System.nanoTime();
+        hops.arrivingAt(hub.entityId());
+        return store.find(id).flatMap(found -> {
+            AppealRecord appeal = found.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No appeal " + id));
+            if (!appeal.home().equals(caller.entityId())) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Only " + appeal.home() + " may decide appeal " + id);
+            }
+            if (appeal.state() == Appeal.State.DECIDED) {
+                if (Objects.equals(appeal.decision(), decision)) {
+                    return Uni.createFrom().item(appeal.toAppeal());
+                }
+                throw new ProblemException(ProblemType.CONFLICT, "Appeal " + id + " was already decided otherwise");
+            }
+            AppealRecord decided = appeal.decided(decision, clock.instant());
+            return store.update(decided, appeal.state())
+                    .map(updated -> {
+                        if (!updated) {
+                            throw new ProblemException(ProblemType.CONFLICT, "Appeal " + id + " changed meanwhile");
+                        }
+                        return decided;
+                    })
+                    .call(d -> audit.append(event(caller, d, "DECIDED/" + decision.outcome().name(), started)))
+                    .invoke(d -> relayUpstream(d, hops, caller))
+                    .map(AppealRecord::toAppeal);
+        });
+    }
+
+    /** Sends the decision on to the hub that filed the appeal here, if a hub did; a failure is logged. */
+    private void relayUpstream(AppealRecord decided, Hops hops, Caller caller) {
+        if (decided.upstreamId() == null) {
+            return;
+        }
+        Peer upstream;
+        if (hub.parentEntityId().filter(decided.filedBy()::equals).isPresent() && hub.parentUrl().isPresent()) {
+            upstream = Peer.of(new RouteDecision.ToParent(decided.filedBy(), URI.create(hub.parentUrl().get())));
+        } else {
+            var member = members.find(decided.filedBy()).filter(m -> m.kind() == MemberKind.HUB);
+            if (member.isEmpty()) {
+                return;
+            }
+            upstream = Peer.of(member.get());
+        }
+        Hops forward;
+        try {
+            forward = hops.forwardedBy(hub.entityId(), caller.entityId());
+        } catch (ProblemException e) {
+            LOG.warnf("Decision on appeal %s not relayed: %s", decided.id(), e.getMessage());
+            return;
+        }
+        client.relayDecision(upstream, decided.upstreamId(), decided.decision(), forward).subscribe().with(
+                ok -> LOG.debugf("Decision on appeal %s relayed to %s", decided.id(), upstream.entityId()),
+                failure -> LOG.warnf("Decision on appeal %s not relayed to %s: %s", decided.id(), upstream.entityId(),
+                        failure.getMessage()));
+    }
+
+    private AuditEvent event(Caller caller, AppealRecord appeal, String outcome, long started) {
+        int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+        return new AuditEvent(clock.instant(), caller.entityId(), appeal.home(), "appeal", Action.APPEAL, appeal.id(), outcome,
+                latencyMs);
+    }
+}

@@ -1,0 +1,25 @@
+package org.yimatong.hub.lists;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.yimatong.schemas.code.CodeClaims;
+
+import io.smallrye.mutiny.Uni;
+
+/** The verification merge's view of the lists: the code subject's most severe live listing, from list state. */
+@ApplicationScoped
+public class ListedState implements ListState {
+
+    private final ListStateLookup lookup;
+
+    public ListedState(ListStateLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public Uni<Optional<Listing>> listingOf(CodeClaims code) {
+        return lookup.listingOf(code.sub()).map(listed -> listed.map(l -> new Listing(l.colour(), l.until())));
+    }
+}

@@ -1,0 +1,270 @@
+package org.yimatong.hub.memberapi;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.keys.HubKeyRing;
+import org.yimatong.hub.routing.Hops;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.payload.Appeal;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealDecision;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * {@link MemberClient} over the Vert.x web client: no thread waits for a member. Each member has its own
+ * {@link TypedGuard} (timeout, then circuit breaker), so a slow province never holds up another. Every call is
+ * counted in {@code ymt.member.calls} by member, operation and outcome, and timed in {@code ymt.member.call}.
+ */
+@ApplicationScoped
+public class GuardedMemberClient implements MemberClient {
+
+    private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
+    };
+    private static final String JSON = "application/json";
+
+    private final Vertx vertx;
+    private final ObjectMapper json;
+    private final MemberCallConfig config;
+    private final MeterRegistry meters;
+    private final HubKeyRing hubKeys;
+    private final HubConfig hub;
+    private final Clock clock;
+    private final ConcurrentMap<String, TypedGuard<Uni<Object>>> guards = new ConcurrentHashMap<>();
+    private WebClient web;
+
+    public GuardedMemberClient(Vertx vertx, ObjectMapper json, MemberCallConfig config, MeterRegistry meters,
+            HubKeyRing hubKeys, HubConfig hub, Clock clock) {
+        this.vertx = vertx;
+        this.json = json;
+        this.config = config;
+        this.meters = meters;
+        this.hubKeys = hubKeys;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void start() {
+        web = WebClient.create(vertx, new WebClientOptions()
+                .setMaxPoolSize(config.maxPoolSize())
+                .setConnectTimeout((int) config.timeout().toMillis())
+                .setKeepAlive(true));
+    }
+
+    @PreDestroy
+    void stop() {
+        web.close();
+    }
+
+    @Override
+    public Uni<VerificationResult> verify(Peer peer, VerificationRequest request, Hops hops) {
+        return call(peer, "verify", () -> send(post(peer, "/v1/verifications", hops), request)
+                .map(r -> read(peer, r, 200, VerificationResult.class))
+                .map(answer -> requireComplete(peer, answer)));
+    }
+
+    @Override
+    public Uni<AppealAcknowledgement> fileAppeal(Peer peer, String appealId, AppealRequest request, Hops hops) {
+        HttpRequest<Buffer> post = post(peer, "/v1/appeals", hops).putHeader("Ymt-Appeal-Id", appealId);
+        return call(peer, "appeal", () -> send(post, request).map(r -> {
+            if (peer.isHub()) {
+                Appeal filed = read(peer, r, 201, Appeal.class);
+                if (filed.id() == null) {
+                    throw new MemberBadAnswerException(peer.entityId(), "appeal without id");
+                }
+                return new AppealAcknowledgement(filed.id(), filed.filedAt() != null ? filed.filedAt() : clock.instant());
+            }
+            AppealAcknowledgement ack = read(peer, r, 202, AppealAcknowledgement.class);
+            if (ack.homeReference() == null) {
+                throw new MemberBadAnswerException(peer.entityId(), "acknowledgement without homeReference");
+            }
+            return ack;
+        }));
+    }
+
+    @Override
+    public Uni<Void> relayDecision(Peer peer, String appealId, AppealDecision decision, Hops hops) {
+        return call(peer, "decision", () -> send(post(peer, "/v1/appeals/" + appealId + "/decision", hops), decision)
+                .map(r -> {
+                    read(peer, r, 200, Appeal.class);
+                    return (Void) null;
+                }));
+    }
+
+    private HttpRequest<Buffer> post(Peer peer, String hubPath, Hops hops) {
+        HttpRequest<Buffer> post = web.postAbs(peer.url(hubPath))
+                .putHeader("Content-Type", JSON)
+                .putHeader("Accept", JSON)
+                .putHeader(Hops.HOP_HEADER, hops.hopHeader())
+                .putHeader(Hops.PATH_HEADER, hops.pathHeader())
+                .timeout(config.timeout().toMillis() * 2);
+        if (peer.isHub()) {
+            post.putHeader(ClientAssertion.HEADER, ClientAssertion.sign(signingKey(), hub.entityId(), peer.entityId(),
+                    clock.instant()));
+        }
+        return post;
+    }
+
+    private Jwk signingKey() {
+        return hubKeys.signingKey(SignatureProfile.SM2)
+                .or(() -> hubKeys.signingKey(SignatureProfile.ES256))
+                .orElseThrow(() -> new IllegalStateException("This hub has no key to sign client assertions"));
+    }
+
+    private Uni<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, Object body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("cannot write a request body", e));
+        }
+        return request.sendBuffer(Buffer.buffer(bytes));
+    }
+
+    /** Runs a call under the member's guard and turns every way it can fail into one of three exceptions. */
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> call(Peer peer, String operation, Supplier<Uni<T>> call) {
+        long started = System.nanoTime();
+        return guard(peer.entityId()).get(() -> call.get().map(answer -> (Object) answer))
+                .map(answer -> (T) answer)
+                .onItemOrFailure().invoke((answer, failure) -> record(peer, operation, started, failure))
+                .onFailure().transform(failure -> classify(peer, failure));
+    }
+
+    private TypedGuard<Uni<Object>> guard(String memberId) {
+        return guards.computeIfAbsent(memberId, id -> TypedGuard.create(UNI)
+                .withDescription("calls to " + id)
+                .withTimeout().duration(config.timeout().toMillis(), ChronoUnit.MILLIS).done()
+                .withCircuitBreaker()
+                .name(breakerName(id))
+                .requestVolumeThreshold(config.breaker().requestVolumeThreshold())
+                .failureRatio(config.breaker().failureRatio())
+                .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(config.breaker().successThreshold())
+                .skipOn(MemberRefusedException.class)
+                .done()
+                .build());
+    }
+
+    /** The name of a member's breaker, for {@code CircuitBreakerMaintenance}. */
+    public static String breakerName(String memberId) {
+        return "member-" + memberId;
+    }
+
+    private Throwable classify(Peer peer, Throwable failure) {
+        if (failure instanceof MemberRefusedException || failure instanceof MemberBadAnswerException
+                || failure instanceof MemberUnavailableException) {
+            return failure;
+        }
+        return new MemberUnavailableException(peer.entityId(), outcome(failure), failure);
+    }
+
+    private void record(Peer peer, String operation, long started, Throwable failure) {
+        String outcome = failure == null ? "ok" : outcome(failure);
+        meters.counter("ymt.member.calls", "member", peer.entityId(), "operation", operation, "outcome", outcome)
+                .increment();
+        Timer.builder("ymt.member.call").tag("member", peer.entityId()).tag("operation", operation)
+                .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure instanceof MemberRefusedException) {
+            return "refused";
+        }
+        if (failure instanceof MemberBadAnswerException) {
+            return "bad_answer";
+        }
+        if (failure instanceof MemberUnavailableException u) {
+            return u.outcome();
+        }
+        if (failure instanceof TimeoutException) {
+            return "timeout";
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "circuit_open";
+        }
+        return "unreachable";
+    }
+
+    /** The body of an answer with the expected status; anything else is a refusal, unavailability or bad answer. */
+    private <T> T read(Peer peer, HttpResponse<Buffer> response, int expected, Class<T> type) {
+        int status = response.statusCode();
+        if (status == expected) {
+            try {
+                return json.readValue(response.body() == null ? new byte[0] : response.body().getBytes(), type);
+            } catch (IOException e) {
+                throw new MemberBadAnswerException(peer.entityId(), "the body of its " + status + " answer does not parse");
+            }
+        }
+        if (status >= 500 && status != 508) {
+            throw new MemberUnavailableException(peer.entityId(), "http_5xx", null);
+        }
+        throw refusal(peer, response);
+    }
+
+    /** A 4xx or 508 problem answer of the contract, or else a bad answer. */
+    private RuntimeException refusal(Peer peer, HttpResponse<Buffer> response) {
+        int status = response.statusCode();
+        try {
+            JsonNode problem = json.readTree(response.body() == null ? new byte[0] : response.body().getBytes());
+            String type = problem == null ? null : problem.path("type").asText(null);
+            if (type != null && type.startsWith(ProblemType.BASE_URI)) {
+                String slug = type.substring(ProblemType.BASE_URI.length());
+                for (ProblemType known : ProblemType.values()) {
+                    if (known.slug().equals(slug) && known.status() == status && (status < 500 || status == 508)) {
+                        return new MemberRefusedException(peer.entityId(), known,
+                                peer.entityId() + ": " + problem.path("detail").asText(known.title()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // falls through: a status without a problem body
+        }
+        if (status == 404) {
+            return new MemberRefusedException(peer.entityId(), ProblemType.NOT_FOUND, peer.entityId() + " answered 404");
+        }
+        return new MemberBadAnswerException(peer.entityId(), "unexpected status " + status);
+    }
+
+    private static VerificationResult requireComplete(Peer peer, VerificationResult answer) {
+        if (answer == null || answer.status() == null || answer.home() == null || answer.source() == null
+                || answer.checkedAt() == null || answer.validUntil() == null) {
+            throw new MemberBadAnswerException(peer.entityId(), "a verification result misses a required field");
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,30 @@
+package org.yimatong.hub.memberapi;
+
+import org.yimatong.hub.routing.Hops;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealDecision;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The next node of the tree, asynchronously. Every call fails with one of: {@link MemberUnavailableException}
+ * (down, slow, breaker open, 5xx), {@link MemberBadAnswerException} (an answer outside the contract), or
+ * {@link MemberRefusedException} (a problem answer of the contract, e.g. 404 or a loop further on).
+ */
+public interface MemberClient {
+
+    /** {@code POST /member/v1/verifications} of a platform, {@code POST /v1/verifications} of a hub. */
+    Uni<VerificationResult> verify(Peer peer, VerificationRequest request, Hops hops);
+
+    /**
+     * {@code POST /member/v1/appeals} of a platform (answer 202) or {@code POST /v1/appeals} of a hub (answer
+     * 201, whose id becomes the home reference); {@code appealId} is this hub's id, for the decision callback.
+     */
+    Uni<AppealAcknowledgement> fileAppeal(Peer peer, String appealId, AppealRequest request, Hops hops);
+
+    /** {@code POST /v1/appeals/{id}/decision} of a hub: a decision travelling back towards the appellant. */
+    Uni<Void> relayDecision(Peer peer, String appealId, AppealDecision decision, Hops hops);
+}

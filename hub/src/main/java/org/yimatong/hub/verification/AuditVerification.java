@@ -1,0 +1,68 @@
+package org.yimatong.hub.verification;
+
+import java.time.Clock;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.schemas.payload.AuditEvent.Action;
+import org.yimatong.schemas.problem.ProblemException;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The last step, whatever happened before: exactly one audit event per verification (target: the code's
+ * {@code jti}, never a subject), committed before the answer leaves (REQ-AUD-2); one log line with the subject
+ * masked and never the code; one count in {@code ymt.verifications} by outcome.
+ */
+@Singleton
+public class AuditVerification extends UniStep {
+
+    static final Action ACTION = Action.VERIFICATION;
+    private static final Logger LOG = Logger.getLogger("org.yimatong.hub.verification.log");
+
+    private final AuditWriter audit;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public AuditVerification(AuditWriter audit, Clock clock, MeterRegistry meters) {
+        this.audit = audit;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    Uni<Void> apply(Verification v) {
+        String outcome = outcome(v);
+        int latencyMs = v.latencyMs();
+        meters.counter("ymt.verifications", "outcome", outcome).increment();
+        LOG.infof("verification caller=%s home=%s rgn=%s sub=%s jti=%s via=%s outcome=%s latencyMs=%d",
+                v.caller.entityId(), v.home(), v.claims == null ? null : v.claims.rgn(),
+                v.claims == null ? null : mask(v.claims.sub()), v.claims == null ? null : v.claims.jti(),
+                v.peer == null ? null : v.peer.entityId(), outcome, latencyMs);
+        return audit.append(new AuditEvent(clock.instant(), v.caller.entityId(), v.home(), v.request.purpose(), ACTION,
+                v.claims == null ? null : v.claims.jti(), outcome, latencyMs));
+    }
+
+    /** The answer's status (with its reason), or the refusal's problem type. */
+    static String outcome(Verification v) {
+        if (v.failure instanceof ProblemException p) {
+            return p.type().slug();
+        }
+        if (v.failure != null || v.result == null) {
+            return "internal";
+        }
+        return v.result.reason() == null ? v.result.status().name() : v.result.status() + "/" + v.result.reason();
+    }
+
+    /** A pseudonym is still personal data: keep four characters. */
+    static String mask(String sub) {
+        if (sub == null) {
+            return null;
+        }
+        return sub.length() <= 8 ? "****" : sub.substring(0, 4) + "****";
+    }
+}

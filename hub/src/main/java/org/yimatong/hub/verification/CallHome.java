@@ -1,0 +1,61 @@
+package org.yimatong.hub.verification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Singleton;
+
+import org.yimatong.hub.memberapi.MemberClient;
+import org.yimatong.hub.memberapi.MemberRefusedException;
+import org.yimatong.hub.memberapi.MemberUnavailableException;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.ReasonCode;
+import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Asks the home platform, or the hub on the way to it. Down, slow or an open breaker gives UNKNOWN with
+ * {@code HOME_UNAVAILABLE}, never RED (REQ-VER-4); a platform that does not know the code gives UNKNOWN with
+ * {@code NOT_FOUND_AT_HOME}; an answer outside the contract is a 502; a hub's refusal is passed back.
+ */
+@Singleton
+public class CallHome extends UniStep {
+
+    private final MemberClient client;
+    private final Clock clock;
+    private final Duration unknownValidFor;
+
+    public CallHome(MemberClient client, Clock clock, VerificationConfig config) {
+        this.client = client;
+        this.clock = clock;
+        this.unknownValidFor = config.unknownValidFor();
+    }
+
+    @Override
+    Uni<Void> apply(Verification v) {
+        if (v.result != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.verify(v.peer, v.request, v.forwardedHops)
+                .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unknown(v, ReasonCode.HOME_UNAVAILABLE))
+                .onFailure(MemberRefusedException.class).recoverWithUni(failure -> {
+                    MemberRefusedException refused = (MemberRefusedException) failure;
+                    if (refused.type() == ProblemType.NOT_FOUND && !v.peer.isHub()) {
+                        return Uni.createFrom().item(unknown(v, ReasonCode.NOT_FOUND_AT_HOME));
+                    }
+                    return Uni.createFrom().failure(refused);
+                })
+                .invoke(answer -> v.result = answer)
+                .replaceWithVoid();
+    }
+
+    private VerificationResult unknown(Verification v, ReasonCode reason) {
+        Instant now = clock.instant();
+        return new VerificationResult(VerificationStatus.UNKNOWN, v.home(), AnswerSource.SIGNED, now,
+                now.plus(unknownValidFor), reason);
+    }
+}

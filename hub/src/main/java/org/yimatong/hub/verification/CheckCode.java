@@ -1,0 +1,107 @@
+package org.yimatong.hub.verification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+
+import jakarta.inject.Singleton;
+
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.memberapi.Peer;
+import org.yimatong.hub.registry.Member;
+import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.hub.routing.RouteDecision;
+import org.yimatong.hub.routing.TreeRouter;
+import org.yimatong.schemas.code.CodeClaims;
+import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.jose.ParsedJws;
+import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Decode, loop guard, route, verify. The signature is checked only where this hub holds the issuer's keys
+ * (the issuer is a direct child platform); a code going to a child hub or the parent is checked for structure,
+ * lifetime and freshness here, so garbage never travels. A refusal is a problem and no call leaves the hub.
+ */
+@Singleton
+public class CheckCode extends UniStep {
+
+    private final DynamicCodeCodec codec;
+    private final MemberDirectory members;
+    private final TreeRouter router;
+    private final HubConfig hub;
+    private final Clock clock;
+    private final Duration skew;
+    private final Duration unknownValidFor;
+
+    public CheckCode(MemberDirectory members, TreeRouter router, HubConfig hub, Clock clock, VerificationConfig config) {
+        this.members = members;
+        this.router = router;
+        this.hub = hub;
+        this.clock = clock;
+        this.skew = config.codeSkew();
+        this.unknownValidFor = config.unknownValidFor();
+        this.codec = new DynamicCodeCodec(clock, skew, EnumSet.allOf(SignatureProfile.class));
+    }
+
+    @Override
+    Uni<Void> apply(Verification v) {
+        v.hops.arrivingAt(hub.entityId());
+        String code = v.request.code();
+        CodeClaims unverified = codec.decode(code);
+        v.claims = unverified;
+        RouteDecision decision = router.route(unverified.rgn());
+        if (decision instanceof RouteDecision.ToChild child && child.member().kind() == MemberKind.PLATFORM) {
+            Member home = child.member();
+            if (!home.entityId().equals(unverified.iss())) {
+                throw new ProblemException(ProblemType.UNKNOWN_ISSUER, "Region " + unverified.rgn() + " is served by "
+                        + home.entityId() + ", not by the code's issuer");
+            }
+            String kid = ParsedJws.parseCompact(code).header().kid();
+            if (kid == null) {
+                throw new ProblemException(ProblemType.CODE_MALFORMED, "The code's header names no key (kid)");
+            }
+            return members.keysFor(home, kid).map(keys -> {
+                Instant now = clock.instant();
+                v.claims = codec.verify(code, keys, now);
+                routeTo(v, decision, now);
+                return null;
+            });
+        }
+        Instant now = clock.instant();
+        checkLifetime(unverified, now);
+        routeTo(v, decision, now);
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Sets where the request goes, or, for a child that is not active, the UNKNOWN answer without a call. */
+    private void routeTo(Verification v, RouteDecision decision, Instant now) {
+        if (decision instanceof RouteDecision.ToChild child && !child.member().isActive()) {
+            v.result = VerificationResult.homeUnavailable(v.claims.iss(), AnswerSource.SIGNED, now, now.plus(unknownValidFor));
+            return;
+        }
+        v.forwardedHops = v.hops.notBackTo(decision.entityId()).forwardedBy(hub.entityId(), v.caller.entityId());
+        v.peer = Peer.of(decision);
+    }
+
+    /** The checks of {@link DynamicCodeCodec#verify} that need no key. */
+    private void checkLifetime(CodeClaims claims, Instant now) {
+        if (Duration.between(claims.iat(), claims.exp()).compareTo(DynamicCodeCodec.MAX_LIFETIME) > 0) {
+            throw new ProblemException(ProblemType.CODE_LIFETIME_TOO_LONG, "The code lives longer than "
+                    + DynamicCodeCodec.MAX_LIFETIME.toSeconds() + " s");
+        }
+        if (claims.iat().isAfter(now.plus(skew))) {
+            throw new ProblemException(ProblemType.CODE_NOT_YET_VALID, "The code was issued after " + now);
+        }
+        if (claims.exp().plus(skew).isBefore(now)) {
+            throw new ProblemException(ProblemType.CODE_EXPIRED, "The code expired at " + claims.exp());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.yimatong.hub.verification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The verification flow (DESIGN.md §6), top to bottom: check the code and choose the route, call home or
+ * parent, merge with list state; then, whatever happened, audit. A refusal leaves the route as the exchange's
+ * exception, after its audit event is committed.
+ */
+@ApplicationScoped
+public class VerificationRoutes extends RouteBuilder {
+
+    private final CheckCode checkCode;
+    private final CallHome callHome;
+    private final MergeListState mergeListState;
+    private final AuditVerification audit;
+
+    public VerificationRoutes(CheckCode checkCode, CallHome callHome, MergeListState mergeListState,
+            AuditVerification audit) {
+        this.checkCode = checkCode;
+        this.callHome = callHome;
+        this.mergeListState = mergeListState;
+        this.audit = audit;
+    }
+
+    @Override
+    public void configure() {
+        from("{{ymt.verification.route-uri:direct:verify}}").routeId("verify")
+                .doTry()
+                    .process(checkCode).id("check-code")
+                    .process(callHome).id("call-home")
+                    .process(mergeListState).id("merge-list-state")
+                .doFinally()
+                    .process(audit).id("audit")
+                .end();
+    }
+}

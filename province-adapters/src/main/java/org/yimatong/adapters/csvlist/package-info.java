@@ -1,0 +1,8 @@
+/**
+ * The {@code csv-list} dialect: a member that publishes its daily red/yellow list as a GBK-encoded CSV file with
+ * ID numbers in plain text. The converter turns each row into a v1 list entry whose {@code sub} is
+ * {@code HMAC-SM3(listKey, normalisedId)} before anything leaves this package; plaintext numbers are never
+ * returned, logged or quoted in a problem (bad rows are named by line number with the ID masked). Native shape
+ * and mapping: module README.
+ */
+package org.yimatong.adapters.csvlist;

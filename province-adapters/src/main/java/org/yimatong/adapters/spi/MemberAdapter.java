@@ -1,0 +1,79 @@
+package org.yimatong.adapters.spi;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+
+import org.yimatong.schemas.batch.ListEntry;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+
+/**
+ * One member platform, spoken to in its own dialect, seen through the v1 member operations. Every method returns
+ * at once; no thread waits for the member. A stage never completes with a made-up colour: it completes with the
+ * member's answer in v1 form, or exceptionally with a {@link MemberProblem} naming the member
+ * ({@code member-bad-answer} 502 for anything outside the dialect, {@code member-timeout} 504, or the refusal
+ * of a v1 member). Adapters add no retries, breakers or metrics: the hub wraps them.
+ *
+ * <p>An operation not in {@link #operations()} completes exceptionally with {@link UnsupportedOperationException}
+ * (a hub configuration error, not a member fault); the hub checks {@code operations()} first.
+ */
+public interface MemberAdapter {
+
+    /** The settings this adapter was made with. */
+    MemberEndpoint endpoint();
+
+    /** The operations this dialect can carry. */
+    Set<Operation> operations();
+
+    /** The member's live answer for a code it issued ({@code source} LIVE). */
+    default CompletionStage<VerificationResult> verify(VerificationRequest request, Forwarding forwarding) {
+        return unsupported(Operation.VERIFY);
+    }
+
+    /** The member's live answer for a pseudonymous subject ({@code source} LIVE). */
+    default CompletionStage<GreenLookupResult> greenLookup(GreenLookupRequest request, Forwarding forwarding) {
+        return unsupported(Operation.GREEN_LOOKUP);
+    }
+
+    /** The member's published signing key set. */
+    default CompletionStage<JwkSet> keySet() {
+        return unsupported(Operation.KEY_SET);
+    }
+
+    /**
+     * Hands an appeal to the member.
+     *
+     * @param appealId the hub's appeal id, for the member's decision callback
+     */
+    default CompletionStage<AppealAcknowledgement> submitAppeal(String appealId, AppealRequest request,
+            Forwarding forwarding) {
+        return unsupported(Operation.APPEAL);
+    }
+
+    /**
+     * The member's full red/yellow list of {@code day} as v1 entries, pseudonymised with {@code listKey} inside
+     * the adapter. The stage completes when the member starts answering; the stream then reads the answer as it
+     * is consumed (so a million-line list is never held in memory), and must be closed. A bad line does not end
+     * the stream early: every bad line is collected and the stream throws one {@link MemberProblem} naming them
+     * all (by line number, IDs masked) when it reaches the end, so a consumer that stores entries must treat
+     * the list as one transaction.
+     *
+     * @param listKey the hub's list key of the current epoch (DESIGN.md §7); not retained
+     */
+    default CompletionStage<Stream<ListEntry>> dailyList(LocalDate day, byte[] listKey) {
+        return unsupported(Operation.DAILY_LIST);
+    }
+
+    private <T> CompletionStage<T> unsupported(Operation operation) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                endpoint().member() + ": dialect " + endpoint().dialect() + " does not carry " + operation));
+    }
+}

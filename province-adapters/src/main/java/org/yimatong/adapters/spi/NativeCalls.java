@@ -1,0 +1,86 @@
+package org.yimatong.adapters.spi;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * One native HTTP exchange, asynchronously, with its failures turned into {@link MemberProblem}s: a timeout is
+ * {@code member-timeout}, a refused connection or I/O failure {@code member-bad-answer} (unavailable), and an
+ * exception while reading the answer becomes {@code member-bad-answer}, unless it already is a problem.
+ */
+public final class NativeCalls {
+
+    private NativeCalls() {
+    }
+
+    /**
+     * Sends {@code request} (its timeout set from the endpoint) and maps the answer with {@code read}, which
+     * throws a {@link MemberProblem} for an answer outside the dialect.
+     */
+    public static <B, T> CompletionStage<T> send(HttpClient http, MemberEndpoint endpoint,
+            HttpRequest.Builder request, HttpResponse.BodyHandler<B> body, Function<HttpResponse<B>, T> read) {
+        String member = endpoint.member();
+        CompletableFuture<HttpResponse<B>> sent;
+        try {
+            sent = http.sendAsync(request.timeout(endpoint.timeout()).build(), body);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(MemberProblem.unavailable(member, "request not sent", e));
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                throw asProblem(member, failure);
+            }
+            try {
+                return read.apply(response);
+            } catch (MemberProblem e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw MemberProblem.badAnswer(member, "unreadable answer (" + e.getClass().getSimpleName() + ")");
+            }
+        });
+    }
+
+    /** The problem for a failed exchange; a {@link MemberProblem} passes unchanged. */
+    public static MemberProblem asProblem(String member, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof MemberProblem problem) {
+            return problem;
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return MemberProblem.timeout(member, cause);
+        }
+        if (cause instanceof ConnectException) {
+            return MemberProblem.unavailable(member, "connection refused", cause);
+        }
+        if (cause instanceof IOException) {
+            return MemberProblem.unavailable(member, "connection failed (" + cause.getClass().getSimpleName() + ")",
+                    cause);
+        }
+        return MemberProblem.unavailable(member, "call failed (" + cause.getClass().getSimpleName() + ")", cause);
+    }
+
+    /** The cause inside the wrappers {@link CompletableFuture} puts around it. */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Status classes every dialect treats alike: 5xx is unavailable. */
+    public static void refuseServerError(String member, int status) {
+        if (status >= 500) {
+            throw MemberProblem.unavailable(member, "answered HTTP " + status, null);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The adapter SPI the hub calls: {@link org.yimatong.adapters.spi.MemberAdapter}, the per-member settings
+ * ({@link org.yimatong.adapters.spi.MemberEndpoint}), the registry choosing an adapter by dialect, and the
+ * helpers every dialect shares (HTTP calls and the mapping of their failures to problems). No dialect code here.
+ */
+package org.yimatong.adapters.spi;

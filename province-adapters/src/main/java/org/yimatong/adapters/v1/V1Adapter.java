@@ -1,0 +1,202 @@
+package org.yimatong.adapters.v1;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.yimatong.adapters.spi.AdapterContext;
+import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.MemberAdapter;
+import org.yimatong.adapters.spi.MemberEndpoint;
+import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.adapters.spi.NativeCalls;
+import org.yimatong.adapters.spi.Operation;
+import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.PayloadJson;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.payload.validation.Patterns;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+/**
+ * Pass-through to a member that speaks the v1 member contract. Requests go out as the contract's JSON with
+ * {@code Ymt-Hop}/{@code Ymt-Path} and the hub's own authentication headers; answers are read strictly (duplicate
+ * members refused, every required field present, enums from the dictionary, {@code source} LIVE). A problem
+ * answer of the contract (4xx, 508) is relayed with its type; 401/403 are credential refusals.
+ */
+public final class V1Adapter implements MemberAdapter {
+
+    public static final String DIALECT = "v1";
+
+    private static final ObjectMapper JSON = PayloadJson.mapper();
+    private static final String JSON_TYPE = "application/json";
+    private static final Pattern APPEAL_ID = Patterns.RESOURCE_ID;
+
+    private final MemberEndpoint endpoint;
+    private final AdapterContext context;
+
+    public V1Adapter(MemberEndpoint endpoint, AdapterContext context) {
+        this.endpoint = endpoint;
+        this.context = context;
+    }
+
+    @Override
+    public MemberEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Set<Operation> operations() {
+        return EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.KEY_SET, Operation.APPEAL);
+    }
+
+    @Override
+    public CompletionStage<VerificationResult> verify(VerificationRequest request, Forwarding forwarding) {
+        return post("/member/v1/verifications", request, forwarding, Map.of(), response -> {
+            JsonNode answer = expect(response, 200);
+            VerificationResult result = convert(answer, VerificationResult.class);
+            require(result.status() != null && result.home() != null && result.source() != null
+                    && result.checkedAt() != null && result.validUntil() != null,
+                    "verification answer lacks status, home, source, checkedAt or validUntil");
+            require(Patterns.ENTITY_ID.matcher(result.home()).matches(), "verification answer has a bad home");
+            require(result.source() == AnswerSource.LIVE, "verification answer is not LIVE");
+            return result;
+        });
+    }
+
+    @Override
+    public CompletionStage<GreenLookupResult> greenLookup(GreenLookupRequest request, Forwarding forwarding) {
+        return post("/member/v1/green-lookups", request, forwarding, Map.of(), response -> {
+            JsonNode answer = expect(response, 200);
+            GreenLookupResult result = convert(answer, GreenLookupResult.class);
+            require(result.status() != null && result.source() == AnswerSource.LIVE && result.checkedAt() != null
+                    && result.validUntil() != null, "green lookup answer lacks status, LIVE source or validity");
+            return result;
+        });
+    }
+
+    @Override
+    public CompletionStage<JwkSet> keySet() {
+        HttpRequest.Builder get = HttpRequest.newBuilder(endpoint.resolve("/member/v1/jwks"))
+                .header("Accept", "application/jwk-set+json, application/json")
+                .GET();
+        return NativeCalls.send(context.http(), endpoint, get, HttpResponse.BodyHandlers.ofByteArray(), response -> {
+            JsonNode answer = expect(response, 200);
+            try {
+                return JwkSet.parse(answer);
+            } catch (ProblemException e) {
+                throw MemberProblem.badAnswer(endpoint.member(), "key set outside the contract: " + e.getMessage(),
+                        e.errors());
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<AppealAcknowledgement> submitAppeal(String appealId, AppealRequest request,
+            Forwarding forwarding) {
+        if (appealId == null || !APPEAL_ID.matcher(appealId).matches()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("bad appeal id"));
+        }
+        return post("/member/v1/appeals", request, forwarding, Map.of("Ymt-Appeal-Id", appealId), response -> {
+            JsonNode answer = expect(response, 202);
+            AppealAcknowledgement ack = convert(answer, AppealAcknowledgement.class);
+            require(ack.homeReference() != null && Patterns.HOME_REFERENCE.matcher(ack.homeReference()).matches()
+                    && ack.receivedAt() != null, "acknowledgement lacks homeReference or receivedAt");
+            return ack;
+        });
+    }
+
+    private <T> CompletionStage<T> post(String path, Object body, Forwarding forwarding, Map<String, String> extra,
+            java.util.function.Function<HttpResponse<byte[]>, T> read) {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("request not serialisable", e));
+        }
+        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint.resolve(path))
+                .header("Content-Type", JSON_TYPE)
+                .header("Accept", JSON_TYPE + ", application/problem+json")
+                .header("Ymt-Hop", Integer.toString(forwarding.hopsLeft()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        if (!forwarding.path().isEmpty()) {
+            post.header("Ymt-Path", forwarding.pathHeader());
+        }
+        context.callerHeaders().apply(endpoint).forEach(post::header);
+        extra.forEach(post::header);
+        return NativeCalls.send(context.http(), endpoint, post, HttpResponse.BodyHandlers.ofByteArray(), read);
+    }
+
+    /** The JSON body of a {@code status} answer; a contract problem or anything else fails. */
+    private JsonNode expect(HttpResponse<byte[]> response, int status) {
+        int actual = response.statusCode();
+        String member = endpoint.member();
+        NativeCalls.refuseServerError(member, actual);
+        if (actual == 401 || actual == 403) {
+            throw MemberProblem.credentialsRefused(member, "HTTP " + actual);
+        }
+        if (actual != status) {
+            ProblemType relayed = actual >= 400 ? relayable(response) : null;
+            if (relayed != null) {
+                throw MemberProblem.refused(member, relayed, "refused the request (" + relayed.slug() + ")");
+            }
+            throw MemberProblem.badAnswer(member, "answered HTTP " + actual + ", expected " + status);
+        }
+        try {
+            return StrictJson.read(response.body());
+        } catch (IOException e) {
+            throw MemberProblem.badAnswer(member, "answer is not JSON");
+        }
+    }
+
+    /** The contract problem type of a 4xx/508 problem answer, if it is one the member may give. */
+    private static ProblemType relayable(HttpResponse<byte[]> response) {
+        try {
+            JsonNode problem = StrictJson.read(response.body());
+            String type = problem.path("type").asText("");
+            for (ProblemType t : ProblemType.values()) {
+                if (t.uri().toString().equals(type) && t.status() == response.statusCode()
+                        && (t.status() < 500 || t == ProblemType.LOOP_DETECTED)) {
+                    return t;
+                }
+            }
+        } catch (IOException e) {
+            // not a problem document
+        }
+        return null;
+    }
+
+    private <T> T convert(JsonNode answer, Class<T> type) {
+        if (!answer.isObject()) {
+            throw MemberProblem.badAnswer(endpoint.member(), "answer is not a JSON object");
+        }
+        try {
+            return JSON.treeToValue(answer, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw MemberProblem.badAnswer(endpoint.member(), "answer outside the contract (" + type.getSimpleName()
+                    + ")");
+        }
+    }
+
+    private void require(boolean condition, String detail) {
+        if (!condition) {
+            throw MemberProblem.badAnswer(endpoint.member(), detail);
+        }
+    }
+}

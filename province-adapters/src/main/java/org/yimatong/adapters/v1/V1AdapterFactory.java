@@ -1,0 +1,19 @@
+package org.yimatong.adapters.v1;
+
+import org.yimatong.adapters.spi.AdapterContext;
+import org.yimatong.adapters.spi.AdapterFactory;
+import org.yimatong.adapters.spi.MemberAdapter;
+import org.yimatong.adapters.spi.MemberEndpoint;
+
+public final class V1AdapterFactory implements AdapterFactory {
+
+    @Override
+    public String dialect() {
+        return V1Adapter.DIALECT;
+    }
+
+    @Override
+    public MemberAdapter create(MemberEndpoint endpoint, AdapterContext context) {
+        return new V1Adapter(endpoint, context);
+    }
+}

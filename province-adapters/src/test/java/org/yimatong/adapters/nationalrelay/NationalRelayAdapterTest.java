@@ -1,0 +1,153 @@
+package org.yimatong.adapters.nationalrelay;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yimatong.adapters.spi.Credentials;
+import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.MemberAdapter;
+import org.yimatong.adapters.spi.MemberAdapterContractTest;
+import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.dictionary.ReasonCode;
+import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.PayloadJson;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+
+class NationalRelayAdapterTest extends MemberAdapterContractTest {
+
+    static final VerificationRequest REQUEST = new VerificationRequest("NR-bizExtData-0000000001",
+            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "transit");
+
+    @Override
+    protected String member() {
+        return "ymt:member:national-relay";
+    }
+
+    @Override
+    protected String region() {
+        return "440000";
+    }
+
+    @Override
+    protected String dialect() {
+        return "national-relay";
+    }
+
+    @Override
+    protected Credentials credentials() {
+        return new Credentials("relay-app", "relay-key");
+    }
+
+    private void answer(String fixture) {
+        platform.stubFor(post(urlEqualTo("/relay/healthcode/v1/check"))
+                .withHeader("X-Relay-App-Id", equalTo("relay-app"))
+                .withHeader("X-Relay-App-Key", equalTo("relay-key"))
+                .withRequestBody(equalToJson(fixtureText("national-relay/request-verify.json")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("national-relay/" + fixture))));
+    }
+
+    @Override
+    protected void stubColour(Colour colour) {
+        answer("answer-" + colour.name().toLowerCase() + ".json");
+    }
+
+    @Override
+    protected void stubMalformed() {
+        answer("answer-risk-unknown.json");
+    }
+
+    @Override
+    protected void stubCredentialsRefused() {
+        platform.stubFor(post(urlEqualTo("/relay/healthcode/v1/check"))
+                .willReturn(aResponse().withStatus(200).withBody(fixture("national-relay/answer-auth-failed.json"))));
+    }
+
+    @Override
+    protected void stubSlow(Duration delay) {
+        platform.stubFor(post(urlEqualTo("/relay/healthcode/v1/check"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay((int) delay.toMillis())
+                        .withBody(fixture("national-relay/answer-green.json"))));
+    }
+
+    @Override
+    protected CompletionStage<VerificationStatus> ask(MemberAdapter adapter) {
+        return adapter.verify(REQUEST, Forwarding.FIRST_HOP).thenApply(VerificationResult::status);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Colour.class)
+    void maskedNameAndIdNeverLeaveTheAdapter(Colour colour) throws Exception {
+        stubColour(colour);
+
+        VerificationResult result = await(adapter(endpoint()).verify(REQUEST, Forwarding.FIRST_HOP));
+
+        ObjectMapper json = PayloadJson.mapper();
+        String wire = json.writeValueAsString(result) + result;
+        for (String personal : new String[] {"张", "丰", "440106********1234", "1234", "desensitize"}) {
+            assertFalse(wire.contains(personal), "result carries " + personal + ": " + wire);
+        }
+        assertEquals(new VerificationResult(VerificationStatus.of(colour), member(), AnswerSource.LIVE, NOW,
+                NOW.plusSeconds(60), null), result);
+    }
+
+    @Test
+    void whatTheAdapterKeepsOfAnAnswerHasNoPersonalField() {
+        assertEquals(java.util.List.of("status", "reason"),
+                Arrays.stream(NationalRelayAdapter.RiskAnswer.class.getRecordComponents())
+                        .map(RecordComponent::getName).toList());
+    }
+
+    @Test
+    void expiredBizExtDataIsNotFoundAtHome() {
+        answer("answer-token-expired.json");
+
+        VerificationResult result = await(adapter(endpoint()).verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.UNKNOWN, result.status());
+        assertEquals(ReasonCode.NOT_FOUND_AT_HOME, result.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"answer-risk-unknown.json", "answer-duplicate-member.json"})
+    void badAnswerQuotesNothingOfTheAnswer(String fixture) {
+        answer(fixture);
+
+        MemberProblem problem = failure(adapter(endpoint()).verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
+        assertFalse(problem.getMessage().contains("张"), problem.getMessage());
+        assertTrue(problem.getMessage().startsWith(member()));
+    }
+
+    @Test
+    void credentialsTravelAsRelayHeaders() {
+        stubColour(Colour.GREEN);
+
+        await(ask(adapter(endpoint())));
+
+        platform.verify(postRequestedFor(urlEqualTo("/relay/healthcode/v1/check"))
+                .withHeader("X-Relay-App-Id", equalTo("relay-app")));
+    }
+}

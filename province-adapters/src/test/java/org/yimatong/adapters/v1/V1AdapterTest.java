@@ -1,0 +1,211 @@
+package org.yimatong.adapters.v1;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yimatong.adapters.spi.AdapterContext;
+import org.yimatong.adapters.spi.Credentials;
+import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.MemberAdapter;
+import org.yimatong.adapters.spi.MemberAdapterContractTest;
+import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealGround;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.ProblemType;
+
+class V1AdapterTest extends MemberAdapterContractTest {
+
+    static final VerificationRequest REQUEST = new VerificationRequest("eyJ0eXAiOiJ5bXQtY29kZStqd3QifQ.e30.c2ln",
+            new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"), "transit");
+    static final Forwarding FORWARDING = new Forwarding(6, List.of("ymt:member:620000", "ymt:hub:national"));
+    static final String ASSERTION = "hub-client-assertion";
+
+    @Override
+    protected String member() {
+        return "ymt:member:310000";
+    }
+
+    @Override
+    protected String region() {
+        return "310000";
+    }
+
+    @Override
+    protected String dialect() {
+        return "v1";
+    }
+
+    @Override
+    protected Credentials credentials() {
+        return Credentials.NONE;
+    }
+
+    /** The hub authenticates with a client assertion; a wrong one is what "wrong credentials" means for v1. */
+    @Override
+    protected AdapterContext context() {
+        return super.context().withCallerHeaders(endpoint -> Map.of("Ymt-Client-Assertion",
+                endpoint.credentials().id().isEmpty() ? ASSERTION : "stale-assertion"));
+    }
+
+    private void answer(int status, String fixture) {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications"))
+                .withHeader("Ymt-Client-Assertion", equalTo(ASSERTION))
+                .withRequestBody(equalToJson(fixtureText("v1/request-verify.json")))
+                .willReturn(aResponse().withStatus(status)
+                        .withHeader("Content-Type", status == 200 ? "application/json" : "application/problem+json")
+                        .withBody(fixture("v1/" + fixture))));
+    }
+
+    @Override
+    protected void stubColour(Colour colour) {
+        answer(200, "verification-" + colour.name().toLowerCase() + ".json");
+    }
+
+    @Override
+    protected void stubMalformed() {
+        answer(200, "verification-without-validity.json");
+    }
+
+    @Override
+    protected void stubCredentialsRefused() {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/problem+json")
+                        .withBody(fixture("v1/problem-unauthenticated.json"))));
+    }
+
+    @Override
+    protected Credentials wrongCredentials() {
+        return new Credentials("stale", "");
+    }
+
+    @Override
+    protected void stubSlow(Duration delay) {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay((int) delay.toMillis())
+                        .withBody(fixture("v1/verification-green.json"))));
+    }
+
+    @Override
+    protected CompletionStage<VerificationStatus> ask(MemberAdapter adapter) {
+        return adapter.verify(REQUEST, FORWARDING).thenApply(VerificationResult::status);
+    }
+
+    @Test
+    void answerPassesThroughUnchanged() {
+        stubColour(Colour.YELLOW);
+
+        VerificationResult result = await(adapter(endpoint()).verify(REQUEST, FORWARDING));
+
+        assertEquals(new VerificationResult(VerificationStatus.YELLOW, "ymt:member:310000", AnswerSource.LIVE,
+                Instant.parse("2026-11-27T08:15:30Z"), Instant.parse("2026-11-27T08:16:30Z"), null), result);
+    }
+
+    @Test
+    void routingHeadersTravelWithTheRequest() {
+        stubColour(Colour.GREEN);
+
+        await(ask(adapter(endpoint())));
+
+        platform.verify(postRequestedFor(urlEqualTo("/member/v1/verifications"))
+                .withHeader("Ymt-Hop", equalTo("6"))
+                .withHeader("Ymt-Path", equalTo("ymt:member:620000,ymt:hub:national")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"verification-unknown-status.json", "verification-extra-member.json"})
+    void answersOutsideTheContractAreBadAnswers(String fixture) {
+        answer(200, fixture);
+
+        MemberProblem problem = failure(adapter(endpoint()).verify(REQUEST, FORWARDING));
+
+        assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
+    }
+
+    @Test
+    void contractRefusalIsRelayedWithItsType() {
+        answer(404, "problem-not-found.json");
+
+        MemberProblem problem = failure(adapter(endpoint()).verify(REQUEST, FORWARDING));
+
+        assertEquals(MemberProblem.Kind.REFUSED, problem.kind());
+        assertEquals(ProblemType.NOT_FOUND, problem.type());
+    }
+
+    @Test
+    void serverErrorIsUnavailable() {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications")).willReturn(aResponse().withStatus(503)));
+
+        MemberProblem problem = failure(adapter(endpoint()).verify(REQUEST, FORWARDING));
+
+        assertEquals(MemberProblem.Kind.UNAVAILABLE, problem.kind());
+    }
+
+    @Test
+    void keySetIsReadStrictly() {
+        platform.stubFor(get(urlEqualTo("/member/v1/jwks")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/jwk-set+json").withBody(fixture("v1/jwks.json"))));
+
+        JwkSet keys = await(adapter(endpoint()).keySet());
+
+        assertEquals("310000-2026-11", keys.keys().get(0).kid());
+    }
+
+    @Test
+    void keySetOutsideTheContractIsABadAnswer() {
+        platform.stubFor(get(urlEqualTo("/member/v1/jwks"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"keys\":[{\"kty\":\"oct\",\"k\":\"AAAA\"}]}")));
+
+        MemberProblem problem = failure(adapter(endpoint()).keySet());
+
+        assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
+    }
+
+    @Test
+    void greenLookupPassesThrough() {
+        platform.stubFor(post(urlEqualTo("/member/v1/green-lookups")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(fixture("v1/green-lookup-yellow.json"))));
+
+        GreenLookupResult result = await(adapter(endpoint())
+                .greenLookup(new GreenLookupRequest("d".repeat(64), "310101", true), FORWARDING));
+
+        assertEquals(VerificationStatus.YELLOW, result.status());
+        assertEquals(AnswerSource.LIVE, result.source());
+    }
+
+    @Test
+    void appealCarriesTheHubAppealIdAndIsAcknowledged() {
+        platform.stubFor(post(urlEqualTo("/member/v1/appeals")).withHeader("Ymt-Appeal-Id", equalTo("apl-42"))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("v1/appeal-acknowledgement.json"))));
+        AppealRequest appeal = new AppealRequest("e".repeat(64), "310101", AppealGround.LISTING_EXPIRED,
+                "Listing should have ended yesterday", null);
+
+        AppealAcknowledgement ack = await(adapter(endpoint()).submitAppeal("apl-42", appeal, FORWARDING));
+
+        assertEquals(new AppealAcknowledgement("SH-APL-0001", Instant.parse("2026-11-27T08:15:31Z")), ack);
+    }
+}
