@@ -94,12 +94,13 @@ public class BatchIngest {
             + " where e.member = ? and not exists (select 1 from list_staging s where s.sub = e.sub)";
     private static final String DELETE_REMOVED = "delete from list_entry e where e.member = ?"
             + " and not exists (select 1 from list_staging s where s.sub = e.sub)";
-    private static final String UPSERT = "insert into list_entry (member, sub, col, since, until, reason, rgn)"
-            + " select ?, sub, col, since, until, reason, rgn from list_staging"
-            + " on conflict (sub, member) do update set col = excluded.col, since = excluded.since,"
-            + " until = excluded.until, reason = excluded.reason, rgn = excluded.rgn"
-            + " where (list_entry.col, list_entry.since, list_entry.until, list_entry.reason, list_entry.rgn)"
-            + " is distinct from (excluded.col, excluded.since, excluded.until, excluded.reason, excluded.rgn)";
+    // New subjects are appended in sub order (a sorted build of the primary key), changed ones updated in place.
+    private static final String INSERT_NEW = "insert into list_entry (member, sub, col, since, until, reason, rgn)"
+            + " select ?, s.sub, s.col, s.since, s.until, s.reason, s.rgn from list_staging s"
+            + " where not exists (select 1 from list_entry e where e.member = ? and e.sub = s.sub) order by s.sub";
+    private static final String UPDATE_CHANGED = "update list_entry e set col = s.col, since = s.since,"
+            + " until = s.until, reason = s.reason, rgn = s.rgn from list_staging s where e.member = ? and e.sub = s.sub"
+            + " and (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)";
     private static final String INSERT_BATCH = "insert into list_batch (member, batch_tag, day, count, digest,"
             + " signature, alg, kid, received_at, stored_at, added, changed, removed, unchanged)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -197,14 +198,18 @@ public class BatchIngest {
             statement.execute("set local work_mem = '" + WORK_MEM + "'");
             statement.execute(STAGING);
         }
+        long phase = System.nanoTime();
         long count = stage(connection, member, upload, body, tracker);
         tracker.state(State.VERIFYING, count);
+        double staged = seconds(phase);
+        phase = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute("analyze list_staging");
         }
         BatchManifest manifest = digest(connection, algorithm).manifest(member.entityId(), upload.batchTag(),
                 upload.day());
         Jwk key = BatchSignature.verify(upload.signature(), manifest, keys);
+        double verified = seconds(phase);
 
         BatchReceipt stored = storedReceipt(connection, member.entityId(), upload.batchTag());
         if (stored != null) {
@@ -218,6 +223,7 @@ public class BatchIngest {
         refuseOlderDay(connection, member.entityId(), upload.day());
 
         tracker.state(State.DIFFING, count);
+        phase = System.nanoTime();
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
             lock.setLong(1, ListLocks.FEED);
             lock.execute();
@@ -229,13 +235,15 @@ public class BatchIngest {
         long removed = change(connection, REMOVED, member.entityId(), upload.batchTag(), now);
         long after = maxSeq(connection);
         update(connection, DELETE_REMOVED, member.entityId());
-        update(connection, UPSERT, member.entityId());
+        update(connection, UPDATE_CHANGED, member.entityId());
+        update(connection, INSERT_NEW, member.entityId(), member.entityId());
         BatchReceipt receipt = new BatchReceipt(member.entityId(), upload.batchTag(), upload.day(), count,
                 manifest.digest(), added, changed, removed, count - added - changed, now, null);
         insertBatch(connection, receipt, upload, key, tracker.receivedAt());
         connection.commit();
-        LOG.infof("Batch %s of %s stored: %d entries, %d added, %d changed, %d removed", upload.batchTag(),
-                member.entityId(), count, added, changed, removed);
+        LOG.infof("Batch %s of %s stored: %d entries, %d added, %d changed, %d removed (read and staged in %.1f s,"
+                + " digest and signature %.1f s, diff and commit %.1f s)", upload.batchTag(), member.entityId(), count,
+                added, changed, removed, staged, verified, seconds(phase));
         if (after > before) {
             recorded.fire(new ListChangesRecorded(before + 1, after));
         }
@@ -493,6 +501,10 @@ public class BatchIngest {
         }
     }
 
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
     private static long maxSeq(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select coalesce(max(seq), 0) from list_change")) {
@@ -512,9 +524,11 @@ public class BatchIngest {
         }
     }
 
-    private static void update(Connection connection, String sql, String member) throws SQLException {
+    private static void update(Connection connection, String sql, String... members) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, member);
+            for (int i = 0; i < members.length; i++) {
+                ps.setString(i + 1, members[i]);
+            }
             ps.executeLargeUpdate();
         }
     }
