@@ -1,6 +1,7 @@
 package org.yimatong.hub.lists;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -46,9 +47,11 @@ public interface ListsConfig {
     }
 
     interface Drop {
-        /** Root of the file drop: {@code inbox/<member>/<day>.ndjson} + {@code .sig}, then {@code done/} or {@code error/}. */
-        @WithDefault("${user.home}/.yimatong/lists-drop")
-        String dir();
+        /**
+         * Root of the file drop: {@code inbox/<member>/<day>.ndjson} + {@code .sig}, then {@code done/} or
+         * {@code error/}. Default: {@code lists-drop} in the hub's home folder ({@code YMT_HOME}).
+         */
+        Optional<String> dir();
 
         /** Milliseconds between polls of the inbox. */
         @WithDefault("5000")

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.yimatong.hub.home.YimatongHome;
 import org.yimatong.hub.lists.ListsConfig;
 
 /**
@@ -41,6 +42,7 @@ public class ListIngestRoutes extends RouteBuilder {
     }
 
     static Path root(ListsConfig config) {
-        return Path.of(config.drop().dir()).toAbsolutePath().normalize();
+        return config.drop().dir().map(Path::of).orElseGet(() -> YimatongHome.path().resolve("lists-drop"))
+                .toAbsolutePath().normalize();
     }
 }
