@@ -34,7 +34,7 @@ import org.yimatong.schemas.dictionary.Colour;
  * digest, verify, diff, store) against a plain COPY of the same rows into a table of the same PostgreSQL, in the
  * same run. Subjects are synthetic 64-hex pseudonyms (a bijective mix of the line number), never ID numbers.
  *
- * <pre>java -cp &lt;hub jars&gt; ListsBench.java HUB_URL ADMIN_TOKEN HUB_ID JDBC_URL N WORK_DIR</pre>
+ * <pre>java -cp &lt;hub jars&gt; ListsBench.java HUB_URL ADMIN_TOKEN HUB_ID JDBC_URL N WORK_DIR [sorted]</pre>
  */
 public class ListsBench {
 
@@ -49,6 +49,7 @@ public class ListsBench {
         String jdbcUrl = args[3];
         int n = Integer.parseInt(args[4]);
         Path work = Path.of(args[5]);
+        boolean sortedFile = args.length > 6 && args[6].equals("sorted");
         String member = "ymt:member:310000";
         Jwk key = Jwk.generate(SignatureProfile.SM2);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -59,6 +60,9 @@ public class ListsBench {
         long[] subs = new long[n];
         for (int i = 0; i < n; i++) {
             subs[i] = mix(i);
+        }
+        if (sortedFile) {
+            Arrays.sort(subs); // the file in canonical order: the hub digests while it streams
         }
         Path ndjson = work.resolve("batch-" + n + ".ndjson");
         Path tsv = work.resolve("batch-" + n + ".tsv");
@@ -82,7 +86,8 @@ public class ListsBench {
         LocalDate day = LocalDate.now();
         BatchManifest manifest = digest.manifest(member, tag, day);
         String signature = BatchSignature.sign(manifest, key);
-        System.out.printf("RESULT phase=generate entries=%d bytes=%d seconds=%.1f%n", n, Files.size(ndjson),
+        System.out.printf("RESULT phase=generate entries=%d order=%s bytes=%d seconds=%.1f%n", n,
+                sortedFile ? "sorted" : "random", Files.size(ndjson),
                 (System.nanoTime() - t0) / 1e9);
 
         long t1 = System.nanoTime();

@@ -6,13 +6,16 @@
 #   bench/lists/run.sh                 1,000,000 entries
 #   N=10000000 bench/lists/run.sh      10 M entries (PERF-3: within 120 s, default heap)
 #
-# Environment (defaults in brackets): N [1000000] BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18090]
+#   ORDER=sorted bench/lists/run.sh   the file already in canonical (sub) order: digested while it streams
+#
+# Environment (defaults in brackets): N [1000000] ORDER [random|sorted] BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18090]
 # HUB_ID [ymt:hub:bench] HUB_JAVA_OPTS [] (default heap) HUB_READY_SECONDS [180] WORK [mktemp] KEEP_WORK [0]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/lists"
 N=${N:-1000000}
+ORDER=${ORDER:-random}
 BUILD=${BUILD:-1}
 MVN_ARGS=${MVN_ARGS:--B -o -q}
 HUB_PORT=${HUB_PORT:-18090}
@@ -72,6 +75,6 @@ log "hub ready; PostgreSQL on $PG_PORT; loadavg $(cut -d' ' -f1-3 /proc/loadavg)
 
 CP="$APP/app/*:$APP/lib/main/*"
 java -Xmx2g -cp "$CP" "$HERE/ListsBench.java" "$HUB_URL" "$ADMIN_TOKEN" "$HUB_ID" \
-  "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" "$N" "$WORK" | tee "$WORK/results.txt"
+  "jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" "$N" "$WORK" "$ORDER" | tee "$WORK/results.txt"
 grep -E 'Batch .* (entries read|stored)' "$WORK/hub.log" | tail -5 >&2 || true
 log "hub heap settings: ${HUB_JAVA_OPTS:-JVM default}; hub RSS at end: $(ps -o rss= -p "$HUB_PID" | awk '{printf "%d MiB", $1/1024}')"

@@ -199,15 +199,17 @@ public class BatchIngest {
             statement.execute(STAGING);
         }
         long phase = System.nanoTime();
-        long count = stage(connection, member, upload, body, tracker);
+        Staged stagedBatch = stage(connection, member, upload, body, tracker, algorithm);
+        long count = stagedBatch.lines;
         tracker.state(State.VERIFYING, count);
         double staged = seconds(phase);
         phase = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute("analyze list_staging");
         }
-        BatchManifest manifest = digest(connection, algorithm).manifest(member.entityId(), upload.batchTag(),
-                upload.day());
+        // an upload already in canonical (sub) order was digested while it streamed; any other is sorted here
+        CanonicalBatch.Builder digest = stagedBatch.inOrder != null ? stagedBatch.inOrder : digest(connection, algorithm);
+        BatchManifest manifest = digest.manifest(member.entityId(), upload.batchTag(), upload.day());
         Jwk key = BatchSignature.verify(upload.signature(), manifest, keys);
         double verified = seconds(phase);
 
@@ -253,16 +255,17 @@ public class BatchIngest {
     /**
      * Reads, validates and copies every line; refuses the batch with every bad line (up to the bound). Lines are
      * parsed in chunks on the parser threads while this thread reads ahead and writes finished chunks to
-     * {@code COPY} in order; at most {@value #CHUNKS_IN_FLIGHT} chunks are held at once.
+     * {@code COPY} in order; at most {@value #CHUNKS_IN_FLIGHT} chunks are held at once. While the lines come
+     * in strictly ascending {@code sub} order they are also digested here, which spares the sort.
      */
-    private long stage(Connection connection, Member member, BatchUpload upload, BatchBody body, Tracker tracker)
-            throws IOException, SQLException {
+    private Staged stage(Connection connection, Member member, BatchUpload upload, BatchBody body, Tracker tracker,
+            BatchDigest algorithm) throws IOException, SQLException {
         CountingStream counted = new CountingStream(body.raw());
         InputStream in = body.gzip() ? new GZIPInputStream(counted, 64 * 1024) : counted;
         LineReader reader = new LineReader(in, MAX_LINE_BYTES);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy list_staging (line, sub, col, since, until, reason, rgn) from stdin");
-        Staged staged = new Staged(copy);
+        Staged staged = new Staged(copy, CanonicalBatch.builder(algorithm));
         ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
         long started = System.nanoTime();
         long nextLog = started + config.progressLogInterval().toNanos();
@@ -298,7 +301,7 @@ public class BatchIngest {
                 throw invalid(staged.errors, staged.badLines, lineNumber);
             }
             copy.endCopy();
-            return lineNumber;
+            return staged;
         } finally {
             inFlight.forEach(f -> f.cancel(false));
             if (copy.isActive()) {
@@ -330,12 +333,14 @@ public class BatchIngest {
         byte[] rows = new byte[lines.size() * 200];
         int used = 0;
         List<FieldError> errors = new ArrayList<>();
+        List<ListEntry> entries = new ArrayList<>(lines.size());
         long bad = 0;
         for (int i = 0; i < lines.size(); i++) {
             ListEntry entry = check(lines.get(i), firstLine + i, member, errors);
             if (entry == null) {
                 bad++;
             } else if (bad == 0) {
+                entries.add(entry);
                 byte[] row = row(firstLine + i, entry);
                 if (used + row.length > rows.length) {
                     rows = Arrays.copyOf(rows, Math.max(rows.length * 2, used + row.length));
@@ -344,21 +349,25 @@ public class BatchIngest {
                 used += row.length;
             }
         }
-        return new Chunk(lines.size(), rows, used, errors, bad);
+        return new Chunk(lines.size(), rows, used, entries, errors, bad);
     }
 
-    private record Chunk(int lines, byte[] rows, int length, List<FieldError> errors, long badLines) {
+    private record Chunk(int lines, byte[] rows, int length, List<ListEntry> entries, List<FieldError> errors,
+            long badLines) {
     }
 
-    /** What has gone to COPY so far, and the faults found. */
+    /** What has gone to COPY so far, the faults found, and the digest while the lines are in sub order. */
     private final class Staged {
         private final CopyIn copy;
         private final List<FieldError> errors = new ArrayList<>();
         private long badLines;
         private long lines;
+        private CanonicalBatch.Builder inOrder;
+        private String lastSub;
 
-        Staged(CopyIn copy) {
+        Staged(CopyIn copy, CanonicalBatch.Builder inOrder) {
             this.copy = copy;
+            this.inOrder = inOrder;
         }
 
         void write(Chunk chunk) throws SQLException {
@@ -371,6 +380,19 @@ public class BatchIngest {
             }
             if (badLines == 0 && chunk.length() > 0) {
                 copy.writeToCopy(chunk.rows(), 0, chunk.length());
+                digestInOrder(chunk.entries());
+            }
+        }
+
+        private void digestInOrder(List<ListEntry> entries) {
+            for (int i = 0; inOrder != null && i < entries.size(); i++) {
+                ListEntry entry = entries.get(i);
+                if (lastSub != null && entry.sub().compareTo(lastSub) <= 0) {
+                    inOrder = null; // out of order or a duplicate: sorted and checked in SQL instead
+                } else {
+                    inOrder.add(entry);
+                    lastSub = entry.sub();
+                }
             }
         }
     }
