@@ -22,6 +22,7 @@ import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.hub.registry.ParentHub;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.KeyResolver;
+import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
@@ -104,8 +105,12 @@ public class RoutedValidation {
             Optional<Member> member = registry.find(issuer).filter(m -> m.status() == MemberStatus.ACTIVE
                     && m.kind() == MemberKind.PLATFORM);
             if (member.isPresent()) {
-                all = all.flatMap(v -> registry.keysFor(member.get(), peek.get().kid())
-                        .invoke(k -> localKeys.put(issuer, k)).replaceWithVoid());
+                if (peek.get().mayNeedFreshKeys()) {
+                    all = all.flatMap(v -> registry.keysFor(member.get(), peek.get().kid())
+                            .invoke(k -> localKeys.put(issuer, k)).replaceWithVoid());
+                } else {
+                    localKeys.put(issuer, member.get().keys());
+                }
                 continue;
             }
             Optional<Target> target = route(issuer, cameFrom);
@@ -236,12 +241,20 @@ public class RoutedValidation {
                 return Optional.empty();
             }
             return Optional.of(new Peek(iss.textValue(), parsed.header().kid() == null ? "" : parsed.header().kid(),
-                    parsed.header().typ()));
+                    parsed.header().typ(), parsed.header().alg()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    record Peek(String issuer, String kid, String typ) {
+    record Peek(String issuer, String kid, String typ, String alg) {
+
+        /**
+         * Only a token naming a key and an allowed asymmetric algorithm may cost a key-set fetch: {@code alg: none},
+         * HMAC or a missing {@code kid} is refused without one.
+         */
+        boolean mayNeedFreshKeys() {
+            return !kid.isEmpty() && alg != null && SignatureProfile.fromJoseName(alg).isPresent();
+        }
     }
 }

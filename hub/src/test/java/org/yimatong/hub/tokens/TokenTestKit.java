@@ -92,15 +92,17 @@ final class TokenTestKit {
         return sign(member.key(), idClaims(member.id(), sub, acr, now));
     }
 
-    /** {@code POST /v1/token} as {@code client} for audience = the client, with more form pairs. */
+    /** {@code POST /v1/token} as {@code client} for audience = the client unless given, with more form pairs. */
     static Response exchange(Party client, String subjectToken, Instant now, String... more) {
         RequestSpecification request = given().contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
                 .formParam("grant_type", TOKEN_EXCHANGE)
                 .formParam("subject_token", subjectToken)
                 .formParam("subject_token_type", ID_TOKEN)
-                .formParam("audience", client.id())
                 .formParam("client_assertion_type", JWT_BEARER)
                 .formParam("client_assertion", client.assertion(now));
+        if (!List.of(more).contains("audience")) {
+            request.formParam("audience", client.id());
+        }
         for (int i = 0; i < more.length; i += 2) {
             request.formParam(more[i], more[i + 1]);
         }
