@@ -42,7 +42,7 @@ class CrossSubtreeTest {
 
     /** Guangdong: not a member of the test hub, so its tokens are validated elsewhere in the tree. */
     private static final Party FAR = Party.of("ymt:member:440000", SignatureProfile.SM2);
-    private static final Party NEAR = Party.of("ymt:member:360000", SignatureProfile.ES256);
+    private static final Party NEAR = Party.of("ymt:member:420000", SignatureProfile.ES256);
     private static final Party B = Party.of(DEPT_B, SignatureProfile.ES256);
     private static final Party CHILD_HUB = Party.of("ymt:hub:child-test", SignatureProfile.ES256);
 
@@ -57,8 +57,8 @@ class CrossSubtreeTest {
     @BeforeEach
     void register() {
         TokenTestKit.register(B, "PLATFORM", null, "650100");
-        TokenTestKit.register(NEAR, "PLATFORM", null, "36");
-        TokenTestKit.register(CHILD_HUB, "HUB", null, "35");
+        TokenTestKit.register(NEAR, "PLATFORM", null, "42");
+        TokenTestKit.register(CHILD_HUB, "HUB", null, "43");
         parent.resetRequests();
         parent.resetMappings();
     }

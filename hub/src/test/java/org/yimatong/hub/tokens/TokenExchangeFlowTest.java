@@ -2,6 +2,8 @@ package org.yimatong.hub.tokens;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +28,7 @@ import org.yimatong.hub.testing.TestClock;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.hub.tokens.TokenTestKit.Party;
 import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.ParsedJws;
@@ -210,6 +213,26 @@ class TokenExchangeFlowTest {
         assertEquals(DEPT_B, row.getString("actor"));
         assertEquals(A.id(), row.getString("member"));
         assertEquals("OK", row.getString("outcome"));
+    }
+
+    @Test
+    void aTokenSignedWithTheMembersNewKeyIsAcceptedAfterOneKeySetFetch() throws Exception {
+        // given member A has published a second key that the hub has not seen yet
+        Jwk rotated = Jwk.generate(SignatureProfile.SM2).withKid("370000-2");
+        MEMBER_A.stubFor(get("/jwks").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(new JwkSet(List.of(A.key().publicOnly(), rotated.publicOnly())).toJson().toString())));
+        MEMBER_A.resetRequests();
+
+        // when B exchanges an ID token signed with it, twice
+        String first = TokenTestKit.sign(rotated, TokenTestKit.idClaims(A.id(), "fay", "urn:ymt:loa:high",
+                clock.instant()));
+        String second = TokenTestKit.sign(rotated, TokenTestKit.idClaims(A.id(), "gus", "urn:ymt:loa:high",
+                clock.instant()));
+        TokenTestKit.exchange(B, first, clock.instant()).then().statusCode(200);
+        TokenTestKit.exchange(B, second, clock.instant()).then().statusCode(200);
+
+        // then the key set was fetched once
+        MEMBER_A.verify(1, getRequestedFor(urlEqualTo("/jwks")));
     }
 
     static JsonNode claims(String token) throws Exception {

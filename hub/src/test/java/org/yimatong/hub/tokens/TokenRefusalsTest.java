@@ -49,6 +49,9 @@ class TokenRefusalsTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @BeforeAll
     static void startMember() {
         MEMBER.start();
@@ -176,6 +179,24 @@ class TokenRefusalsTest {
 
         TokenTestKit.exchange(stranger, token, clock.instant(), "audience", DEPT_B)
                 .then().statusCode(400).body("error", equalTo("invalid_target"));
+    }
+
+    @Test
+    void aRefusedExchangeLeavesAnAuditEventNamingTheProblem() {
+        ObjectNode claims = claims();
+        claims.put("aud", "ymt:hub:elsewhere");
+        claims.put("jti", "audited-refusal-" + System.nanoTime());
+        long before = count("PROBLEM:wrong-audience");
+
+        refused(TokenTestKit.sign(A.key(), claims), 400, "wrong-audience", "invalid_request");
+
+        org.junit.jupiter.api.Assertions.assertEquals(before + 1, count("PROBLEM:wrong-audience"));
+    }
+
+    private long count(String outcome) {
+        return pool.preparedQuery("select count(*) from audit_event where action = 'TOKEN_EXCHANGE' and actor = $1"
+                + " and outcome = $2").execute(io.vertx.mutiny.sqlclient.Tuple.of(DEPT_B, outcome))
+                .await().indefinitely().iterator().next().getLong(0);
     }
 
     private ValidatableResponse refused(String subjectToken, int status, String slug, String error) {
