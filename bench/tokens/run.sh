@@ -3,7 +3,9 @@
 # the raw sign and verify rates of the hub token's algorithm measured in the same run. Run by hand, never in CI.
 # Loopback only; everything started here is stopped on exit.
 #
-# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18090] ALG [SM2] SECONDS [15]
+# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18190] ALG [SM2] SECONDS [15]
+# DIAG_ASYNC_COMMIT [0]: 1 turns PostgreSQL's synchronous_commit off after start (a diagnosis of where the hub
+# waits, never a PERF figure: the hub then answers before its audit event is durable).
 # RAW_SECONDS [5] WARMUP [5] CONCURRENCY [64] CLIENT_ALG [EdDSA] ASSERTIONS [60000] HUB_JAVA_OPTS [] WORK [mktemp]
 set -euo pipefail
 
@@ -11,7 +13,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/tokens"
 BUILD=${BUILD:-1}
 MVN_ARGS=${MVN_ARGS:--B -o -q}
-HUB_PORT=${HUB_PORT:-18090}
+HUB_PORT=${HUB_PORT:-18190}
 ALG=${ALG:-SM2}
 SECONDS_=${SECONDS:-15}
 RAW_SECONDS=${RAW_SECONDS:-5}
@@ -66,6 +68,8 @@ log "raw $ALG sign and verify rates (hub not started yet)"
 echo "loadavg before raw: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
 bench raw --alg "$ALG" --seconds "$RAW_SECONDS" | tee -a "$SUMMARY"
 
+# Another hub (someone else's bench) on the port would answer the readiness probe and the registrations.
+if (exec 3<>"/dev/tcp/127.0.0.1/$HUB_PORT") 2>/dev/null; then die "port $HUB_PORT is taken: set HUB_PORT"; fi
 log "starting the hub on $HUB_URL"
 YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
   YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS \
@@ -80,6 +84,12 @@ for _ in $(seq 1 180); do
 done
 curl -fs "$HUB_URL/.well-known/yimatong" >/dev/null || die "the hub did not start in 180 s"
 
+if [[ "${DIAG_ASYNC_COMMIT:-0}" == 1 ]]; then
+  echo "DIAGNOSIS: synchronous_commit=off (not a PERF-4 figure)" >> "$SUMMARY"
+  echo "synchronous_commit = off" >> "$WORK/hub-home/pgdata/postgresql.conf"
+  kill -HUP "$(head -1 "$WORK/hub-home/pgdata/postmaster.pid")"
+  sleep 1
+fi
 log "exchange and introspection, $SECONDS_ s each after $WARMUP s of warm-up, $CONCURRENCY in flight"
 echo "loadavg before load: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
 bench load --hub "$HUB_URL" --admin "$ADMIN_TOKEN" --hub-id "$HUB_ID" --seconds "$SECONDS_" \
