@@ -24,6 +24,9 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
 
     private static final Pattern REGION = Pattern.compile("[1-9][0-9]{5}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--region", "--entity-id", "--port",
+            "--admin-port", "--alg", "--key-file", "--hub-id", "--hub-url", "--residents", "--seed", "--list-key",
+            "--inbox", "--publish", "--hub-jwks-file", "--answer-validity-seconds", "--latency-ms", "--error-rate");
 
     public static final String USAGE = """
             Usage: java -jar ymt-member-simulator.jar [options]
@@ -102,9 +105,12 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
                 case "--require-client-assertion" -> requireAssertion = true;
                 case "--help", "-h" -> throw new UsageException("");
                 default -> {
-                    if (!option.startsWith("--") || i + 1 >= args.length) {
-                        throw new UsageException(option.startsWith("--") ? option + " needs a value"
+                    if (!VALUED.contains(option)) {
+                        throw new UsageException(option.startsWith("--") ? "unknown option " + option
                                 : "unexpected argument " + option);
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(option + " needs a value");
                     }
                     String value = args[++i];
                     switch (option) {
