@@ -29,7 +29,10 @@ create trigger member_changed after insert or update or delete on member
     for each row execute function member_changed();
 
 -- Client assertion ids already accepted (RFC 7523 §3: a jti is never accepted twice), kept until they expire.
-create table seen_client_assertion (
+-- Unlogged: one insert per authenticated request must not cost a WAL flush. After a database crash the table
+-- is empty, so an assertion made in the minute before the crash could be replayed once: accepted, as the
+-- alternative is a disk flush on every call.
+create unlogged table seen_client_assertion (
     issuer     text        not null,
     jti        text        not null,
     expires_at timestamptz not null,

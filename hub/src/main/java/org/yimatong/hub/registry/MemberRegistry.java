@@ -2,6 +2,8 @@ package org.yimatong.hub.registry;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -54,6 +56,9 @@ public class MemberRegistry implements MemberDirectory {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final KeySetFetcher fetcher;
+    private static final Duration KEY_REFRESH_INTERVAL = Duration.ofSeconds(30);
+
+    private final Map<String, Instant> lastRefreshAttempt = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Map.of());
 
     public MemberRegistry(Pool pool, PgSubscriber subscriber, HubConfig hub, Clock clock, ObjectMapper mapper,
@@ -127,8 +132,17 @@ public class MemberRegistry implements MemberDirectory {
         });
     }
 
-    /** At most one key-set fetch per member per 30 s, across every hub instance (REQ-KEY-1). */
+    /**
+     * At most one key-set fetch per member per 30 s, across every hub instance (REQ-KEY-1). This instance's own
+     * recent attempts are remembered first, so a flood of codes with made-up kids costs no database round trip.
+     */
     private Uni<Boolean> claimRefresh(String entityId) {
+        Instant now = clock.instant();
+        Instant last = lastRefreshAttempt.get(entityId);
+        if (last != null && last.plus(KEY_REFRESH_INTERVAL).isAfter(now)) {
+            return Uni.createFrom().item(false);
+        }
+        lastRefreshAttempt.put(entityId, now);
         return pool.preparedQuery("update member set jwks_fetched_at = $2 where entity_id = $1"
                 + " and (jwks_fetched_at is null or jwks_fetched_at < $2::timestamptz - interval '30 seconds')")
                 .execute(Tuple.of(entityId, now()))

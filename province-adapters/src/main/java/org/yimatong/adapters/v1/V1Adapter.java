@@ -147,6 +147,10 @@ public final class V1Adapter implements MemberAdapter {
     private JsonNode expect(HttpResponse<byte[]> response, int status) {
         int actual = response.statusCode();
         String member = endpoint.member();
+        if (actual == ProblemType.LOOP_DETECTED.status() && relayable(response) == ProblemType.LOOP_DETECTED) {
+            // a loop further down is the federation's answer, not the member failing
+            throw MemberProblem.refused(member, ProblemType.LOOP_DETECTED, "refused the request (loop-detected)");
+        }
         NativeCalls.refuseServerError(member, actual);
         if (actual == 401 || actual == 403) {
             throw MemberProblem.credentialsRefused(member, "HTTP " + actual);

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# PERF-4 benchmark (DESIGN.md §11): POST /v1/token and POST /v1/introspect throughput of a running hub, against
+# the raw sign and verify rates of the hub token's algorithm measured in the same run. Run by hand, never in CI.
+# Loopback only; everything started here is stopped on exit.
+#
+# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18190] ALG [SM2] SECONDS [15]
+# DIAG_ASYNC_COMMIT [0]: 1 turns PostgreSQL's synchronous_commit off after start (a diagnosis of where the hub
+# waits, never a PERF figure: the hub then answers before its audit event is durable).
+# RAW_SECONDS [5] WARMUP [5] CONCURRENCY [64] CLIENT_ALG [EdDSA] ASSERTIONS [60000] HUB_JAVA_OPTS [] WORK [mktemp]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE="$ROOT/bench/tokens"
+BUILD=${BUILD:-1}
+MVN_ARGS=${MVN_ARGS:--B -o -q}
+HUB_PORT=${HUB_PORT:-18190}
+ALG=${ALG:-SM2}
+SECONDS_=${SECONDS:-15}
+RAW_SECONDS=${RAW_SECONDS:-5}
+WARMUP=${WARMUP:-5}
+CONCURRENCY=${CONCURRENCY:-64}
+CLIENT_ALG=${CLIENT_ALG:-EdDSA}
+ASSERTIONS=${ASSERTIONS:-60000}
+HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
+WORK=${WORK:-$(mktemp -d /tmp/ymt-bench-tokens.XXXXXX)}
+HUB_ID=ymt:hub:bench
+ADMIN_TOKEN="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+HUB_URL="http://127.0.0.1:$HUB_PORT"
+LIB="$ROOT/hub/target/quarkus-app/lib/main"
+JAR="$ROOT/hub/target/quarkus-app/quarkus-run.jar"
+SUMMARY="$WORK/summary.txt"
+
+log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+HUB_PID=
+cleanup() {
+  local rc=$?
+  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    log "stopping the hub (pid $HUB_PID)"
+    kill -TERM "$HUB_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$HUB_PID" 2>/dev/null || true
+  fi
+  local pg="$WORK/hub-home/pgdata/postmaster.pid"
+  if [[ -f "$pg" ]]; then
+    local pgpid; pgpid=$(head -1 "$pg")
+    if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then kill -INT "$pgpid" 2>/dev/null || true; fi
+  fi
+  log "work folder: $WORK (summary.txt, hub.log)"
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ "$BUILD" == 1 ]]; then
+  log "building the hub (./mvnw $MVN_ARGS package -pl hub -am -DskipTests)"
+  (cd "$ROOT" && flock /tmp/ymt-mvn.lock ./mvnw $MVN_ARGS package -pl hub -am -DskipTests)
+fi
+[[ -f "$JAR" ]] || die "$JAR is missing: run with BUILD=1"
+bench() { java -cp "$LIB/*" "$HERE/TokenBench.java" "$@"; }
+
+mkdir -p "$WORK"
+: > "$SUMMARY"
+printf 'machine: %s, %s cores; %s\n' "$(uname -m)" "$(nproc)" "$(java -version 2>&1 | head -1)" >> "$SUMMARY"
+
+log "raw $ALG sign and verify rates (hub not started yet)"
+echo "loadavg before raw: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
+bench raw --alg "$ALG" --seconds "$RAW_SECONDS" | tee -a "$SUMMARY"
+
+# Another hub (someone else's bench) on the port would answer the readiness probe and the registrations.
+if (exec 3<>"/dev/tcp/127.0.0.1/$HUB_PORT") 2>/dev/null; then die "port $HUB_PORT is taken: set HUB_PORT"; fi
+log "starting the hub on $HUB_URL"
+YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
+  YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS \
+  "-Dymt.tokens.signing-algorithm=$ALG" \
+  "-Dymt.tokens.audiences.\"ymt:member:650100\".minimum-level=basic" \
+  -jar "$JAR" > "$WORK/hub.log" 2>&1 &
+HUB_PID=$!
+for _ in $(seq 1 180); do
+  curl -fs "$HUB_URL/.well-known/yimatong" >/dev/null 2>&1 && break
+  kill -0 "$HUB_PID" 2>/dev/null || die "the hub exited; see $WORK/hub.log"
+  sleep 1
+done
+curl -fs "$HUB_URL/.well-known/yimatong" >/dev/null || die "the hub did not start in 180 s"
+
+if [[ "${DIAG_ASYNC_COMMIT:-0}" == 1 ]]; then
+  echo "DIAGNOSIS: synchronous_commit=off (not a PERF-4 figure)" >> "$SUMMARY"
+  echo "synchronous_commit = off" >> "$WORK/hub-home/pgdata/postgresql.conf"
+  kill -HUP "$(head -1 "$WORK/hub-home/pgdata/postmaster.pid")"
+  sleep 1
+fi
+log "exchange and introspection, $SECONDS_ s each after $WARMUP s of warm-up, $CONCURRENCY in flight"
+echo "loadavg before load: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
+bench load --hub "$HUB_URL" --admin "$ADMIN_TOKEN" --hub-id "$HUB_ID" --seconds "$SECONDS_" \
+  --concurrency "$CONCURRENCY" --warmup "$WARMUP" --client-alg "$CLIENT_ALG" --assertions "$ASSERTIONS" | tee -a "$SUMMARY"
+echo "hub RSS after load: $(ps -o rss= -p "$HUB_PID") KiB" >> "$SUMMARY"
+cat "$SUMMARY"

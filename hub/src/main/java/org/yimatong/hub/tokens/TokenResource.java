@@ -1,0 +1,202 @@
+package org.yimatong.hub.tokens;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.auth.Caller;
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.keys.HubKeyRing;
+import org.yimatong.hub.registry.Member;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.payload.AuditEvent.Action;
+import org.yimatong.schemas.payload.IntrospectionResponse;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+import org.yimatong.tokens.TokenSettings;
+import org.yimatong.tokens.assurance.AssurancePolicy;
+import org.yimatong.tokens.exchange.ExchangeRequest;
+import org.yimatong.tokens.exchange.TokenExchange;
+import org.yimatong.tokens.idtoken.ValidatedIdToken;
+import org.yimatong.tokens.introspection.Introspection;
+import org.yimatong.tokens.oauth.OAuthError;
+import org.yimatong.tokens.oauth.TokenException;
+import org.yimatong.tokens.pairwise.PairwiseSubjects;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code POST /v1/token} (RFC 8693 token exchange) and {@code POST /v1/introspect} (RFC 7662, RFC 9701). The
+ * client authenticates in the form; each request that authenticated leaves one audit event, issued or refused.
+ */
+@Path("/v1")
+public class TokenResource {
+
+    private static final String ID_TOKEN_HINT = "id_token";
+
+    private final FormClientAuthentication clients;
+    private final RoutedValidation routing;
+    private final TokenSettings settings;
+    private final AssurancePolicy assurance;
+    private final PairwiseSubjects pairwise;
+    private final OperatorBindingStore bindings;
+    private final PostgresRevocationList revocations;
+    private final HubKeyRing keys;
+    private final Introspection introspection;
+    private final AuditWriter audit;
+    private final HubConfig hub;
+    private final Clock clock;
+    private final TokensConfig config;
+
+    public TokenResource(FormClientAuthentication clients, RoutedValidation routing, TokenSettings settings,
+            AssurancePolicy assurance, PairwiseSubjects pairwise, OperatorBindingStore bindings,
+            PostgresRevocationList revocations, HubKeyRing keys, Introspection introspection, AuditWriter audit,
+            HubConfig hub, Clock clock, TokensConfig config) {
+        this.clients = clients;
+        this.routing = routing;
+        this.settings = settings;
+        this.assurance = assurance;
+        this.pairwise = pairwise;
+        this.bindings = bindings;
+        this.revocations = revocations;
+        this.keys = keys;
+        this.introspection = introspection;
+        this.audit = audit;
+        this.hub = hub;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+        long started = System.nanoTime();
+        return clients.authenticate(form, request).flatMap(caller -> {
+            Uni<TokenExchange.IssuedToken> issued = Uni.createFrom().deferred(() -> {
+                ExchangeRequest exchange = ExchangeRequest.fromForm(form);
+                List<String> presented = new ArrayList<>();
+                presented.add(exchange.subjectToken());
+                exchange.actorToken().ifPresent(presented::add);
+                return routing.prepare(hub.entityId(), presented, Hops.first(), null)
+                        .map(validator -> new TokenExchange(settingsFor(exchange.target()), validator, assurance, pairwise, bindings,
+                                revocations, keys, clock).exchange(caller.entityId(), exchange));
+            });
+            return issued.onItemOrFailure().transformToUni((token, failure) -> {
+                AuditEvent event = failure == null
+                        ? event(caller, token.claims().home(), "token-exchange", Action.TOKEN_EXCHANGE,
+                                token.claims().jti(), "OK", started)
+                        : event(caller, caller.entityId(), "token-exchange", Action.TOKEN_EXCHANGE, "-",
+                                outcome(failure), started);
+                return audit.append(event).map(v -> {
+                    if (failure != null) {
+                        throw propagate(failure);
+                    }
+                    return Response.ok(token.response(), MediaType.APPLICATION_JSON)
+                            .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+                });
+            });
+        });
+    }
+
+    @POST
+    @Path("introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> introspect(MultivaluedMap<String, String> form, @Context HttpServerRequest request,
+            @HeaderParam("Accept") String accept, @HeaderParam(Hops.HOP) String hop,
+            @HeaderParam(Hops.PATH) String path) {
+        long started = System.nanoTime();
+        return clients.authenticate(form, request).flatMap(caller -> {
+            String token = single(form, "token");
+            boolean signed = accept != null && accept.contains(Introspection.JWT_MEDIA_TYPE);
+            Uni<IntrospectionResponse> answer = isRoutedIdToken(form, token, caller)
+                    ? routedIdToken(token, caller, Hops.of(hop, path))
+                    : Uni.createFrom().item(() -> introspection.introspect(token, caller.entityId()));
+            return answer.flatMap(a -> audit.append(event(caller, a.active() && a.home() != null ? a.home()
+                    : caller.entityId(), "introspection", Action.INTROSPECTION, a.active() && a.jti() != null
+                            ? a.jti() : "-", a.active() ? "ACTIVE" : "INACTIVE", started))
+                    .map(v -> signed
+                            ? Response.ok(introspection.signed(a, caller.entityId()), Introspection.JWT_MEDIA_TYPE)
+                            : Response.ok(a, MediaType.APPLICATION_JSON))
+                    .map(r -> r.header("Cache-Control", "no-store").build()));
+        });
+    }
+
+    /**
+     * A hub (the parent, or a child hub) asks this hub to validate an ID token of its subtree (routed validation).
+     * Departments only ever introspect hub tokens.
+     */
+    private static boolean isRoutedIdToken(MultivaluedMap<String, String> form, String token, Caller caller) {
+        boolean fromHub = caller.kind() == Caller.Kind.PARENT
+                || caller.member().map(Member::kind).filter(k -> k == MemberKind.HUB).isPresent();
+        if (!fromHub) {
+            return false;
+        }
+        List<String> hint = form.get("token_type_hint");
+        if (hint != null && hint.contains(ID_TOKEN_HINT)) {
+            return true;
+        }
+        return RoutedValidation.peek(token).map(p -> p.typ() == null || !p.typ().toLowerCase().endsWith("at+jwt"))
+                .orElse(false);
+    }
+
+    /** Validates (here, or further along the tree) an ID token for the hub where the exchange began. */
+    private Uni<IntrospectionResponse> routedIdToken(String token, Caller caller, Hops hops) {
+        String audienceHub = hops.origin().orElse(caller.entityId());
+        return routing.prepare(audienceHub, List.of(token), hops, caller.entityId()).map(validator -> {
+            try {
+                ValidatedIdToken t = validator.validate(token);
+                return new IntrospectionResponse(true, t.issuer(), t.subject(), null,
+                        t.expiresAt() == null ? null : t.expiresAt().getEpochSecond(),
+                        t.issuedAt() == null ? null : t.issuedAt().getEpochSecond(), null, t.jti().orElse(null), null,
+                        null, null, t.acr().uri(), t.authTime().getEpochSecond(), t.issuer(), null);
+            } catch (TokenException refused) {
+                return IntrospectionResponse.inactive();
+            }
+        });
+    }
+
+    /** The hub's settings, with the audience's own signing algorithm if it has one. */
+    private TokenSettings settingsFor(String audience) {
+        TokensConfig.Audience policy = config.audiences().get(audience);
+        return policy == null || policy.signingAlgorithm().isEmpty() ? settings
+                : settings.withSigningProfile(SignatureProfile.fromJoseName(policy.signingAlgorithm().get()).orElseThrow());
+    }
+
+    private static String single(MultivaluedMap<String, String> form, String name) {
+        List<String> values = form.get(name);
+        if (values == null || values.size() != 1 || values.get(0).isEmpty()) {
+            throw new TokenException(OAuthError.INVALID_REQUEST, ProblemType.VALIDATION_FAILED,
+                    name + " is required once");
+        }
+        return values.get(0);
+    }
+
+    private AuditEvent event(Caller caller, String member, String purpose, Action action, String target,
+            String outcome, long startedNanos) {
+        int latency = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
+        return new AuditEvent(clock.instant(), caller.entityId(), member, purpose, action, target, outcome,
+                latency);
+    }
+
+    private static String outcome(Throwable failure) {
+        return failure instanceof ProblemException p ? "PROBLEM:" + p.type().slug() : "PROBLEM:internal";
+    }
+
+    private static RuntimeException propagate(Throwable failure) {
+        return failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+    }
+}

@@ -1,0 +1,132 @@
+package org.yimatong.adapters.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.crypto.Base64Url;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.jose.JwsSigner;
+import org.yimatong.schemas.payload.ListKey;
+import org.yimatong.schemas.payload.PayloadJson;
+
+/**
+ * What the simulator asks of its hub, as a member: the list key of the current epoch, the hub's key set, and batch
+ * uploads. Every call carries a fresh client assertion ({@code Ymt-Client-Assertion}: {@code iss} = {@code sub} =
+ * the member, {@code aud} = the hub, a random {@code jti}, {@code exp} = {@code iat} + 60 s).
+ */
+final class HubClient {
+
+    static final Duration ASSERTION_LIFETIME = Duration.ofSeconds(60);
+
+    private final URI hubUrl;
+    private final String hubId;
+    private final String memberId;
+    private final Jwk key;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A failed hub call; the message names the path and status, never a key or a body. */
+    static final class HubCallException extends IOException {
+        HubCallException(String message) {
+            super(message);
+        }
+    }
+
+    /** The hub's answer to a batch upload: status and body as the hub gave them. */
+    record Upload(int status, JsonNode body) {
+    }
+
+    HubClient(URI hubUrl, String hubId, String memberId, Jwk key, Clock clock) {
+        this.hubUrl = hubUrl;
+        this.hubId = hubId;
+        this.memberId = memberId;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** A client assertion of this member for the hub, valid 60 s from now. */
+    String clientAssertion() {
+        Instant now = clock.instant();
+        ObjectNode claims = JsonNodeFactory.instance.objectNode();
+        claims.put("iss", memberId);
+        claims.put("sub", memberId);
+        claims.put("aud", hubId);
+        claims.put("jti", DynamicCodeCodec.newJti());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(ASSERTION_LIFETIME).getEpochSecond());
+        return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code GET /v1/lists/key}: the list key of the current epoch. */
+    ListKey listKey() throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(uri("/v1/lists/key"))
+                .header("Accept", "application/json").header("Ymt-Client-Assertion", clientAssertion()).GET());
+        expect(answer, 200, "GET /v1/lists/key");
+        ListKey listKey = PayloadJson.mapper().treeToValue(StrictJson.read(answer.body()), ListKey.class);
+        if (listKey.key() == null || Base64Url.decode(listKey.key()).length != 32) {
+            throw new HubCallException("GET /v1/lists/key: the answer holds no 32-byte key");
+        }
+        return listKey;
+    }
+
+    /** {@code GET /v1/jwks}: the hub's signing key set. */
+    JwkSet hubKeys() throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(uri("/v1/jwks"))
+                .header("Accept", "application/jwk-set+json, application/json").GET());
+        expect(answer, 200, "GET /v1/jwks");
+        return JwkSet.parse(StrictJson.read(answer.body()));
+    }
+
+    /** {@code POST /v1/lists/batches}: the batch as NDJSON with its signature; the hub's answer, whatever it is. */
+    Upload upload(ListPublication.Batch batch) throws IOException, InterruptedException {
+        String query = "member=" + enc(memberId) + "&batchTag=" + enc(batch.manifest().batchTag()) + "&day="
+                + batch.manifest().day();
+        HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(uri("/v1/lists/batches?" + query))
+                .header("Content-Type", "application/x-ndjson")
+                .header("Accept", "application/json, application/problem+json")
+                .header("Ymt-Batch-Signature", batch.signature())
+                .header("Ymt-Client-Assertion", clientAssertion())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body())));
+        JsonNode body = null;
+        try {
+            body = answer.body().length == 0 ? null : StrictJson.read(answer.body());
+        } catch (IOException e) {
+            // not JSON: reported as the status alone
+        }
+        return new Upload(answer.statusCode(), body);
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(hubUrl.toString().replaceAll("/+$", "") + pathAndQuery);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static void expect(HttpResponse<byte[]> answer, int status, String what) throws HubCallException {
+        if (answer.statusCode() != status) {
+            throw new HubCallException(what + " answered HTTP " + answer.statusCode());
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,209 @@
+package org.yimatong.adapters.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yimatong.adapters.spi.AdapterContext;
+import org.yimatong.adapters.spi.Credentials;
+import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.MemberAdapter;
+import org.yimatong.adapters.spi.MemberAdapterContractTest;
+import org.yimatong.adapters.spi.MemberEndpoint;
+import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealGround;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.problem.ProblemType;
+
+/**
+ * The simulator is a v1 member: the {@code v1} adapter, as the hub uses it, passes the contract every dialect owes
+ * against a real simulator on a loopback port. Where WireMock would be told to misbehave, the simulator's faults
+ * are switched on; "wrong credentials" is a client assertion the simulator does not accept (it is started with
+ * {@code --require-client-assertion} and the hub's key set).
+ */
+class SimulatorThroughV1AdapterTest extends MemberAdapterContractTest {
+
+    static final Jwk HUB_KEY = Jwk.generate(SignatureProfile.SM2);
+    static final Jwk STRANGER_KEY = Jwk.generate(SignatureProfile.SM2);
+    static final Forwarding FORWARDING = new Forwarding(6, List.of("ymt:member:620000", "ymt:hub:national"));
+
+    @TempDir
+    Path dir;
+    RunningSimulator running;
+    String code;
+
+    @BeforeEach
+    void startSimulator() throws IOException {
+        Path hubJwks = dir.resolve("hub-jwks.json");
+        Files.writeString(hubJwks, new JwkSet(List.of(HUB_KEY)).publicOnly().toJson().toString());
+        running = RunningSimulator.start("--region", region(), "--hub-id", "ymt:hub:yrd",
+                "--require-client-assertion", "--hub-jwks-file", hubJwks.toString(), "--admin-port", "-1");
+        code = running.sim.code(1);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        running.close();
+    }
+
+    @Override
+    protected String member() {
+        return "ymt:member:310000";
+    }
+
+    @Override
+    protected String region() {
+        return "310000";
+    }
+
+    @Override
+    protected String dialect() {
+        return "v1";
+    }
+
+    @Override
+    protected Credentials credentials() {
+        return Credentials.NONE;
+    }
+
+    @Override
+    protected Credentials wrongCredentials() {
+        return new Credentials("stranger", "");
+    }
+
+    /** The hub's client assertion, signed by the hub's key, or by a stranger's for the wrong credentials. */
+    @Override
+    protected AdapterContext context() {
+        return AdapterContext.standard(Clock.systemUTC()).withCallerHeaders(endpoint -> Map.of(
+                "Ymt-Client-Assertion", new HubClient(endpoint.baseUrl(), endpoint.member(), "ymt:hub:yrd",
+                        endpoint.credentials().id().isEmpty() ? HUB_KEY : STRANGER_KEY, Clock.systemUTC())
+                        .clientAssertion()));
+    }
+
+    @Override
+    protected MemberEndpoint endpoint() {
+        return new MemberEndpoint(member(), region(), dialect(), running.sim.baseUrl(), credentials(),
+                Duration.ofSeconds(5), options());
+    }
+
+    @Override
+    protected void stubColour(Colour colour) {
+        code = running.sim.code(colour.ordinal() + 1);
+    }
+
+    @Override
+    protected void stubMalformed() {
+        running.sim.setFaults(Faults.NONE.withMalformedAnswers(true));
+    }
+
+    @Override
+    protected void stubCredentialsRefused() {
+        // the simulator refuses a stranger's assertion by itself
+    }
+
+    @Override
+    protected void stubSlow(Duration delay) {
+        running.sim.setFaults(Faults.NONE.withLatencyMs(delay.toMillis()));
+    }
+
+    @Override
+    protected CompletionStage<VerificationStatus> ask(MemberAdapter adapter) {
+        return adapter.verify(request(code), FORWARDING).thenApply(r -> r.status());
+    }
+
+    static VerificationRequest request(String code) {
+        return new VerificationRequest(code, new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"),
+                "transit");
+    }
+
+    @Test
+    void answersAreLiveFromThisHome() {
+        var result = await(adapter(endpoint()).verify(request(running.sim.code(3)), FORWARDING));
+
+        assertEquals(VerificationStatus.RED, result.status());
+        assertEquals(AnswerSource.LIVE, result.source());
+        assertEquals(member(), result.home());
+        assertEquals(60, Duration.between(result.checkedAt(), result.validUntil()).toSeconds());
+    }
+
+    @Test
+    void expiredCodeIsRelayedAsTheMembersRefusal() {
+        String expired = running.sim.code(1, Instant.now().minusSeconds(300));
+
+        MemberProblem problem = failure(adapter(endpoint()).verify(request(expired), FORWARDING));
+
+        assertEquals(MemberProblem.Kind.REFUSED, problem.kind());
+        assertEquals(ProblemType.CODE_EXPIRED, problem.type());
+    }
+
+    @Test
+    void errorRateOneMakesTheMemberUnavailable() {
+        running.sim.setFaults(Faults.NONE.withErrorRate(1.0));
+
+        MemberProblem problem = failure(ask(adapter(endpoint())));
+
+        assertEquals(MemberProblem.Kind.UNAVAILABLE, problem.kind());
+    }
+
+    @Test
+    void downMemberIsUnavailable() {
+        running.sim.setFaults(Faults.NONE.withDown(true));
+
+        MemberProblem problem = failure(ask(adapter(endpoint())));
+
+        assertEquals(MemberProblem.Kind.UNAVAILABLE, problem.kind());
+    }
+
+    @Test
+    void keySetThroughTheAdapterIsThePublishedOne() {
+        JwkSet keys = await(adapter(endpoint()).keySet());
+
+        assertEquals(running.sim.keySet(), keys);
+    }
+
+    @Test
+    void greenLookupThroughTheAdapterAnswersTheResidentsColour() {
+        String sub = running.sim.population().byNumber(2).orElseThrow().idNumber()
+                .pseudonym(running.sim.listKey());
+
+        GreenLookupResult result = await(adapter(endpoint()).greenLookup(new GreenLookupRequest(sub, "310000", true),
+                FORWARDING));
+
+        assertEquals(VerificationStatus.YELLOW, result.status());
+        assertEquals(AnswerSource.LIVE, result.source());
+    }
+
+    @Test
+    void appealThroughTheAdapterIsAcknowledged() {
+        String sub = running.sim.population().byNumber(3).orElseThrow().idNumber()
+                .pseudonym(running.sim.listKey());
+
+        AppealAcknowledgement ack = await(adapter(endpoint()).submitAppeal("appeal-1",
+                new AppealRequest(sub, "310000", AppealGround.WRONG_COLOUR, "Tested negative twice.", null),
+                FORWARDING));
+
+        assertEquals("310000-appeal-1", ack.homeReference());
+    }
+}
