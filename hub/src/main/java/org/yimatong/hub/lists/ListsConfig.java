@@ -30,10 +30,6 @@ public interface ListsConfig {
     @WithDefault("P30D")
     Duration changeRetention();
 
-    /** JSON bodies larger than this are refused with 413 (batch upload excepted). */
-    @WithDefault("65536")
-    long jsonBodyLimitBytes();
-
     Drop drop();
 
     Callbacks callbacks();

@@ -68,6 +68,15 @@ class BadVerificationRequestsChangeNothingTest {
     }
 
     @Test
+    void aBodyOver64KiBIsRefusedUnread() {
+        String padded = "{\"purpose\":\"" + "x".repeat(70 * 1024) + "\"}";
+        asCaller().body(padded).when().post("/v1/verifications")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/payload-too-large"));
+        nothingHappened();
+    }
+
+    @Test
     void anExpiredClientAssertionIsRefused() {
         assertionRefused(ClientAssertion.sign(CALLER_KEY, CALLER, TestMembers.HUB_ID, Instant.now().minusSeconds(300)));
     }

@@ -1,11 +1,12 @@
-package org.yimatong.hub.lists;
+package org.yimatong.hub.problem;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.yimatong.hub.problem.Problems;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -18,10 +19,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Two body limits on one server: {@code quarkus.http.limits.max-body-size} is a single global check, set to the
- * largest batch upload, so every other request is held here to {@code ymt.lists.json-body-limit-bytes} by its
+ * largest batch upload, so every other request is held here to {@code ymt.http.json-body-limit-bytes} by its
  * {@code Content-Length} before any handler reads it: 413 {@code payload-too-large}. Only
- * {@code POST /v1/lists/batches} may exceed it. (Belongs with the problem answers; kept here until the lead
- * moves it.)
+ * {@code POST /v1/lists/batches} may exceed it.
  */
 @ApplicationScoped
 public class RequestSizeLimits {
@@ -31,8 +31,9 @@ public class RequestSizeLimits {
     private final long limit;
     private final byte[] tooLarge;
 
-    public RequestSizeLimits(ListsConfig config, ObjectMapper mapper) throws JsonProcessingException {
-        this.limit = config.jsonBodyLimitBytes();
+    public RequestSizeLimits(@ConfigProperty(name = "ymt.http.json-body-limit-bytes", defaultValue = "65536") long limit,
+            ObjectMapper mapper) throws JsonProcessingException {
+        this.limit = limit;
         this.tooLarge = mapper.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
                 "Request bodies are limited to " + limit + " bytes here", null, List.of()));
     }

@@ -1,4 +1,4 @@
-package org.yimatong.hub.lists;
+package org.yimatong.hub.problem;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.yimatong.hub.lists.ListBatches;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.Jwk;
