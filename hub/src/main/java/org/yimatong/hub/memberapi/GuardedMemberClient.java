@@ -25,6 +25,8 @@ import org.yimatong.schemas.payload.Appeal;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemType;
@@ -95,6 +97,18 @@ public class GuardedMemberClient implements MemberClient {
         return call(peer, "verify", () -> send(post(peer, "/v1/verifications", hops), request)
                 .map(r -> read(peer, r, 200, VerificationResult.class))
                 .map(answer -> requireComplete(peer, answer)));
+    }
+
+    @Override
+    public Uni<GreenLookupResult> greenLookup(Peer peer, GreenLookupRequest request, Hops hops) {
+        return call(peer, "green-lookup", () -> send(post(peer, "/v1/green-lookups", hops), request)
+                .map(r -> read(peer, r, 200, GreenLookupResult.class))
+                .map(answer -> {
+                    if (answer.status() == null || answer.checkedAt() == null || answer.validUntil() == null) {
+                        throw new MemberBadAnswerException(peer.entityId(), "green lookup answer without status or validity");
+                    }
+                    return answer;
+                }));
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 
@@ -18,6 +20,9 @@ public interface MemberClient {
 
     /** {@code POST /member/v1/verifications} of a platform, {@code POST /v1/verifications} of a hub. */
     Uni<VerificationResult> verify(Peer peer, VerificationRequest request, Hops hops);
+
+    /** {@code POST /member/v1/green-lookups} of a platform, {@code POST /v1/green-lookups} of a hub. */
+    Uni<GreenLookupResult> greenLookup(Peer peer, GreenLookupRequest request, Hops hops);
 
     /**
      * {@code POST /member/v1/appeals} of a platform (answer 202) or {@code POST /v1/appeals} of a hub (answer

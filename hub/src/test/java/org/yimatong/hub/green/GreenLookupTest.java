@@ -52,11 +52,6 @@ class GreenLookupTest {
     }
 
     @Test
-    void aLiveRequestIsStillAnsweredFromTheList() {
-        lookup(sub("listed-red"), true).statusCode(200).body("status", equalTo("RED")).body("source", equalTo("LIST"));
-    }
-
-    @Test
     void aMalformedSubjectIsRefused() {
         given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER)).contentType(ContentType.JSON)
                 .body("{\"sub\":\"not-a-pseudonym\",\"rgn\":\"520601\"}")
