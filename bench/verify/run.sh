@@ -8,7 +8,7 @@
 #   bench/verify/run.sh --no-hub   only what needs no hub: raw SM2 rate and the mock home's own figures
 #
 # Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18080] HOME_PORT [18081]
-# THREADS [nproc] RAW_SECONDS [5] MAX_SECONDS [20] WRK_THREADS [1] WRK_CONNECTIONS [64] RATE [2000]
+# THREADS [nproc] RAW_SECONDS [5] HUB_WARMUP [45] MAX_SECONDS [20] WRK_THREADS [1] WRK_CONNECTIONS [64] RATE [2000]
 # RATE_SECONDS [20] RATE_WARMUP [5] AUTH [assertion|none] CALLER_ALG [EdDSA] HUB_ID [ymt:hub:bench]
 # HUB_JAVA_OPTS [] HUB_READY_SECONDS [180] WORK [mktemp] KEEP_WORK [0]
 set -euo pipefail
@@ -25,7 +25,7 @@ for arg in "$@"; do
   esac
 done
 if [[ "${SMOKE:-0}" == 1 ]]; then
-  : "${RAW_SECONDS:=3}" "${MAX_SECONDS:=10}" "${RATE_SECONDS:=8}" "${RATE_WARMUP:=2}"
+  : "${RAW_SECONDS:=3}" "${MAX_SECONDS:=10}" "${RATE_SECONDS:=8}" "${RATE_WARMUP:=2}" "${HUB_WARMUP:=10}"
 fi
 BUILD=${BUILD:-1}
 MVN_ARGS=${MVN_ARGS:--B -o -q}
@@ -34,6 +34,7 @@ HOME_PORT=${HOME_PORT:-18081}
 THREADS=${THREADS:-$(nproc)}
 RAW_SECONDS=${RAW_SECONDS:-5}
 MAX_SECONDS=${MAX_SECONDS:-20}
+HUB_WARMUP=${HUB_WARMUP:-45}
 WRK_THREADS=${WRK_THREADS:-1}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 RATE=${RATE:-2000}
@@ -208,6 +209,20 @@ note "home_at_rate: $r"
 
 # ---------------------------------------------------------------- hub under load
 if [[ "$HUB_OK" == 1 ]]; then
+  # Warm-up, not measured: a cold hub runs interpreted and JIT-compiles under load for the first half
+  # minute or so (its throughput was seen climbing from ~200/s to over 2,000/s), which is not its steady state.
+  if (( HUB_WARMUP > 0 )); then
+    n=$(awk -v r="$RAW" -v s="$HUB_WARMUP" 'BEGIN { n = int(r * s * 0.6) + 1000; if (n > 400000) n = 400000; print n }')
+    log "generating $n distinct codes to warm the hub up"
+    g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/warmup.tsv" --auth "$AUTH" \
+      --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" | grep '^RESULT')
+    wait_for_window "$(field "$g" valid_from)" "$(field "$g" valid_until)" "$HUB_WARMUP"
+    log "hub: warm-up, ${HUB_WARMUP} s (not measured)"
+    wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${HUB_WARMUP}s" -s "$HERE/distinct.lua" \
+      "$HUB_URL/v1/verifications" -- "$WORK/codes/warmup.tsv" "$WRK_THREADS" > "$WORK/wrk-hub-warmup.txt"
+    note "hub_warmup: $(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-hub-warmup.txt") req/s over ${HUB_WARMUP} s"
+  fi
+
   # PERF-1: enough distinct codes for the whole run even if the hub ran at the raw SM2 rate.
   n=$(awk -v r="$RAW" -v s="$MAX_SECONDS" 'BEGIN { n = int(r * s * 1.2) + 1000; if (n > 600000) n = 600000; print n }')
   log "generating $n distinct codes for the max-throughput run"
