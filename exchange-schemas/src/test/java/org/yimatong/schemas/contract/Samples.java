@@ -105,7 +105,7 @@ final class Samples {
 
     static ListChange change() {
         return new ListChange(42, ListChange.Op.ADDED, SUB, "310104", Colour.YELLOW, T, T.plusSeconds(604800),
-                "CLOSE_CONTACT", SH, "310000-20261127-01", T);
+                "close-contact", SH, "310000-20261127-01", T);
     }
 
     static AppealDecision decision() {

@@ -28,7 +28,7 @@ public final class Patterns {
     public static final Pattern CHECKPOINT_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
     public static final Pattern CHECKPOINT_KIND = Pattern.compile("^[A-Z][A-Z0-9_]{1,31}$");
     public static final Pattern PURPOSE = Pattern.compile("^[a-z][a-z0-9-]{1,31}$");
-    /** Upper-case reason words of lists and revocations ({@code CLOSE_CONTACT}). */
+    /** Upper-case reason words of revocations ({@code LOST_DEVICE}); list entries use lower-case codes (ListEntry). */
     public static final Pattern REASON_WORD = CHECKPOINT_KIND;
     /** Printable ASCII without spaces: what a scanned code may contain. */
     public static final Pattern CODE = Pattern.compile("^[\\x21-\\x7E]+$");
