@@ -103,15 +103,17 @@ wait_healthy() {   # URL PID LOG
   return 1
 }
 
-# start_hub NAME ENTITY_ID PORT [PARENT_ID PARENT_URL]
+# start_hub NAME ENTITY_ID PORT PARENT_ID PARENT_URL [-Dproperty=value ...]
 start_hub() {
   local name="$1" id="$2" port="$3" parent_id="${4:-}" parent_url="${5:-}"
+  shift 5
+  local props=("$@")
   mkdir -p "$WORK/$name"
   (
     export YMT_HOME="$WORK/$name/home" YMT_HTTP_PORT="$port" YMT_HUB_ENTITY_ID="$id"
     export YMT_HUB_PUBLIC_URL="http://127.0.0.1:$port" YMT_ADMIN_TOKEN="$ADMIN_TOKEN"
     if [[ -n "$parent_id" ]]; then export YMT_HUB_PARENT_ENTITY_ID="$parent_id" YMT_HUB_PARENT_URL="$parent_url"; fi
-    exec java ${HUB_JAVA_OPTS:--Xmx256m} -Dquarkus.http.host=127.0.0.1 -jar "$HUB_JAR"
+    exec java ${HUB_JAVA_OPTS:--Xmx256m} -Dquarkus.http.host=127.0.0.1 ${props[@]+"${props[@]}"} -jar "$HUB_JAR"
   ) >"$WORK/$name/hub.log" 2>&1 &
   PIDS+=($!)
   eval "${name}_PID=$!"
@@ -166,8 +168,10 @@ YRD="http://127.0.0.1:$YRD_PORT"
 
 say "--- starting the national hub ($NATIONAL_ID) on $NATIONAL and the regional hub ($YRD_ID) on $YRD"
 say "    each with its own embedded PostgreSQL under $WORK/<hub>/home"
-start_hub national "$NATIONAL_ID" "$NATIONAL_PORT"
-start_hub yrd "$YRD_ID" "$YRD_PORT" "$NATIONAL_ID" "$NATIONAL"
+start_hub national "$NATIONAL_ID" "$NATIONAL_PORT" "" ""
+# yrd issues tokens for the Shanghai platform's departments (client id ymt:member:310000), substantial or higher
+start_hub yrd "$YRD_ID" "$YRD_PORT" "$NATIONAL_ID" "$NATIONAL" \
+  '-Dymt.tokens.audiences."ymt:member:310000".minimum-level=substantial'
 
 say "--- starting member simulators 310000 (Shanghai) and 320000 (Jiangsu) under yrd, 620000 (Gansu) under the national hub"
 start_sim 310000 "$YRD_ID" "$YRD" || die "simulator 310000 did not start"
@@ -238,6 +242,49 @@ else
   fi
 fi
 curl -s --max-time 5 -o /dev/null -X POST "$SIMADM_310000/sim/faults" -H 'Content-Type: application/json' -d '{"down":false}'
+
+# ---------------------------------------------------------------- step 3
+step "a Jiangsu resident signs in at home (320000) and uses a Shanghai department by single sign-on:"
+say "    the department (client ymt:member:310000) exchanges the Jiangsu ID token at yrd for a hub token"
+SH_KEY="$WORK/sim-310000.jwk.json"
+# exchange LEVEL OUT: logs a Jiangsu resident in at LEVEL and exchanges the ID token at yrd; prints the HTTP code
+exchange() {
+  local level="$1" out="$2" idt ca
+  curl -s --max-time 5 -o "$out.login.json" -X POST "$SIMADM_320000/sim/login" -H 'Content-Type: application/json' \
+    -d "{\"resident\":1,\"level\":\"$level\",\"audience\":\"$YRD_ID\"}"
+  idt=$(json "$out.login.json" 'j["id_token"]')
+  [[ -n "$idt" ]] || { say "    no ID token from 320000: $(cat "$out.login.json")"; echo 000; return; }
+  ca=$(assertion "$SH_KEY" ymt:member:310000 "$YRD_ID") || { echo 000; return; }
+  curl -s -o "$out" -w '%{http_code}' --max-time 10 -X POST "$YRD/v1/token" \
+    --data-urlencode 'grant_type=urn:ietf:params:oauth:grant-type:token-exchange' \
+    --data-urlencode "subject_token=$idt" \
+    --data-urlencode 'subject_token_type=urn:ietf:params:oauth:token-type:id_token' \
+    --data-urlencode 'audience=ymt:member:310000' \
+    --data-urlencode 'client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer' \
+    --data-urlencode "client_assertion=$ca"
+}
+HTTP=$(exchange substantial "$WORK/step3-token.json")
+say "    yrd answered HTTP $HTTP: $(head -c 300 "$WORK/step3-token.json")..."
+CLAIMS=$(json "$WORK/step3-token.json" '__import__("json").loads(__import__("base64").urlsafe_b64decode(j["access_token"].split(".")[1] + "=="))')
+say "    hub token claims: $CLAIMS"
+printf '%s' "$CLAIMS" >"$WORK/step3-claims.json"
+T_AUD=$(json "$WORK/step3-claims.json" 'j["aud"] if isinstance(j["aud"], str) else ",".join(j["aud"])')
+T_HOME=$(json "$WORK/step3-claims.json" 'j.get("home")')
+T_ACR=$(json "$WORK/step3-claims.json" 'j.get("acr")')
+T_ISS=$(json "$WORK/step3-claims.json" 'j.get("iss")')
+if [[ "$HTTP" == 200 && "$T_ISS" == "$YRD_ID" && "$T_AUD" == *ymt:member:310000* && "$T_HOME" == ymt:member:320000 && "$T_ACR" == *substantial ]]; then
+  ok "a hub token from $T_ISS for ymt:member:310000, home $T_HOME, level $T_ACR"
+else
+  bad "expected HTTP 200 and a token with iss $YRD_ID, aud ymt:member:310000, home ymt:member:320000, acr substantial"
+fi
+say "    the same resident signed in only at level basic must be refused (the department needs substantial)"
+HTTP=$(exchange basic "$WORK/step3-basic.json")
+say "    yrd answered HTTP $HTTP: $(head -c 300 "$WORK/step3-basic.json")"
+if [[ "$HTTP" == 4* ]] && ! grep -q access_token "$WORK/step3-basic.json"; then
+  ok "refused, no token"
+else
+  bad "expected a 4xx refusal without a token"
+fi
 
 # ---------------------------------------------------------------- result
 say ""
