@@ -210,6 +210,14 @@ else
   say "    resident 1 of Shanghai is $COLOUR1 at home"
   read -r HTTP MS < <(verify "$NATIONAL" "$NATIONAL_ID" ymt:member:620000 "$GANSU_KEY" "$CODE1" "$WORK/step1-answer.json")
   ST=$(json "$WORK/step1-answer.json" 'j["status"]'); SRC=$(json "$WORK/step1-answer.json" 'j["source"]')
+  if [[ "$ST" == UNKNOWN ]]; then
+    # The first routed call of a fresh federation fetches key sets and warms the JVMs; it can exceed the
+    # 800 ms member-call budget (more so on a loaded machine). Ask once more, as a checkpoint would.
+    say "    first answer (cold federation, ${MS} ms): $(cat "$WORK/step1-answer.json"); asking once more"
+    cp "$WORK/step1-answer.json" "$WORK/step1-answer-cold.json"
+    read -r HTTP MS < <(verify "$NATIONAL" "$NATIONAL_ID" ymt:member:620000 "$GANSU_KEY" "$CODE1" "$WORK/step1-answer.json")
+    ST=$(json "$WORK/step1-answer.json" 'j["status"]'); SRC=$(json "$WORK/step1-answer.json" 'j["source"]')
+  fi
   HOME_=$(json "$WORK/step1-answer.json" 'j.get("home")')
   say "    national hub answered HTTP $HTTP in ${MS} ms: $(cat "$WORK/step1-answer.json")"
   if [[ "$HTTP" == 200 && "$ST" == "$COLOUR1" && "$SRC" == LIVE ]]; then
@@ -285,6 +293,42 @@ if [[ "$HTTP" == 4* ]] && ! grep -q access_token "$WORK/step3-basic.json"; then
 else
   bad "expected a 4xx refusal without a token"
 fi
+
+# ---------------------------------------------------------------- step 4
+step "Shanghai publishes its daily red/yellow list to yrd; a Gansu checkpoint then looks a listed"
+say "    Shanghai resident up at the national hub, with Shanghai's platform down (so only the list can answer)"
+curl -s --max-time 5 -o "$WORK/step4-residents.json" "$SIMADM_310000/sim/residents"
+SUB3=$(json "$WORK/step4-residents.json" '[r for r in j["residents"] if r["n"] == 3][0]["listSub"]')
+COL3=$(json "$WORK/step4-residents.json" '[r for r in j["residents"] if r["n"] == 3][0]["colour"]')
+curl -s --max-time 20 -o "$WORK/step4-publish.json" -X POST "$SIMADM_310000/sim/lists/publish" \
+  -H 'Content-Type: application/json' -d '{"to":"hub"}'
+say "    publish answer: $(head -c 400 "$WORK/step4-publish.json")"
+PUB_STATUS=$(json "$WORK/step4-publish.json" 'j["hub"]["status"]')
+[[ "$PUB_STATUS" == 2* ]] || bad "yrd did not take the batch (HTTP $PUB_STATUS)"
+say "    resident 3 of Shanghai is $COL3 at home, list pseudonym ${SUB3:0:16}..."
+# green_lookup LIVE OUT: prints the HTTP code
+green_lookup() {
+  local ca
+  ca=$(assertion "$GANSU_KEY" ymt:member:620000 "$NATIONAL_ID") || { echo 000; return; }
+  curl -s -o "$2" -w '%{http_code}' --max-time 10 -X POST "$NATIONAL/v1/green-lookups" \
+    -H "Ymt-Client-Assertion: $ca" -H 'Content-Type: application/json' \
+    -d "{\"sub\":\"$SUB3\",\"rgn\":\"310000\",\"live\":$1}"
+}
+sleep 1   # the batch is ingested asynchronously
+curl -s --max-time 5 -o /dev/null -X POST "$SIMADM_310000/sim/faults" -H 'Content-Type: application/json' -d '{"down":true}'
+HTTP=$(green_lookup true "$WORK/step4-live.json")
+say "    national hub (live=true) answered HTTP $HTTP: $(cat "$WORK/step4-live.json")"
+ST=$(json "$WORK/step4-live.json" 'j["status"]'); SRC=$(json "$WORK/step4-live.json" 'j["source"]')
+if [[ -n "$SUB3" && "$HTTP" == 200 && "$ST" == "$COL3" && "$SRC" == LIST ]]; then
+  ok "$ST from the list (source LIST), though Shanghai's platform is down"
+else
+  bad "expected HTTP 200, status $COL3, source LIST"
+fi
+HTTP=$(green_lookup false "$WORK/step4-list.json")
+say "    national hub (live=false, its own list state only) answered HTTP $HTTP: $(cat "$WORK/step4-list.json")"
+say "    NOTE (not checked): lists stay at the hub they were uploaded to, so without live=true the national hub"
+say "    answers from its own (empty) list state; see deploy/local/README.md"
+curl -s --max-time 5 -o /dev/null -X POST "$SIMADM_310000/sim/faults" -H 'Content-Type: application/json' -d '{"down":false}'
 
 # ---------------------------------------------------------------- result
 say ""
