@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.jose.ParsedJws;
 
@@ -198,10 +198,7 @@ public class TokenBench {
         List<String> out = new ArrayList<>(n);
         Instant now = Instant.now();
         for (int i = 0; i < n; i++) {
-            ObjectNode c = JsonNodeFactory.instance.objectNode();
-            c.put("iss", DEPARTMENT).put("sub", DEPARTMENT).put("aud", hubId).put("jti", UUID.randomUUID().toString())
-                    .put("iat", now.getEpochSecond()).put("exp", now.plusSeconds(60).getEpochSecond());
-            out.add(JwsSigner.sign(key, "JWT", c.toString().getBytes(StandardCharsets.UTF_8)));
+            out.add(ClientAssertion.sign(key, DEPARTMENT, hubId, now));
         }
         return out;
     }

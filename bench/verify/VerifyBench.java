@@ -39,7 +39,7 @@ import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
-import org.yimatong.schemas.jose.JwsSigner;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.ParsedJws;
 
 /**
@@ -177,7 +177,7 @@ public class VerifyBench {
         if (auth) {
             Instant now = Instant.now();
             assertionIat = now.getEpochSecond();
-            parallel(n, threads, i -> assertions[i] = clientAssertion(caller, CALLER, hubId, now));
+            parallel(n, threads, i -> assertions[i] = ClientAssertion.sign(caller, CALLER, hubId, now));
         }
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
@@ -203,18 +203,6 @@ public class VerifyBench {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    /**
-     * An RFC 7523 client assertion, exactly as {@code org.yimatong.hub.auth.ClientAssertion.sign} makes it
-     * (reproduced here so the bench needs exchange-schemas only): typ JWT, iss = sub = caller, aud = hub,
-     * unique jti, exp = iat + 60 s.
-     */
-    static String clientAssertion(Jwk key, String caller, String audience, Instant now) {
-        String claims = "{\"iss\":\"" + caller + "\",\"sub\":\"" + caller + "\",\"aud\":\"" + audience + "\",\"jti\":\""
-                + DynamicCodeCodec.newJti() + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":"
-                + (now.getEpochSecond() + 60) + "}";
-        return JwsSigner.sign(key, "JWT", claims.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Signatures per second and thread, measured on all {@code threads} at once after a warm-up (~2 s). */

@@ -1,15 +1,12 @@
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
 import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.jose.JwsSigner;
 
 /**
  * Prints client assertions (RFC 7523, header Ymt-Client-Assertion) made with a member's private JWK.
  * Usage: java -cp 'hub/target/quarkus-app/lib/main/*' ClientAssertion.java KEY_FILE ISSUER AUDIENCE [COUNT]
- * One compact JWS per line (iss = sub = ISSUER, aud = AUDIENCE, a fresh jti, exp = iat + 60 s).
+ * One compact JWS per line, made by the contract's own org.yimatong.schemas.jose.ClientAssertion.
  */
 public class ClientAssertion {
     public static void main(String[] args) throws Exception {
@@ -19,15 +16,9 @@ public class ClientAssertion {
         }
         Jwk key = Jwk.parse(Files.readString(Path.of(args[0])));
         int count = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        long iat = Instant.now().getEpochSecond();
+        Instant now = Instant.now();
         for (int i = 0; i < count; i++) {
-            String claims = "{\"iss\":" + q(args[1]) + ",\"sub\":" + q(args[1]) + ",\"aud\":" + q(args[2])
-                    + ",\"jti\":" + q(UUID.randomUUID().toString()) + ",\"iat\":" + iat + ",\"exp\":" + (iat + 60) + "}";
-            System.out.println(JwsSigner.sign(key, "JWT", claims.getBytes(StandardCharsets.UTF_8)));
+            System.out.println(org.yimatong.schemas.jose.ClientAssertion.sign(key, args[1], args[2], now));
         }
-    }
-
-    private static String q(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.problem.Problems;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;

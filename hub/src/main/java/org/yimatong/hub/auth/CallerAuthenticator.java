@@ -6,7 +6,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -24,13 +23,13 @@ import org.yimatong.hub.registry.ParentHub;
 import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.MemberStatus;
+import org.yimatong.schemas.jose.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion.Claims;
 import org.yimatong.schemas.jose.JwsVerifier;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -52,16 +51,13 @@ public class CallerAuthenticator {
     private final HubConfig hub;
     private final Pool pool;
     private final Clock clock;
-    private final ObjectMapper mapper;
 
-    public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, Pool pool, Clock clock,
-            ObjectMapper mapper) {
+    public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, Pool pool, Clock clock) {
         this.registry = registry;
         this.parent = parent;
         this.hub = hub;
         this.pool = pool;
         this.clock = clock;
-        this.mapper = mapper;
     }
 
     public Uni<Caller> authenticate(String assertion, SSLSession tls) {
@@ -81,10 +77,9 @@ public class CallerAuthenticator {
         try {
             jws = ParsedJws.parseCompact(assertion);
         } catch (ProblemException e) {
-            throw refused("it is not a compact JWS (" + e.getMessage() + ")");
+            throw ClientAssertion.refused("it is not a compact JWS (" + e.getMessage() + ")");
         }
-        AssertionClaims claims = AssertionClaims.read(jws.payload(), mapper);
-        checkClaims(claims);
+        Claims claims = Claims.read(jws.payload()).check(hub.entityId(), clock.instant(), SKEW);
         String kid = jws.header().kid() == null ? "" : jws.header().kid();
         Uni<KeyResolver> keys;
         Caller caller;
@@ -108,33 +103,14 @@ public class CallerAuthenticator {
         }).flatMap(admitted -> rememberJti(claims).replaceWith(admitted));
     }
 
-    private void checkClaims(AssertionClaims claims) {
-        Instant now = clock.instant();
-        if (!claims.issuer().equals(claims.subject())) {
-            throw refused("iss and sub must both name the caller");
-        }
-        if (!claims.audience().contains(hub.entityId())) {
-            throw refused("the assertion is for another audience, not " + hub.entityId());
-        }
-        if (claims.expiresAt().plus(SKEW).isBefore(now)) {
-            throw refused("the assertion has expired");
-        }
-        if (claims.issuedAt().minus(SKEW).isAfter(now)) {
-            throw refused("the assertion is issued in the future");
-        }
-        if (Duration.between(claims.issuedAt(), claims.expiresAt()).compareTo(ClientAssertion.MAX_LIFETIME) > 0) {
-            throw refused("the assertion lives longer than " + ClientAssertion.MAX_LIFETIME.toSeconds() + " s");
-        }
-    }
-
     /** RFC 7523 §3: a jti is accepted once. The row lives until the assertion could no longer be accepted anyway. */
-    private Uni<Void> rememberJti(AssertionClaims claims) {
+    private Uni<Void> rememberJti(Claims claims) {
         return pool.preparedQuery("insert into seen_client_assertion (issuer, jti, expires_at) values ($1, $2, $3)"
                 + " on conflict do nothing")
                 .execute(Tuple.of(claims.issuer(), claims.jti(), claims.expiresAt().plus(SKEW).atOffset(ZoneOffset.UTC)))
                 .map(result -> {
                     if (result.rowCount() == 0) {
-                        throw refused("the assertion was already used (jti replay)");
+                        throw ClientAssertion.refused("the assertion was already used (jti replay)");
                     }
                     return null;
                 });
@@ -162,53 +138,7 @@ public class CallerAuthenticator {
         }
     }
 
-    private static ProblemException refused(String why) {
-        return new ProblemException(ProblemType.INVALID_CLIENT_ASSERTION, "Client assertion refused: " + why);
-    }
-
     private static <T> Uni<T> fail(ProblemType type, String detail) {
         return Uni.createFrom().failure(new ProblemException(type, detail));
-    }
-
-    /** The claims an assertion must carry; anything missing or of the wrong type is a refusal. */
-    record AssertionClaims(String issuer, String subject, java.util.Set<String> audience, String jti, Instant issuedAt,
-            Instant expiresAt) {
-
-        static AssertionClaims read(byte[] payload, ObjectMapper mapper) {
-            JsonNode json;
-            try {
-                json = mapper.readTree(payload);
-            } catch (java.io.IOException e) {
-                throw refused("the payload is not JSON");
-            }
-            if (json == null || !json.isObject()) {
-                throw refused("the payload is not a JSON object");
-            }
-            java.util.Set<String> audience = new java.util.HashSet<>();
-            JsonNode aud = json.path("aud");
-            if (aud.isTextual()) {
-                audience.add(aud.textValue());
-            } else if (aud.isArray()) {
-                aud.forEach(a -> audience.add(a.asText()));
-            }
-            return new AssertionClaims(text(json, "iss"), text(json, "sub"), audience, text(json, "jti"),
-                    Instant.ofEpochSecond(number(json, "iat")), Instant.ofEpochSecond(number(json, "exp")));
-        }
-
-        private static String text(JsonNode json, String name) {
-            JsonNode value = json.get(name);
-            if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-                throw refused("claim " + name + " is missing");
-            }
-            return value.textValue();
-        }
-
-        private static long number(JsonNode json, String name) {
-            JsonNode value = json.get(name);
-            if (value == null || !value.canConvertToLong()) {
-                throw refused("claim " + name + " is missing or not a number");
-            }
-            return value.longValue();
-        }
     }
 }

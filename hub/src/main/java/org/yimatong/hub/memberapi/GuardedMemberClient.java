@@ -15,7 +15,7 @@ import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.routing.Hops;

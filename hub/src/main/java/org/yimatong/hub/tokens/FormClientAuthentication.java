@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CallerAuthenticator;
 import org.yimatong.schemas.problem.ProblemException;
@@ -34,8 +35,8 @@ public class FormClientAuthentication {
         return Uni.createFrom().deferred(() -> {
             String assertion = single(form, "client_assertion");
             String type = single(form, "client_assertion_type");
-            if (assertion != null && !RoutedValidation.ASSERTION_TYPE.equals(type)) {
-                throw invalidClient("client_assertion_type must be " + RoutedValidation.ASSERTION_TYPE);
+            if (assertion != null && !ClientAssertion.FORM_TYPE.equals(type)) {
+                throw invalidClient("client_assertion_type must be " + ClientAssertion.FORM_TYPE);
             }
             String clientId = single(form, "client_id");
             return authenticator.authenticate(assertion, request.sslSession()).map(caller -> {

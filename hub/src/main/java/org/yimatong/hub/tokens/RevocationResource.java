@@ -15,7 +15,7 @@ import org.yimatong.hub.admin.AdminCredential;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.CallerAuthenticator;
-import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.RevocationRequest;
 import org.yimatong.schemas.payload.validation.Validation;

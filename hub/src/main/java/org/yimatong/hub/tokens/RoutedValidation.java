@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.registry.Member;
@@ -61,7 +61,6 @@ public class RoutedValidation {
 
     private static final Logger LOG = Logger.getLogger(RoutedValidation.class);
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
-    static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private final MemberRegistry registry;
     private final ParentHub parent;
@@ -178,7 +177,7 @@ public class RoutedValidation {
             MultiMap form = MultiMap.caseInsensitiveMultiMap()
                     .add("token", token)
                     .add("token_type_hint", "id_token")
-                    .add("client_assertion_type", ASSERTION_TYPE)
+                    .add("client_assertion_type", ClientAssertion.FORM_TYPE)
                     .add("client_assertion", assertion);
             String url = target.baseUrl().toString().replaceAll("/+$", "") + "/v1/introspect";
             return client.postAbs(url).timeout(timeoutMs)

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;

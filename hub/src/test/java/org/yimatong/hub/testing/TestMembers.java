@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.time.Instant;
 import java.util.List;
 
-import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 

@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.testing.TestMembers;

@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.ClientAssertion.Claims;
 import org.yimatong.schemas.jose.JwsVerifier;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -52,43 +50,16 @@ final class HubAssertions {
         if (assertion == null || assertion.isBlank()) {
             throw new ProblemException(ProblemType.UNAUTHENTICATED, "Ymt-Client-Assertion of the hub required");
         }
-        JsonNode claims;
+        byte[] payload;
         try {
-            claims = StrictJson.read(VERIFIER.verify(assertion.trim(), this::resolve).payload());
-        } catch (ProblemException | IOException e) {
+            payload = VERIFIER.verify(assertion.trim(), this::resolve).payload();
+        } catch (ProblemException e) {
             throw refused("the assertion does not verify with the hub's keys");
         }
-        if (!hubId.equals(claims.path("iss").asText()) || !hubId.equals(claims.path("sub").asText())) {
+        Claims claims = Claims.read(payload).check(memberId, clock.instant(), SKEW);
+        if (!hubId.equals(claims.issuer())) {
             throw refused("iss and sub must be " + hubId);
         }
-        if (!names(claims.get("aud"))) {
-            throw refused("aud must name " + memberId);
-        }
-        JsonNode iat = claims.get("iat");
-        JsonNode exp = claims.get("exp");
-        if (iat == null || exp == null || !iat.canConvertToLong() || !exp.canConvertToLong()) {
-            throw refused("iat and exp are required");
-        }
-        Instant now = clock.instant();
-        if (Instant.ofEpochSecond(exp.longValue()).plus(SKEW).isBefore(now)
-                || exp.longValue() - iat.longValue() > HubClient.ASSERTION_LIFETIME.toSeconds()) {
-            throw refused("the assertion is expired or lives too long");
-        }
-    }
-
-    private boolean names(JsonNode aud) {
-        if (aud == null) {
-            return false;
-        }
-        if (aud.isTextual()) {
-            return aud.textValue().equals(memberId);
-        }
-        for (JsonNode a : aud) {
-            if (a.isTextual() && a.textValue().equals(memberId)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Optional<Jwk> resolve(String kid) {

@@ -9,18 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.yimatong.schemas.canonical.StrictJson;
-import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
-import org.yimatong.schemas.jose.JwsSigner;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.PayloadJson;
 
@@ -31,7 +27,6 @@ import org.yimatong.schemas.payload.PayloadJson;
  */
 final class HubClient {
 
-    static final Duration ASSERTION_LIFETIME = Duration.ofSeconds(60);
 
     private final URI hubUrl;
     private final String hubId;
@@ -62,15 +57,7 @@ final class HubClient {
 
     /** A client assertion of this member for the hub, valid 60 s from now. */
     String clientAssertion() {
-        Instant now = clock.instant();
-        ObjectNode claims = JsonNodeFactory.instance.objectNode();
-        claims.put("iss", memberId);
-        claims.put("sub", memberId);
-        claims.put("aud", hubId);
-        claims.put("jti", DynamicCodeCodec.newJti());
-        claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(ASSERTION_LIFETIME).getEpochSecond());
-        return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
+        return ClientAssertion.sign(key, memberId, hubId, clock.instant());
     }
 
     /** {@code GET /v1/lists/key}: the list key of the current epoch. */

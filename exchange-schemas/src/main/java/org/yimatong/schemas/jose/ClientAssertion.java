@@ -1,0 +1,122 @@
+package org.yimatong.schemas.jose;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The RFC 7523 {@code private_key_jwt} client assertion of the v1 contract: {@code iss} = {@code sub} = the caller,
+ * {@code aud} = the node called, a unique {@code jti}, and at most {@link #MAX_LIFETIME} between {@code iat} and
+ * {@code exp}. It travels in header {@value #HEADER}, or as the {@code client_assertion} form field at the token
+ * and introspection endpoints. Every node that calls another (member, hub, simulator, bench) makes it here, and
+ * every node that is called checks it with {@link Claims}.
+ */
+public final class ClientAssertion {
+
+    public static final String HEADER = "Ymt-Client-Assertion";
+    public static final String FORM_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
+
+    private ClientAssertion() {
+    }
+
+    /** A fresh assertion of {@code caller} for {@code audience}, valid {@link #MAX_LIFETIME} from {@code now}. */
+    public static String sign(Jwk key, String caller, String audience, Instant now) {
+        ObjectNode claims = JsonNodeFactory.instance.objectNode();
+        claims.put("iss", caller);
+        claims.put("sub", caller);
+        claims.put("aud", audience);
+        claims.put("jti", DynamicCodeCodec.newJti());
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(MAX_LIFETIME).getEpochSecond());
+        return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The claims an assertion must carry; anything missing, of the wrong type or out of time is a refusal. */
+    public record Claims(String issuer, String subject, Set<String> audience, String jti, Instant issuedAt,
+            Instant expiresAt) {
+
+        /**
+         * Reads the verified payload.
+         *
+         * @throws ProblemException {@code INVALID_CLIENT_ASSERTION} naming the first missing claim
+         */
+        public static Claims read(byte[] payload) {
+            JsonNode json;
+            try {
+                json = StrictJson.read(payload);
+            } catch (IOException e) {
+                throw refused("the payload is not JSON");
+            }
+            if (json == null || !json.isObject()) {
+                throw refused("the payload is not a JSON object");
+            }
+            Set<String> audience = new HashSet<>();
+            JsonNode aud = json.path("aud");
+            if (aud.isTextual()) {
+                audience.add(aud.textValue());
+            } else if (aud.isArray()) {
+                aud.forEach(a -> audience.add(a.asText()));
+            }
+            return new Claims(text(json, "iss"), text(json, "sub"), Set.copyOf(audience), text(json, "jti"),
+                    Instant.ofEpochSecond(number(json, "iat")), Instant.ofEpochSecond(number(json, "exp")));
+        }
+
+        /**
+         * Checks the assertion is the caller's own, meant for {@code audience} and in its time window.
+         *
+         * @throws ProblemException {@code INVALID_CLIENT_ASSERTION} saying why not
+         */
+        public Claims check(String expectedAudience, Instant now, Duration skew) {
+            if (!issuer.equals(subject)) {
+                throw refused("iss and sub must both name the caller");
+            }
+            if (!audience.contains(expectedAudience)) {
+                throw refused("the assertion is for another audience, not " + expectedAudience);
+            }
+            if (expiresAt.plus(skew).isBefore(now)) {
+                throw refused("the assertion has expired");
+            }
+            if (issuedAt.minus(skew).isAfter(now)) {
+                throw refused("the assertion is issued in the future");
+            }
+            if (Duration.between(issuedAt, expiresAt).compareTo(MAX_LIFETIME) > 0) {
+                throw refused("the assertion lives longer than " + MAX_LIFETIME.toSeconds() + " s");
+            }
+            return this;
+        }
+
+        private static String text(JsonNode json, String name) {
+            JsonNode value = json.get(name);
+            if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+                throw refused("claim " + name + " is missing");
+            }
+            return value.textValue();
+        }
+
+        private static long number(JsonNode json, String name) {
+            JsonNode value = json.get(name);
+            if (value == null || !value.canConvertToLong()) {
+                throw refused("claim " + name + " is missing or not a number");
+            }
+            return value.longValue();
+        }
+    }
+
+    public static ProblemException refused(String why) {
+        return new ProblemException(ProblemType.INVALID_CLIENT_ASSERTION, "Client assertion refused: " + why);
+    }
+}
