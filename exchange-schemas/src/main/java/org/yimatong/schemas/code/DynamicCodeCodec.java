@@ -98,18 +98,37 @@ public final class DynamicCodeCodec {
         }
     }
 
+    /** A code taken apart once: its JWS and its (not yet trusted) claims. */
+    public record DecodedCode(ParsedJws jws, CodeClaims claims) {
+
+        /** The {@code kid} of the issuer's key, or {@code null}. */
+        public String kid() {
+            return jws.header().kid();
+        }
+    }
+
     /**
      * Reads a code WITHOUT verifying it, to find its issuer for routing. Never trust the result otherwise.
      *
      * @throws JoseException {@code CODE_MALFORMED} or {@code CODE_WRONG_TYPE}
      */
     public CodeClaims decode(String code) {
+        return parse(code).claims();
+    }
+
+    /**
+     * Takes a code apart WITHOUT verifying it; {@link #verify(DecodedCode, KeyResolver, Instant)} then checks it
+     * without parsing it again.
+     *
+     * @throws JoseException {@code CODE_MALFORMED} or {@code CODE_WRONG_TYPE}
+     */
+    public DecodedCode parse(String code) {
         ParsedJws jws = ParsedJws.parseCompact(code);
         if (!jws.header().typIs(TYP)) {
             throw new JoseException(ProblemType.CODE_WRONG_TYPE,
                     "expected typ " + TYP + ", got " + jws.header().typ());
         }
-        return claims(jws.payload());
+        return new DecodedCode(jws, claims(jws.payload()));
     }
 
     /** Verifies a code at the injected clock's time and returns its claims. */
@@ -124,6 +143,24 @@ public final class DynamicCodeCodec {
      */
     public CodeClaims verify(String code, KeyResolver keys, Instant now) {
         CodeClaims claims = claims(verifier.verify(code, keys).payload());
+        checkTimes(claims, now);
+        return claims;
+    }
+
+    /** Verifies a code already taken apart by {@link #parse(String)}: the signature, then the times. */
+    public CodeClaims verify(DecodedCode code, KeyResolver keys, Instant now) {
+        verifier.verify(code.jws(), keys);
+        checkTimes(code.claims(), now);
+        return code.claims();
+    }
+
+    /**
+     * The checks that need no key: lifetime at most {@link #MAX_LIFETIME}, not issued in the future, not expired
+     * (both with this codec's skew). A hub forwarding a code it cannot verify still makes them.
+     *
+     * @throws JoseException {@code CODE_LIFETIME_TOO_LONG}, {@code CODE_NOT_YET_VALID} or {@code CODE_EXPIRED}
+     */
+    public void checkTimes(CodeClaims claims, Instant now) {
         if (Duration.between(claims.iat(), claims.exp()).compareTo(MAX_LIFETIME) > 0) {
             throw new JoseException(ProblemType.CODE_LIFETIME_TOO_LONG,
                     "code lives " + Duration.between(claims.iat(), claims.exp()).toSeconds() + " s, at most "
@@ -136,7 +173,6 @@ public final class DynamicCodeCodec {
         if (claims.exp().plus(skew).isBefore(now)) {
             throw new JoseException(ProblemType.CODE_EXPIRED, "code expired at " + claims.exp());
         }
-        return claims;
     }
 
     private static CodeClaims claims(byte[] payload) {

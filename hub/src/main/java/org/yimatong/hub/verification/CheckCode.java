@@ -15,10 +15,10 @@ import org.yimatong.hub.routing.RouteDecision;
 import org.yimatong.hub.routing.TreeRouter;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.code.DynamicCodeCodec.DecodedCode;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.MemberKind;
-import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -38,7 +38,6 @@ public class CheckCode extends UniStep {
     private final TreeRouter router;
     private final HubConfig hub;
     private final Clock clock;
-    private final Duration skew;
     private final Duration unknownValidFor;
 
     public CheckCode(MemberDirectory members, TreeRouter router, HubConfig hub, Clock clock, VerificationConfig config) {
@@ -46,16 +45,16 @@ public class CheckCode extends UniStep {
         this.router = router;
         this.hub = hub;
         this.clock = clock;
-        this.skew = config.codeSkew();
         this.unknownValidFor = config.unknownValidFor();
-        this.codec = new DynamicCodeCodec(clock, skew, EnumSet.allOf(SignatureProfile.class));
+        this.codec = new DynamicCodeCodec(clock, config.codeSkew(), EnumSet.allOf(SignatureProfile.class));
     }
 
     @Override
     Uni<Void> apply(Verification v) {
         v.hops.arrivingAt(hub.entityId());
         String code = v.request.code();
-        CodeClaims unverified = codec.decode(code);
+        DecodedCode decoded = codec.parse(code);
+        CodeClaims unverified = decoded.claims();
         v.claims = unverified;
         RouteDecision decision = router.route(unverified.rgn());
         if (decision instanceof RouteDecision.ToChild child && child.member().kind() == MemberKind.PLATFORM) {
@@ -64,19 +63,19 @@ public class CheckCode extends UniStep {
                 throw new ProblemException(ProblemType.UNKNOWN_ISSUER, "Region " + unverified.rgn() + " is served by "
                         + home.entityId() + ", not by the code's issuer");
             }
-            String kid = ParsedJws.parseCompact(code).header().kid();
+            String kid = decoded.kid();
             if (kid == null) {
                 throw new ProblemException(ProblemType.CODE_MALFORMED, "The code's header names no key (kid)");
             }
             return members.keysFor(home, kid).map(keys -> {
                 Instant now = clock.instant();
-                v.claims = codec.verify(code, keys, now);
+                v.claims = codec.verify(decoded, keys, now);
                 routeTo(v, decision, now);
                 return null;
             });
         }
         Instant now = clock.instant();
-        checkLifetime(unverified, now);
+        codec.checkTimes(unverified, now);
         routeTo(v, decision, now);
         return Uni.createFrom().voidItem();
     }
@@ -89,19 +88,5 @@ public class CheckCode extends UniStep {
         }
         v.forwardedHops = v.hops.notBackTo(decision.entityId()).forwardedBy(hub.entityId(), v.caller.entityId());
         v.peer = Peer.of(decision);
-    }
-
-    /** The checks of {@link DynamicCodeCodec#verify} that need no key. */
-    private void checkLifetime(CodeClaims claims, Instant now) {
-        if (Duration.between(claims.iat(), claims.exp()).compareTo(DynamicCodeCodec.MAX_LIFETIME) > 0) {
-            throw new ProblemException(ProblemType.CODE_LIFETIME_TOO_LONG, "The code lives longer than "
-                    + DynamicCodeCodec.MAX_LIFETIME.toSeconds() + " s");
-        }
-        if (claims.iat().isAfter(now.plus(skew))) {
-            throw new ProblemException(ProblemType.CODE_NOT_YET_VALID, "The code was issued after " + now);
-        }
-        if (claims.exp().plus(skew).isBefore(now)) {
-            throw new ProblemException(ProblemType.CODE_EXPIRED, "The code expired at " + claims.exp());
-        }
     }
 }
