@@ -9,4 +9,17 @@ public enum VerificationStatus {
     public static VerificationStatus of(Colour colour) {
         return valueOf(colour.name());
     }
+
+    /**
+     * How severe the answer is: GREEN &lt; YELLOW &lt; RED, and UNKNOWN below all three, since it is no answer.
+     * Merging a live answer with list state keeps the more severe one.
+     */
+    public int severity() {
+        return switch (this) {
+            case UNKNOWN -> -1;
+            case GREEN -> 0;
+            case YELLOW -> 1;
+            case RED -> 2;
+        };
+    }
 }

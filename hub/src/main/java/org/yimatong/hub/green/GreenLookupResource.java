@@ -127,16 +127,7 @@ public class GreenLookupResource {
         if (!listed) {
             return fromHome;
         }
-        return severity(fromHome.status()) > severity(fromList.status()) ? fromHome : fromList;
-    }
-
-    private static int severity(VerificationStatus status) {
-        return switch (status) {
-            case RED -> 3;
-            case YELLOW -> 2;
-            case GREEN -> 1;
-            case UNKNOWN -> 0;
-        };
+        return fromHome.status().severity() > fromList.status().severity() ? fromHome : fromList;
     }
 
     private GreenLookupResult answer(GreenLookupRequest request, Optional<Listed> listing, Instant now) {

@@ -23,7 +23,7 @@ public final class ListMerge {
             return answer;
         }
         VerificationStatus listed = VerificationStatus.of(listing.get().colour());
-        if (answer.status() != VerificationStatus.UNKNOWN && severity(answer.status()) >= severity(listed)) {
+        if (answer.status() != VerificationStatus.UNKNOWN && answer.status().severity() >= listed.severity()) {
             return answer;
         }
         Instant validUntil = listing.get().until() != null && listing.get().until().isBefore(answer.validUntil())
@@ -31,14 +31,5 @@ public final class ListMerge {
                 : answer.validUntil();
         return new VerificationResult(listed, answer.home(), AnswerSource.LIST, answer.checkedAt(), validUntil,
                 ReasonCode.LISTED);
-    }
-
-    private static int severity(VerificationStatus status) {
-        return switch (status) {
-            case GREEN -> 0;
-            case YELLOW -> 1;
-            case RED -> 2;
-            case UNKNOWN -> -1;
-        };
     }
 }
