@@ -17,6 +17,7 @@ import org.yimatong.schemas.dictionary.MemberStatus;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.Appeal;
+import org.yimatong.schemas.payload.AdapterSettings;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealGround;
@@ -161,6 +162,8 @@ final class Samples {
         m.put("key-rotation-request.json", new KeyRotationRequest(SignatureAlgorithm.SM2, 3600, 86400));
         m.put("key-rotation-result.json", new KeyRotationResult("national-2026-12", SignatureAlgorithm.SM2, T,
                 T.plusSeconds(3600), "national-2026-11", T.plusSeconds(90000)));
+        m.put("adapter-settings.json", new AdapterSettings("ymt-hub-yrd", null, true,
+                Map.of("validitySeconds", "60"), 800, T));
         m.put("operator-binding.json", new OperatorBinding("dept-310000-market", "op-91f2", "91310000MA1FL8XQ3C",
                 "urn:ymt:loa:high", T.plusSeconds(86400), T));
         AuditEvent event = new AuditEvent("hub-a", 1001, T, "ymt:member:320000", SH, "travel",
