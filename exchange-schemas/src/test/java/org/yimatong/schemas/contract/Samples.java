@@ -162,7 +162,7 @@ final class Samples {
         m.put("key-rotation-request.json", new KeyRotationRequest(SignatureAlgorithm.SM2, 3600, 86400));
         m.put("key-rotation-result.json", new KeyRotationResult("national-2026-12", SignatureAlgorithm.SM2, T,
                 T.plusSeconds(3600), "national-2026-11", T.plusSeconds(90000)));
-        m.put("adapter-settings.json", new AdapterSettings("ymt-hub-yrd", null, true,
+        m.put("adapter-settings.json", new AdapterSettings("ymt-hub-yrd", "app-secret", true,
                 Map.of("validitySeconds", "60"), 800, T));
         m.put("operator-binding.json", new OperatorBinding("dept-310000-market", "op-91f2", "91310000MA1FL8XQ3C",
                 "urn:ymt:loa:high", T.plusSeconds(86400), T));
