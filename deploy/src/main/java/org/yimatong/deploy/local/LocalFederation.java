@@ -235,7 +235,8 @@ public final class LocalFederation {
 
     private void dailyListToGreenLookup() throws IOException, InterruptedException {
         begin("Shanghai publishes its daily red/yellow list to yrd; a Gansu checkpoint then looks a listed",
-                "Shanghai resident up at the national hub, with Shanghai's platform down (only the list can answer)");
+                "Shanghai resident up at the national hub, with Shanghai's platform down (only the list can answer):",
+                "the national hub keeps no Shanghai list, so it asks yrd, where Shanghai uploads");
         JsonNode resident = null;
         for (JsonNode r : calls.get(shanghai.admin().resolve("/sim/residents")).json().path("residents")) {
             if (r.path("n").asInt() == 3) {
@@ -249,14 +250,16 @@ public final class LocalFederation {
         say("    resident 3 of Shanghai is " + colour + " at home, list pseudonym " + sub.substring(0, Math.min(16, sub.length()))
                 + "...");
         faults(shanghai, "{\"down\":true}");
-        Answer lookup = calls.postJson(national.url().resolve("/v1/green-lookups"),
-                "{\"sub\":\"" + sub + "\",\"rgn\":\"310000\",\"live\":true}",
-                Map.of("Ymt-Client-Assertion", Calls.assertion(gansu.keyFile(), gansu.entityId(), NATIONAL_ID)));
-        say("    national hub answered HTTP " + lookup.status() + ": " + lookup.text());
-        check(lookup.status() == 200 && !sub.isEmpty() && lookup.field("status").equals(colour)
-                && lookup.field("source").equals("LIST"),
-                colour + " from the list (source LIST), though Shanghai's platform is down",
-                "expected HTTP 200, status " + colour + ", source LIST");
+        for (boolean live : List.of(false, true)) {
+            Answer lookup = calls.postJson(national.url().resolve("/v1/green-lookups"),
+                    "{\"sub\":\"" + sub + "\",\"rgn\":\"310000\",\"live\":" + live + "}",
+                    Map.of("Ymt-Client-Assertion", Calls.assertion(gansu.keyFile(), gansu.entityId(), NATIONAL_ID)));
+            say("    national hub (live=" + live + ") answered HTTP " + lookup.status() + ": " + lookup.text());
+            check(lookup.status() == 200 && !sub.isEmpty() && lookup.field("status").equals(colour)
+                    && lookup.field("source").equals("LIST"),
+                    colour + " from yrd's list state (source LIST)" + (live ? ", though Shanghai's platform is down" : ""),
+                    "expected HTTP 200, status " + colour + ", source LIST");
+        }
         faults(shanghai, "{\"down\":false}");
     }
 

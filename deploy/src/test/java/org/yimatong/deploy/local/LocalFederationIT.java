@@ -37,7 +37,7 @@ class LocalFederationIT {
         assertEquals(0, failed);
         assertTrue(output.contains("RESULT: all 5 steps gave the expected answer"), output);
         for (String expected : List.of("source LIVE, home ymt:member:310000", "answered live by the SOAP gateway",
-                "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000", "refused, no token", "source LIST")) {
+                "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000", "refused, no token", "from yrd's list state (source LIST), though")) {
             assertTrue(output.contains(expected), "missing \"" + expected + "\" in\n" + output);
         }
         assertFalse(output.contains("FAILED"), output);
