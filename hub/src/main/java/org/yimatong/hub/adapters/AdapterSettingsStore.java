@@ -2,8 +2,6 @@ package org.yimatong.hub.adapters;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,46 +19,48 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.core.buffer.Buffer;
 
 /**
- * Adapter settings of native members: rows in PostgreSQL with the secret sealed by the master key, and a snapshot in
- * memory (secrets opened) from which adapters are built. Every write reloads here; the table's NOTIFY reloads the
- * other instances.
+ * Adapter settings of native members: {@link StoredAdapterSettings} rows (Hibernate Reactive) with the secret sealed
+ * by the master key, and a snapshot in memory (secrets opened) from which adapters are built, so no call to a member
+ * reads the database. Every write reloads here; the table's NOTIFY reloads the other instances.
  */
 @ApplicationScoped
 public class AdapterSettingsStore {
 
     private static final Logger LOG = Logger.getLogger(AdapterSettingsStore.class);
     static final String CHANNEL = "ymt_member_adapter_changed";
-    private static final String COLUMNS = "entity_id, credential_id, secret_nonce, secret_sealed, options, timeout_ms,"
-            + " updated_at";
     private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
     };
 
-    private final Pool pool;
     private final SealedKeyVault vault;
     private final ObjectMapper mapper;
     private final Clock clock;
     private volatile Map<String, AdapterSettings> snapshot = Map.of();
 
-    public AdapterSettingsStore(Pool pool, SealedKeyVault vault, ObjectMapper mapper, Clock clock) {
-        this.pool = pool;
+    public AdapterSettingsStore(SealedKeyVault vault, ObjectMapper mapper, Clock clock) {
         this.vault = vault;
         this.mapper = mapper;
         this.clock = clock;
     }
 
-    void onStart(@Observes StartupEvent event, PgSubscriber subscriber) {
-        subscriber.channel(CHANNEL).handler(member -> reload().subscribe().with(ok -> {
-        }, failure -> LOG.warn("Could not reload adapter settings after a change", failure)));
-        reload().await().indefinitely();
+    void onStart(@Observes StartupEvent event, PgSubscriber subscriber) throws Throwable {
+        // Hibernate Reactive wants a safe Vert.x context of its own; notifications arrive on the subscriber's event
+        // loop, so the (rare) reload is handed to a worker, which gets one
+        subscriber.channel(CHANNEL).handler(member -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                VertxContextSupport.subscribeAndAwait(this::reload);
+            } catch (Throwable failure) {
+                LOG.warn("Could not reload adapter settings after a change", failure);
+            }
+        }));
+        VertxContextSupport.subscribeAndAwait(this::reload);
     }
 
     /** The settings of {@code entityId}, secret included (for building its adapter); empty if none were set. */
@@ -69,12 +69,12 @@ public class AdapterSettingsStore {
     }
 
     public Uni<Void> reload() {
-        return pool.query("select " + COLUMNS + " from member_adapter").execute().map(rows -> {
+        return Panache.withSession(() -> StoredAdapterSettings.<StoredAdapterSettings> listAll()).map(rows -> {
             Map<String, AdapterSettings> loaded = new HashMap<>();
-            rows.forEach(row -> loaded.put(row.getString("entity_id"), toSettings(row)));
+            rows.forEach(row -> loaded.put(row.entityId, toSettings(row)));
             snapshot = Map.copyOf(loaded);
             return null;
-        }).replaceWithVoid();
+        });
     }
 
     /**
@@ -82,41 +82,40 @@ public class AdapterSettingsStore {
      * Answers them as stored (secret included: callers show {@link AdapterSettings#withoutSecret()}).
      */
     public Uni<AdapterSettings> put(String entityId, AdapterSettings settings) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Sealed sealed = settings.secret() == null ? null
-                : vault.seal(settings.secret().getBytes(StandardCharsets.UTF_8), keyId(entityId));
-        String keepSecret = sealed == null
-                ? "secret_nonce = member_adapter.secret_nonce, secret_sealed = member_adapter.secret_sealed"
-                : "secret_nonce = excluded.secret_nonce, secret_sealed = excluded.secret_sealed";
-        Tuple values = Tuple.tuple()
-                .addValue(entityId)
-                .addValue(settings.credentialId() == null ? "" : settings.credentialId())
-                .addValue(sealed == null ? null : Buffer.buffer(sealed.nonce()))
-                .addValue(sealed == null ? null : Buffer.buffer(sealed.ciphertext()))
-                .addValue(json(settings.options() == null ? Map.of() : settings.options()))
-                .addValue(settings.timeoutMs())
-                .addValue(now.atOffset(ZoneOffset.UTC));
-        return pool.preparedQuery("insert into member_adapter (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7)"
-                + " on conflict (entity_id) do update set credential_id = excluded.credential_id, " + keepSecret
-                + ", options = excluded.options, timeout_ms = excluded.timeout_ms, updated_at = excluded.updated_at"
-                + " returning " + COLUMNS)
-                .execute(values)
-                .flatMap(rows -> reload().replaceWith(toSettings(rows.iterator().next())));
+        return Panache.withTransaction(() -> StoredAdapterSettings.<StoredAdapterSettings> findById(entityId)
+                .map(found -> found != null ? found : newRow(entityId))
+                .flatMap(row -> {
+                    row.credentialId = settings.credentialId() == null ? "" : settings.credentialId();
+                    if (settings.secret() != null) {
+                        Sealed sealed = vault.seal(settings.secret().getBytes(StandardCharsets.UTF_8), keyId(entityId));
+                        row.secretNonce = sealed.nonce();
+                        row.secretSealed = sealed.ciphertext();
+                    }
+                    row.options = json(settings.options() == null ? Map.of() : settings.options());
+                    row.timeoutMs = settings.timeoutMs();
+                    row.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    return row.<StoredAdapterSettings> persist();
+                }))
+                .flatMap(row -> reload().replaceWith(toSettings(row)));
     }
 
-    private AdapterSettings toSettings(Row row) {
-        boolean sealed = row.getValue("secret_nonce") != null;
-        String secret = !sealed ? null
-                : new String(vault.open(new Sealed(row.getBuffer("secret_nonce").getBytes(), row.getBuffer("secret_sealed").getBytes()),
-                        keyId(row.getString("entity_id"))), StandardCharsets.UTF_8);
+    private static StoredAdapterSettings newRow(String entityId) {
+        StoredAdapterSettings row = new StoredAdapterSettings();
+        row.entityId = entityId;
+        return row;
+    }
+
+    private AdapterSettings toSettings(StoredAdapterSettings row) {
+        String secret = row.secretNonce == null ? null
+                : new String(vault.open(new Sealed(row.secretNonce, row.secretSealed), keyId(row.entityId)),
+                        StandardCharsets.UTF_8);
         Map<String, String> options;
         try {
-            options = mapper.readValue(row.getString("options"), OPTIONS);
+            options = mapper.readValue(row.options, OPTIONS);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored adapter options of " + row.getString("entity_id") + " are unreadable", e);
+            throw new IllegalStateException("Stored adapter options of " + row.entityId + " are unreadable", e);
         }
-        return new AdapterSettings(row.getString("credential_id"), secret, secret != null, options,
-                row.getInteger("timeout_ms"), row.getOffsetDateTime("updated_at").toInstant());
+        return new AdapterSettings(row.credentialId, secret, secret != null, options, row.timeoutMs, row.updatedAt);
     }
 
     private String json(Map<String, String> options) {

@@ -20,10 +20,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yimatong.adapters.soapmd5.SoapMd5Password;
@@ -140,6 +142,17 @@ class SoapMemberTest {
                 .body("credentialId", equalTo(APP_ID)).body("options.validitySeconds", equalTo("30"));
         given().contentType(ContentType.JSON).body("{}").put("/v1/admin/members/" + BEIJING + "/adapter")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aChangeWrittenByAnotherInstanceReachesThisOnesSnapshot() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update member_adapter set credential_id = 'changed-elsewhere' where entity_id = '"
+                    + BEIJING + "'");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin()
+                .get("/v1/admin/members/" + BEIJING + "/adapter").then().statusCode(200)
+                .body("credentialId", equalTo("changed-elsewhere")));
     }
 
     @Test
