@@ -165,25 +165,26 @@ public final class LocalFederation {
     private void routedVerification() throws IOException, InterruptedException {
         begin("a Shanghai resident's code is shown at a Gansu checkpoint; Gansu asks the national hub,",
                 "which routes national -> yrd -> 310000 and back");
-        JsonNode code = calls.get(shanghai.admin().resolve("/sim/residents/1/code")).json();
-        say("    resident 1 of Shanghai is " + code.path("colour").asText() + " at home");
-        Answer answer = verifyWarm(code.path("code").asText());
-        check(answer.status() == 200 && answer.field("status").equals(code.path("colour").asText())
-                && answer.field("source").equals("LIVE"),
-                "the checkpoint sees " + answer.field("status") + " (source LIVE, home " + answer.field("home") + ")",
-                "expected HTTP 200, status " + code.path("colour").asText() + ", source LIVE");
+        expectLiveAnswer(shanghai, 1, "Shanghai", "seen at the checkpoint");
     }
 
     private void soapGatewayVerification() throws IOException, InterruptedException {
         begin("a Zhejiang resident's code at the same Gansu checkpoint: Zhejiang's platform speaks only SOAP",
                 "(Invoke with an MD5 daily password), so yrd calls it through its soap-md5 adapter");
-        JsonNode code = calls.get(zhejiang.admin().resolve("/sim/residents/3/code")).json();
-        say("    resident 3 of Zhejiang is " + code.path("colour").asText() + " at home");
+        expectLiveAnswer(zhejiang, 3, "Zhejiang", "answered live by the SOAP gateway");
+    }
+
+    /** A resident's fresh code verified at the Gansu checkpoint must bring the home's own colour back. */
+    private void expectLiveAnswer(Simulator home, int resident, String province, String how)
+            throws IOException, InterruptedException {
+        JsonNode code = calls.get(home.admin().resolve("/sim/residents/" + resident + "/code")).json();
+        String colour = code.path("colour").asText();
+        say("    resident " + resident + " of " + province + " is " + colour + " at home");
         Answer answer = verifyWarm(code.path("code").asText());
-        check(answer.status() == 200 && answer.field("status").equals(code.path("colour").asText())
-                && answer.field("source").equals("LIVE") && answer.field("home").equals(zhejiang.entityId()),
-                answer.field("status") + " answered live by the SOAP gateway, home " + answer.field("home"),
-                "expected HTTP 200, status " + code.path("colour").asText() + ", source LIVE, home 330000");
+        check(answer.status() == 200 && answer.field("status").equals(colour) && answer.field("source").equals("LIVE")
+                && answer.field("home").equals(home.entityId()),
+                colour + " " + how + " (source LIVE, home " + answer.field("home") + ")",
+                "expected HTTP 200, status " + colour + ", source LIVE, home " + home.entityId());
     }
 
     private void homeDown() throws IOException, InterruptedException {

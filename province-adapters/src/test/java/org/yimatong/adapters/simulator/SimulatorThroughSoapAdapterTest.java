@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.CompletionStage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Credentials;
-import org.yimatong.adapters.spi.Forwarding;
-import org.yimatong.adapters.spi.MemberAdapter;
-import org.yimatong.adapters.spi.MemberAdapterContractTest;
-import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.ReasonCode;
@@ -33,23 +25,13 @@ import org.yimatong.schemas.payload.VerificationResult;
  * adapter, as the hub uses it, passes the contract every dialect owes against it, on a loopback port, with the
  * daily MD5 password; a wrong app id is refused the way the gateway refuses (ResultCode 1001).
  */
-class SimulatorThroughSoapAdapterTest extends MemberAdapterContractTest {
+class SimulatorThroughSoapAdapterTest extends SimulatorBehindAdapterTest {
 
     private static final String APP_ID = "ymt-hub-yrd";
-    private static final Forwarding FORWARDING = Forwarding.FIRST_HOP;
 
-    RunningSimulator running;
-    String code;
-
-    @BeforeEach
-    void startSimulator() throws IOException {
-        running = RunningSimulator.start("--region", region(), "--soap-app-id", APP_ID, "--admin-port", "-1");
-        code = running.sim.code(1);
-    }
-
-    @AfterEach
-    void stopSimulator() {
-        running.close();
+    @Override
+    protected String[] simulatorArguments() {
+        return new String[] { "--region", region(), "--soap-app-id", APP_ID, "--admin-port", "-1" };
     }
 
     @Override
@@ -83,41 +65,10 @@ class SimulatorThroughSoapAdapterTest extends MemberAdapterContractTest {
         return AdapterContext.standard(Clock.systemUTC());
     }
 
-    @Override
-    protected MemberEndpoint endpoint() {
-        return new MemberEndpoint(member(), region(), dialect(), running.sim.baseUrl(), credentials(),
-                Duration.ofSeconds(5), options());
-    }
-
-    @Override
-    protected void stubColour(Colour colour) {
-        code = running.sim.code(colour.ordinal() + 1);
-    }
-
-    @Override
-    protected void stubMalformed() {
-        running.sim.setFaults(Faults.NONE.withMalformedAnswers(true));
-    }
-
-    @Override
-    protected void stubCredentialsRefused() {
-        // the gateway refuses an unknown app id by itself
-    }
-
-    @Override
-    protected void stubSlow(Duration delay) {
-        running.sim.setFaults(Faults.NONE.withLatencyMs(delay.toMillis()));
-    }
-
-    @Override
-    protected CompletionStage<VerificationStatus> ask(MemberAdapter adapter) {
-        return adapter.verify(SimulatorThroughV1AdapterTest.request(code), FORWARDING).thenApply(r -> r.status());
-    }
-
     @Test
     void answersAreLiveFromThisHome() {
         VerificationResult result = await(adapter(endpoint()).verify(
-                SimulatorThroughV1AdapterTest.request(running.sim.code(3)), FORWARDING));
+                request(running.sim.code(3)), FORWARDING));
 
         assertEquals(VerificationStatus.RED, result.status());
         assertEquals(AnswerSource.LIVE, result.source());
@@ -128,7 +79,7 @@ class SimulatorThroughSoapAdapterTest extends MemberAdapterContractTest {
     void aCodeOfAnotherIssuerIsNotFoundAtThisHome() throws IOException {
         try (RunningSimulator other = RunningSimulator.start("--region", "340000", "--admin-port", "-1")) {
             VerificationResult result = await(adapter(endpoint()).verify(
-                    SimulatorThroughV1AdapterTest.request(other.sim.code(1)), FORWARDING));
+                    request(other.sim.code(1)), FORWARDING));
 
             assertEquals(VerificationStatus.UNKNOWN, result.status());
             assertEquals(ReasonCode.NOT_FOUND_AT_HOME, result.reason());
