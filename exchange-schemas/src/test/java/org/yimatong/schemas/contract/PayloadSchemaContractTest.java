@@ -217,6 +217,6 @@ class PayloadSchemaContractTest {
                 "GreenLookupResult", "Problem", "EntityConfiguration", "MemberRecord", "MemberPublicView",
                 "BatchReceipt", "BatchProgress", "BatchProvenance", "ListChange", "ChangesPage", "ListKey",
                 "Subscription", "AuditEvent", "Appeal", "AppealRequest", "AppealDecision", "IntrospectionResponse",
-                "TokenResponse", "RevocationRequest", "OperatorBinding")), covered::toString);
+                "TokenResponse", "RevocationRequest", "OperatorBinding", "TrustMark", "ConformanceReport")), covered::toString);
     }
 }
