@@ -109,7 +109,7 @@ final class Samples {
     }
 
     static BatchReceipt receipt() {
-        return new BatchReceipt(SH, "310000-20261127-01", DAY, 3, HEX, 1, 1, 2, 1, T, false);
+        return new BatchReceipt(SH, "310000-20261127-01", DAY, 3, "sm3:" + HEX, 1, 1, 2, 1, T, false);
     }
 
     static Problem problem() {

@@ -9,8 +9,9 @@ import java.util.List;
  */
 public final class HubPlan {
 
-    /** Empty until the hub plan's tests are written. */
-    public static final List<Class<?>> TEST_CLASSES = List.of();
+    public static final List<Class<?>> TEST_CLASSES = List.of(HubDiscoveryTests.class, HubRegistryTests.class,
+            HubAuthenticationTests.class, HubVerificationTests.class, HubCodeRefusalTests.class, HubRoutingTests.class,
+            HubListTests.class, HubGreenLookupTests.class, HubTokenTests.class, HubErrorTests.class);
 
     private HubPlan() {
     }
