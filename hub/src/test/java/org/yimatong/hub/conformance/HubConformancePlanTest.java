@@ -51,12 +51,15 @@ class HubConformancePlanTest {
     /** The caller the suite verifies codes as; only its requests to the parent are handed to the suite. */
     static final String SUITE_CALLER = "ymt:member:370000";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HubConformancePlanTest.class);
+
     @InjectFederation
     WireMockServer federation;
 
     @Test
     void theHubPlanPassesAndItsSignedReportEarnsATrustMark() throws Exception {
         RunResult run = runPlan(settings("test-admin-token"), Plans.tests(Plan.HUB));
+        run.results().forEach(r -> LOG.infof("%s %s in %d ms", r.test().id(), r.outcome(), r.duration().toMillis()));
 
         assertEquals("", failures(run), "every hub-plan test passes against this hub");
         assertEquals(0, run.count(Outcome.SKIPPED), "nothing is skipped: the suite plays the parent too");
@@ -109,7 +112,8 @@ class HubConformancePlanTest {
     /** This hub's parent is the shared fake federation; the suite's parent role is reached through it. */
     private static ObjectNode settings(String adminToken) {
         ObjectNode hub = JsonNodeFactory.instance.objectNode().put("adminToken", adminToken)
-                .put("outsideRegion", "710101").put("parentEntityId", FakeFederation.PARENT_ID);
+                .put("outsideRegion", "710101").put("parentEntityId", FakeFederation.PARENT_ID)
+                .put("tokenAudience", SUITE_CALLER);
         hub.putObject("regions").put("member", "37").put("down", "11").put("suspended", "12").put("childHub", "50")
                 .put("slow", "62");
         return hub;

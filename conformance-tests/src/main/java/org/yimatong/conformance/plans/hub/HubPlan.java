@@ -11,7 +11,8 @@ public final class HubPlan {
 
     public static final List<Class<?>> TEST_CLASSES = List.of(HubDiscoveryTests.class, HubRegistryTests.class,
             HubAuthenticationTests.class, HubVerificationTests.class, HubCodeRefusalTests.class, HubRoutingTests.class,
-            HubListTests.class, HubGreenLookupTests.class, HubTokenTests.class, HubErrorTests.class);
+            HubListTests.class, HubProvenanceTests.class, HubGreenLookupTests.class, HubAuditTests.class,
+            HubAppealTests.class, HubTokenTests.class, HubTokenExchangeTests.class, HubErrorTests.class);
 
     private HubPlan() {
     }

@@ -17,14 +17,16 @@ import org.yimatong.conformance.engine.TestContext;
  *   "regions": {"member": "37", "down": "11", "suspended": "12", "childHub": "50", "slow": "62"},
  *   "outsideRegion": "710101",           // a region no member of the hub serves
  *   "parentEntityId": "ymt:hub:parent",  // set when the hub's parent URL is the suite's listener
- *   "answerMarginMs": 1000               // the hub's own work on top of timeouts.answerBudgetMs
+ *   "answerMarginMs": 1000,              // the hub's own work on top of timeouts.answerBudgetMs
+ *   "tokenAudience": "ymt:member:370000" // a department the hub issues tokens for at minimum substantial: the
+ *                                        // suite's active virtual member (its regions.member prefix)
  * }
  * }</pre>
  *
  * The region prefixes must be free at the target hub (2-digit GB/T 2260 prefixes no member of it serves).
  */
 public record HubSettings(String adminToken, Regions regions, String outsideRegion, Optional<String> parentEntityId,
-        Duration answerMargin) {
+        Duration answerMargin, Optional<String> tokenAudience) {
 
     /** The prefix each virtual member serves. */
     public record Regions(String member, String down, String suspended, String childHub, String slow) {
@@ -41,10 +43,14 @@ public record HubSettings(String adminToken, Regions regions, String outsideRegi
         JsonNode r = hub.path("regions");
         Regions regions = new Regions(r.path("member").asText("37"), r.path("down").asText("11"),
                 r.path("suspended").asText("12"), r.path("childHub").asText("50"), r.path("slow").asText("62"));
-        String parent = hub.path("parentEntityId").asText("");
         return new HubSettings(token, regions, hub.path("outsideRegion").asText("710101"),
-                parent.isBlank() ? Optional.empty() : Optional.of(parent),
-                Duration.ofMillis(hub.path("answerMarginMs").asLong(1000)));
+                optional(hub, "parentEntityId"), Duration.ofMillis(hub.path("answerMarginMs").asLong(1000)),
+                optional(hub, "tokenAudience"));
+    }
+
+    private static Optional<String> optional(JsonNode hub, String key) {
+        String value = hub.path(key).asText("");
+        return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     public String adminAuthorization() {

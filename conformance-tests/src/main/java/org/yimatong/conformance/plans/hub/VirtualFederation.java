@@ -99,6 +99,8 @@ public final class VirtualFederation {
     private void answer(TestContext ctx) {
         CounterpartServer server = ctx.counterpart().server();
         server.answer("POST", active.apiPath("verifications"), 200, "application/json", liveAnswer(active, "YELLOW"));
+        server.answer("POST", active.apiPath("appeals"), 202, "application/json",
+                "{\"homeReference\":\"conformance-appeal-1\",\"receivedAt\":\"" + Instant.now() + "\"}");
         server.answer("POST", suspended.apiPath("verifications"), 200, "application/json",
                 liveAnswer(suspended, "RED"));
         server.answer("POST", childHub.apiPath("verifications"), 200, "application/json",
