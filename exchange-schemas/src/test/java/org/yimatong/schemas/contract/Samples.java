@@ -97,9 +97,9 @@ final class Samples {
     }
 
     static ConformanceReport conformanceReport() {
-        return new ConformanceReport("1.0.0", "1.0.0", ConformancePlan.MEMBER,
-                new ConformanceReport.Target(URI.create("https://ssm.sh.example/ymt"), SH), T,
-                ConformanceReport.Outcome.PASSED, List.of(
+        return new ConformanceReport(ConformanceReport.FORMAT, new ConformanceReport.Suite("1.0.0"),
+                "1.0.0", ConformancePlan.MEMBER, new ConformanceReport.Target(URI.create("https://ssm.sh.example/ymt"), SH),
+                T, new ConformanceReport.Summary(ConformanceReport.Outcome.PASSED), List.of(
                         new ConformanceReport.TestResult("YMT-VER-001", ConformanceReport.Outcome.PASSED),
                         new ConformanceReport.TestResult("YMT-VER-002", ConformanceReport.Outcome.SKIPPED)));
     }

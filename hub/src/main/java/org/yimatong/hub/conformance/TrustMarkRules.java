@@ -84,8 +84,8 @@ final class TrustMarkRules {
         String detail;
         if (!failed.isEmpty()) {
             detail = failed.size() + " test(s) did not pass; no trust mark is recorded";
-        } else if (report.outcome() != ConformanceReport.Outcome.PASSED) {
-            detail = "The run's own outcome is " + report.outcome() + "; no trust mark is recorded";
+        } else if (report.summary().result() != ConformanceReport.Outcome.PASSED) {
+            detail = "The run's own result is " + report.summary().result() + "; no trust mark is recorded";
         } else {
             detail = "No test passed (none ran, or every one was skipped); no trust mark is recorded";
         }

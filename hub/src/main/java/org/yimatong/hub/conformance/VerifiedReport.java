@@ -32,8 +32,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  */
 public record VerifiedReport(ConformanceReport report, String digest, String runnerKid) {
 
-    /** Any of our profiles, no {@code typ} required: the runner's key, not the header, is what is trusted. */
-    private static final JwsVerifier VERIFIER = new JwsVerifier(EnumSet.allOf(SignatureProfile.class), null);
+    /** Any of our profiles; the report typ, so no other object a runner key signed can pass for a report. */
+    private static final JwsVerifier VERIFIER = new JwsVerifier(EnumSet.allOf(SignatureProfile.class),
+            ConformanceReport.SIGNATURE_TYP);
     private static final ObjectMapper MAPPER = PayloadJson.mapper();
 
     /**

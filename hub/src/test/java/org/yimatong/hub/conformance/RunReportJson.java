@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The fields of the runner's {@code report.json} that trust marks read, written from a real {@link RunResult}.
- * Stands in for the suite's own report writer until it is merged; the hub reads only these fields either way.
+ * The runner's {@code report.json} (format ymt-conformance-report/1) without its exchanges, written from a real
+ * {@link RunResult}. Stands in for the suite's {@code report.JsonReport} until that is merged; the hub reads only
+ * these fields either way.
  */
 final class RunReportJson {
 
@@ -24,13 +25,14 @@ final class RunReportJson {
 
     static byte[] of(RunResult run, String suiteVersion) {
         ObjectNode report = JSON.createObjectNode();
-        report.put("suiteVersion", suiteVersion);
+        report.put("format", "ymt-conformance-report/1");
+        report.putObject("suite").put("name", "ymt-conformance").put("version", suiteVersion);
         report.put("contractVersion", "1.0.0");
         report.put("plan", run.plan().cliName());
         report.putObject("target").put("baseUrl", run.target().toString()).put("entityId", run.targetEntityId());
         report.put("startedAt", run.startedAt().toString());
         report.put("finishedAt", run.finishedAt().toString());
-        report.put("outcome", run.passed() ? "PASSED" : "FAILED");
+        report.putObject("summary").put("total", run.results().size()).put("result", run.passed() ? "PASSED" : "FAILED");
         ArrayNode tests = report.putArray("tests");
         for (TestResult result : run.results()) {
             ObjectNode test = tests.addObject().put("id", result.test().id()).put("outcome", result.outcome().name());

@@ -12,6 +12,7 @@ import java.util.List;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.jose.JwsSigner;
+import org.yimatong.schemas.payload.ConformanceReport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -52,7 +53,8 @@ public final class RunnerReports {
     }
 
     /**
-     * A runner's {@code report.json} about {@code entityId}: suite 1.0.0, one test per outcome given
+     * A runner's {@code report.json} (format ymt-conformance-report/1) about {@code entityId}: suite 1.0.0, one test
+     * per outcome given
      * ({@code YMT-TST-001}, ...), pretty-printed as a runner would write it.
      */
     public static byte[] report(String plan, String entityId, String outcome, Instant finishedAt,
@@ -63,13 +65,14 @@ public final class RunnerReports {
     public static byte[] report(String plan, String suiteVersion, String entityId, String outcome, Instant finishedAt,
             List<String> testOutcomes) {
         ObjectNode report = JSON.createObjectNode();
-        report.put("suiteVersion", suiteVersion);
+        report.put("format", ConformanceReport.FORMAT);
+        report.putObject("suite").put("name", "ymt-conformance").put("version", suiteVersion);
         report.put("contractVersion", "1.0.0");
         report.put("plan", plan);
         report.putObject("target").put("baseUrl", "http://localhost:9/virtual").put("entityId", entityId);
         report.put("startedAt", finishedAt.minusSeconds(30).toString());
         report.put("finishedAt", finishedAt.toString());
-        report.put("outcome", outcome);
+        report.putObject("summary").put("total", testOutcomes.size()).put("result", outcome);
         ArrayNode tests = report.putArray("tests");
         for (int i = 0; i < testOutcomes.size(); i++) {
             ObjectNode test = tests.addObject();
@@ -87,6 +90,6 @@ public final class RunnerReports {
 
     /** The runner's detached signature over the exact bytes. */
     public static String sign(Jwk runnerKey, byte[] report) {
-        return JwsSigner.signDetached(runnerKey, null, report);
+        return JwsSigner.signDetached(runnerKey, ConformanceReport.SIGNATURE_TYP, report);
     }
 }

@@ -84,8 +84,9 @@ class TrustMarkRulesTest {
         for (int i = 0; i < tests.length; i++) {
             results.add(new ConformanceReport.TestResult("YMT-TST-00" + i, tests[i]));
         }
-        return new ConformanceReport("1.0.0", "1.0.0", ConformancePlan.MEMBER,
-                new ConformanceReport.Target(URI.create("http://localhost:9/m"), ID), finishedAt, run, results);
+        return new ConformanceReport(ConformanceReport.FORMAT, new ConformanceReport.Suite("1.0.0"),
+                "1.0.0", ConformancePlan.MEMBER, new ConformanceReport.Target(URI.create("http://localhost:9/m"), ID),
+                finishedAt, new ConformanceReport.Summary(run), results);
     }
 
     private static TrustMark mark(ConformancePlan plan, String suite, Instant issuedAt) {

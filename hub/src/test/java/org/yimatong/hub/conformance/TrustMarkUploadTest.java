@@ -139,6 +139,15 @@ class TrustMarkUploadTest {
     }
 
     @Test
+    void aSignatureOfAnotherTypeIsRefused() {
+        byte[] report = RunnerReports.report("member", PLATFORM, "PASSED", finished, "PASSED");
+        String batchTyped = org.yimatong.schemas.jose.JwsSigner.signDetached(runnerKey, "ymt-batch+jws", report);
+
+        problem(upload(PLATFORM, report, batchTyped), 400, "code-wrong-type");
+        assertNoMarks(PLATFORM);
+    }
+
+    @Test
     void aMissingOrMalformedSignatureIsRefused() {
         byte[] report = RunnerReports.report("member", PLATFORM, "PASSED", finished, "PASSED");
 
@@ -212,7 +221,7 @@ class TrustMarkUploadTest {
 
         byte[] wrongOutcome = RunnerReports.report("member", PLATFORM, "GREAT", finished, "PASSED");
         problem(upload(PLATFORM, wrongOutcome, RunnerReports.sign(runnerKey, wrongOutcome)), 400, "validation-failed")
-                .body("errors[0].pointer", equalTo("/outcome"));
+                .body("errors[0].pointer", equalTo("/summary/result"));
         assertNoMarks(PLATFORM);
     }
 

@@ -16,7 +16,7 @@ public final class HubErrorTests {
     }
 
     @Conformance(id = "YMT-HERR-002", title = "A request missing required fields names each one in errors[]",
-            requirements = { "REQ-ERR-1" }, negative = true)
+            requirements = { "REQ-ERR-1", "REQ-VER-1" }, negative = true)
     public void everyFieldErrorNamed(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
         var problem = HubCalls.asMember(ctx, member, ctx.http().post("/v1/verifications")).json("{}").send()

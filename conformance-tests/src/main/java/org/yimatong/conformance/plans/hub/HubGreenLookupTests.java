@@ -27,7 +27,7 @@ public final class HubGreenLookupTests {
     }
 
     @Conformance(id = "YMT-HGRN-002", title = "A lookup by something that is not a pseudonym (an ID number) is refused without echoing it",
-            requirements = { "REQ-PRIV-1", "REQ-LIST-1" }, negative = true)
+            requirements = { "REQ-PRIV-1", "REQ-LIST-1", "REQ-GREEN-1" }, negative = true)
     public void idNumberIsNeverTakenOrEchoed(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
         String idNumber = "11010519491231002X"; // the GB 11643 standard's own example number, not a person

@@ -1,9 +1,11 @@
 package org.yimatong.conformance.plans.hub;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -44,7 +46,7 @@ public final class HubListTests {
     }
 
     @Conformance(id = "YMT-HLIST-003", title = "An unsigned batch, or one signed by a key the member never registered, is refused",
-            requirements = { "REQ-LIST-3" }, negative = true)
+            requirements = { "REQ-LIST-2", "REQ-LIST-3" }, negative = true)
     public void unsignedOrForgedBatch(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
         List<ListEntry> entries = ListedBatch.of(ctx).entries();
@@ -52,8 +54,8 @@ public final class HubListTests {
 
         ListedBatch.send(ctx, member, tag, ListedBatch.of(ctx).day(), null, ListedBatch.ndjson(entries))
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-LIST-3: a batch needs its Ymt-Batch-Signature");
-        VirtualMember forger = new VirtualMember(new org.yimatong.conformance.counterpart.Identity(member.entityId(),
-                Jwk.generate(SignatureProfile.SM2).withKid(member.identity().key().kid()), java.time.Clock.systemUTC()),
+        VirtualMember forger = new VirtualMember(new Identity(member.entityId(),
+                Jwk.generate(SignatureProfile.SM2).withKid(member.identity().key().kid()), Clock.systemUTC()),
                 member.kind(), member.prefix(), member.path());
         ListedBatch.send(ctx, member, tag, ListedBatch.of(ctx).day(),
                 ListedBatch.signature(forger, tag, ListedBatch.of(ctx).day(), entries), ListedBatch.ndjson(entries))
@@ -95,5 +97,27 @@ public final class HubListTests {
         long secondSeq = second.path("changes").path(0).path("seq").asLong(-1);
         Check.that(secondSeq > firstSeq, "REQ-LIST-6: the page after the cursor starts after the last change seen"
                 + " (seq " + firstSeq + "), got seq " + secondSeq);
+    }
+
+    @Conformance(id = "YMT-HLIST-010", title = "The same batchTag again with other entries is a conflict, not a second change set",
+            requirements = { "REQ-LIST-4" }, negative = true)
+    public void sameTagOtherDigestIsAConflict(TestContext ctx) {
+        ListedBatch batch = ListedBatch.of(ctx);
+        VirtualMember member = VirtualFederation.of(ctx).active();
+        List<ListEntry> fewer = List.of(batch.red());
+
+        ListedBatch.send(ctx, member, batch.batchTag(), batch.day(),
+                ListedBatch.signature(member, batch.batchTag(), batch.day(), fewer), ListedBatch.ndjson(fewer))
+                .expectProblem(ProblemType.CONFLICT, "REQ-LIST-4: a batchTag names one batch; other entries under it"
+                        + " are refused");
+    }
+
+    @Conformance(id = "YMT-HLIST-011", title = "A changes-feed cursor the hub never issued is refused as a problem",
+            requirements = { "REQ-LIST-6", "REQ-ERR-1" }, negative = true)
+    public void foreignCursorIsRefused(TestContext ctx) {
+        VirtualMember reader = VirtualFederation.of(ctx).active();
+        HubCalls.asMember(ctx, reader, ctx.http().get("/v1/lists/changes?after=not-a-cursor-of-this-hub")).send()
+                .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-LIST-6: an unknown cursor is refused, never read"
+                        + " as a time or an offset");
     }
 }
