@@ -61,7 +61,7 @@ public class ConformanceReportResource {
             byte[] body) {
         long started = System.nanoTime();
         if (signature == null || !DETACHED_JWS.matcher(signature).matches()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The report's signature is missing",
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The report's signature is missing or not a detached JWS",
                     List.of(new FieldError("/header/" + SIGNATURE_HEADER, "required, a detached compact JWS")));
         }
         return registry.get(entityId)

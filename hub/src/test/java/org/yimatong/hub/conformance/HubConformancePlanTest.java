@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
@@ -38,6 +42,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * The conformance suite's {@code hub} plan, run black-box against this test hub over HTTP: the suite plays the
@@ -51,7 +56,7 @@ class HubConformancePlanTest {
     /** The caller the suite verifies codes as; only its requests to the parent are handed to the suite. */
     static final String SUITE_CALLER = "ymt:member:370000";
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HubConformancePlanTest.class);
+    private static final Logger LOG = Logger.getLogger(HubConformancePlanTest.class);
 
     @InjectFederation
     WireMockServer federation;
@@ -86,7 +91,7 @@ class HubConformancePlanTest {
         upload(report, RunnerReports.sign(runnerKey, report)).statusCode(422)
                 .body("type", equalTo("https://yimatong.org/problems/conformance-not-passed"));
         given().when().get("/v1/members/" + TestMembers.HUB_ID).then()
-                .body("trustMarks.suiteVersion", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("0.9.0-failing")));
+                .body("trustMarks.suiteVersion", not(hasItem("0.9.0-failing")));
     }
 
     private RunResult runPlan(ObjectNode hubSettings, List<TestDefinition> tests) throws Exception {
@@ -130,10 +135,10 @@ class HubConformancePlanTest {
                  "regionPrefixes":["82"],"parent":"%s","baseUrl":"http://localhost:%d","dialect":"v1",
                  "jwks":%s,"status":"ACTIVE"}""".formatted(TestMembers.HUB_ID, TestMembers.HUB_ID, RestAssured.port, jwks);
         given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(record)
-                .when().put("/v1/admin/members/" + TestMembers.HUB_ID).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .when().put("/v1/admin/members/" + TestMembers.HUB_ID).then().statusCode(oneOf(200, 201));
     }
 
-    private static io.restassured.response.ValidatableResponse upload(byte[] report, String signature) {
+    private static ValidatableResponse upload(byte[] report, String signature) {
         return given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON)
                 .header(ConformanceReportResource.SIGNATURE_HEADER, signature).body(report)
                 .when().post("/v1/admin/members/" + TestMembers.HUB_ID + "/conformance-reports").then();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class TrustMarkRulesTest {
     }
 
     private static ConformanceReport report(Instant finishedAt, Outcome run, Outcome... tests) {
-        List<ConformanceReport.TestResult> results = new java.util.ArrayList<>();
+        List<ConformanceReport.TestResult> results = new ArrayList<>();
         for (int i = 0; i < tests.length; i++) {
             results.add(new ConformanceReport.TestResult("YMT-TST-00" + i, tests[i]));
         }

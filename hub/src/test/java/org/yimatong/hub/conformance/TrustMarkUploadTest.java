@@ -8,18 +8,21 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-
-import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.crypto.Sm3;
+import org.yimatong.schemas.jose.JwsSigner;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -62,7 +65,7 @@ class TrustMarkUploadTest {
                 .body("suiteVersion", equalTo("1.0.0"))
                 .body("contractVersion", equalTo("1.0.0"))
                 .body("issuedAt", equalTo(finished.toString()))
-                .body("reportDigest", equalTo("sm3:" + org.yimatong.schemas.crypto.Sm3.hex(report)))
+                .body("reportDigest", equalTo("sm3:" + Sm3.hex(report)))
                 .body("runnerKid", equalTo(runnerKey.kid()));
 
         given().when().get("/v1/members/" + PLATFORM).then().statusCode(200)
@@ -75,13 +78,13 @@ class TrustMarkUploadTest {
         assertTrue(storedMarks(PLATFORM).contains(runnerKey.kid()), "the mark is in the member table");
         assertEquals(1L, pool.preparedQuery("select count(*) from audit_event where action = 'ADMIN' and member = $1"
                 + " and outcome = 'OK' and target = $2").execute(Tuple.of(PLATFORM,
-                        "sm3:" + org.yimatong.schemas.crypto.Sm3.hex(report).substring(0, 16)))
+                        "sm3:" + Sm3.hex(report).substring(0, 16)))
                 .await().indefinitely().iterator().next().getLong(0), "the upload is audited");
     }
 
     @Test
     void aReportLargerThanOrdinaryJsonBodiesIsAccepted() {
-        java.util.List<String> manyTests = java.util.Collections.nCopies(1200, "PASSED");
+        List<String> manyTests = Collections.nCopies(1200, "PASSED");
         byte[] report = RunnerReports.report("member", "1.0.0", PLATFORM, "PASSED", finished, manyTests);
         assertTrue(report.length > 65536, "larger than the 64 KiB JSON body limit: " + report.length);
 
@@ -103,7 +106,7 @@ class TrustMarkUploadTest {
         byte[] report = RunnerReports.report("member", PLATFORM, "FAILED", finished, "PASSED", "FAILED", "ERROR");
 
         problem(upload(PLATFORM, report, RunnerReports.sign(runnerKey, report)), 422, "conformance-not-passed")
-                .body("errors.pointer", equalTo(java.util.List.of("/tests/1", "/tests/2")));
+                .body("errors.pointer", equalTo(List.of("/tests/1", "/tests/2")));
         assertNoMarks(PLATFORM);
     }
 
@@ -141,7 +144,7 @@ class TrustMarkUploadTest {
     @Test
     void aSignatureOfAnotherTypeIsRefused() {
         byte[] report = RunnerReports.report("member", PLATFORM, "PASSED", finished, "PASSED");
-        String batchTyped = org.yimatong.schemas.jose.JwsSigner.signDetached(runnerKey, "ymt-batch+jws", report);
+        String batchTyped = JwsSigner.signDetached(runnerKey, "ymt-batch+jws", report);
 
         problem(upload(PLATFORM, report, batchTyped), 400, "code-wrong-type");
         assertNoMarks(PLATFORM);
@@ -154,7 +157,7 @@ class TrustMarkUploadTest {
         problem(given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(report)
                 .when().post(reportsOf(PLATFORM)).then(), 400, "validation-failed")
                 .body("errors[0].pointer", equalTo("/header/" + ConformanceReportResource.SIGNATURE_HEADER));
-        String compact = org.yimatong.schemas.jose.JwsSigner.sign(runnerKey, null, report);
+        String compact = JwsSigner.sign(runnerKey, null, report);
         problem(upload(PLATFORM, report, compact), 400, "validation-failed");
         assertNoMarks(PLATFORM);
     }
@@ -194,7 +197,7 @@ class TrustMarkUploadTest {
 
         byte[] forHub = RunnerReports.report("hub", CHILD_HUB, "PASSED", finished, "PASSED");
         upload(CHILD_HUB, forHub, RunnerReports.sign(runnerKey, forHub)).statusCode(201).body("plan", equalTo("hub"));
-        given().when().get("/v1/members/" + CHILD_HUB).then().body("trustMarks.plan", equalTo(java.util.List.of("hub")));
+        given().when().get("/v1/members/" + CHILD_HUB).then().body("trustMarks.plan", equalTo(List.of("hub")));
     }
 
     @Test
@@ -202,7 +205,7 @@ class TrustMarkUploadTest {
         byte[] first = RunnerReports.report("member", PLATFORM, "PASSED", finished.minusSeconds(3600), "PASSED");
         byte[] second = RunnerReports.report("member", PLATFORM, "PASSED", finished, "PASSED");
         byte[] otherSuite = RunnerReports.report("member", "1.1.0", PLATFORM, "PASSED", finished,
-                java.util.List.of("PASSED"));
+                List.of("PASSED"));
 
         upload(PLATFORM, first, RunnerReports.sign(runnerKey, first)).statusCode(201);
         upload(PLATFORM, second, RunnerReports.sign(runnerKey, second)).statusCode(201);
@@ -210,7 +213,7 @@ class TrustMarkUploadTest {
         problem(upload(PLATFORM, first, RunnerReports.sign(runnerKey, first)), 409, "conflict");
 
         given().when().get("/v1/members/" + PLATFORM).then()
-                .body("trustMarks.suiteVersion", equalTo(java.util.List.of("1.0.0", "1.1.0")))
+                .body("trustMarks.suiteVersion", equalTo(List.of("1.0.0", "1.1.0")))
                 .body("trustMarks[0].issuedAt", equalTo(finished.toString()));
     }
 

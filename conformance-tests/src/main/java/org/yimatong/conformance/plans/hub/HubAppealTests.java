@@ -10,6 +10,7 @@ import org.yimatong.conformance.counterpart.CounterpartServer.ReceivedRequest;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.schemas.problem.ProblemType;
 
 /** Appeals routed to the home platform and tracked by the hub (REQ-APL-1). */
@@ -46,7 +47,7 @@ public final class HubAppealTests {
                 "appeals received by the home", "REQ-PRIV-1: the refused appeal never leaves the hub");
     }
 
-    private static org.yimatong.conformance.http.HttpAnswer file(TestContext ctx, VirtualMember home, String statement) {
+    private static HttpAnswer file(TestContext ctx, VirtualMember home, String statement) {
         ObjectNode request = JsonNodeFactory.instance.objectNode()
                 .put("sub", VirtualMember.subject("appellant")).put("rgn", home.regionCode())
                 .put("ground", "LISTING_EXPIRED").put("statement", statement);

@@ -1,5 +1,7 @@
 package org.yimatong.conformance.plans.hub;
 
+import java.time.Clock;
+
 import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -25,7 +27,7 @@ public final class HubAuthenticationTests {
     public void forgedAssertion(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
         Jwk forger = Jwk.generate(SignatureProfile.SM2).withKid(member.identity().key().kid());
-        String forged = new Identity(member.entityId(), forger, java.time.Clock.systemUTC())
+        String forged = new Identity(member.entityId(), forger, Clock.systemUTC())
                 .assertionFor(ctx.targetEntityId());
 
         ctx.http().post("/v1/verifications").header(ClientAssertion.HEADER, forged)

@@ -1,5 +1,8 @@
 package org.yimatong.conformance.plans.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.schemas.problem.ProblemType;
@@ -19,9 +22,9 @@ public final class HubErrorTests {
             requirements = { "REQ-ERR-1", "REQ-VER-1" }, negative = true)
     public void everyFieldErrorNamed(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
-        var problem = HubCalls.asMember(ctx, member, ctx.http().post("/v1/verifications")).json("{}").send()
+        JsonNode problem = HubCalls.asMember(ctx, member, ctx.http().post("/v1/verifications")).json("{}").send()
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-ERR-1: an incomplete request is validation-failed");
-        org.yimatong.conformance.engine.Check.that(problem.path("errors").size() >= 2,
+        Check.that(problem.path("errors").size() >= 2,
                 "REQ-ERR-1: every missing field (code, checkpoint, purpose) is in errors[]; got " + problem.path("errors"));
     }
 

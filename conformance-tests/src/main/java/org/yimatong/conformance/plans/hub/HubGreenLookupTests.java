@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.conformance.http.HttpAnswer;
+import org.yimatong.conformance.http.HttpCall;
 import org.yimatong.schemas.problem.ProblemType;
 
 /** Green lookups by pseudonymous subject, answered from list state (REQ-GREEN-1). */
@@ -32,12 +34,12 @@ public final class HubGreenLookupTests {
         VirtualMember member = VirtualFederation.of(ctx).active();
         String idNumber = "11010519491231002X"; // the GB 11643 standard's own example number, not a person
 
-        var answer = lookup(ctx, member, idNumber, member.regionCode()).send();
+        HttpAnswer answer = lookup(ctx, member, idNumber, member.regionCode()).send();
         answer.expectProblem(ProblemType.VALIDATION_FAILED, "REQ-LIST-1: subjects are HMAC-SM3 pseudonyms only");
         Check.that(!answer.text().contains(idNumber), "REQ-PRIV-1: no answer repeats an ID number");
     }
 
-    static org.yimatong.conformance.http.HttpCall lookup(TestContext ctx, VirtualMember caller, String sub, String rgn) {
+    static HttpCall lookup(TestContext ctx, VirtualMember caller, String sub, String rgn) {
         return HubCalls.asMember(ctx, caller, ctx.http().post("/v1/green-lookups"))
                 .json(JsonNodeFactory.instance.objectNode().put("sub", sub).put("rgn", rgn));
     }

@@ -1,5 +1,6 @@
 package org.yimatong.conformance.plans.hub;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +12,12 @@ import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.jose.ClientAssertion;
+import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemType;
 
 /** Routing through the tree (REQ-TOPO-1..3): down to a child hub, up to the parent, and never in a loop. */
@@ -108,9 +111,8 @@ public final class HubRoutingTests {
 
     private static JsonNode payload(String compactJws) {
         try {
-            return org.yimatong.schemas.canonical.StrictJson.read(
-                    org.yimatong.schemas.jose.ParsedJws.parseCompact(compactJws).payload());
-        } catch (java.io.IOException | RuntimeException e) {
+            return StrictJson.read(ParsedJws.parseCompact(compactJws).payload());
+        } catch (IOException | RuntimeException e) {
             throw Check.fail("REQ-AUTH-1: the hub's client assertion is not a readable compact JWS");
         }
     }

@@ -1,6 +1,7 @@
 package org.yimatong.conformance.plans.hub;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -75,8 +76,8 @@ public final class HubVerificationTests {
         ctx.note("answered UNKNOWN in " + answer.elapsed().toMillis() + " ms");
     }
 
-    static java.util.List<ReceivedRequest> received(TestContext ctx, VirtualMember member) {
-        java.util.List<ReceivedRequest> calls = ctx.counterpart().server().received("POST", member.apiPath("verifications"));
+    static List<ReceivedRequest> received(TestContext ctx, VirtualMember member) {
+        List<ReceivedRequest> calls = ctx.counterpart().server().received("POST", member.apiPath("verifications"));
         calls.forEach(call -> ctx.http().note(call.recorded()));
         return calls;
     }
