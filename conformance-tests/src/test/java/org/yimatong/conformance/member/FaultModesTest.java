@@ -28,7 +28,7 @@ class FaultModesTest {
             "YMT-GRN-002", "YMT-GRN-003", "YMT-GRN-004", "YMT-GRN-005", "YMT-INT-001", "YMT-INT-002", "YMT-INT-003",
             "YMT-INT-004", "YMT-INT-005", "YMT-KEY-001", "YMT-KEY-002", "YMT-KEY-003", "YMT-KEY-004", "YMT-LOA-001",
             "YMT-LOA-002", "YMT-LOOP-001", "YMT-LOOP-002", "YMT-LOOP-003", "YMT-LST-001", "YMT-LST-002",
-            "YMT-LST-003", "YMT-PRIV-001", "YMT-PRIV-002", "YMT-VER-001", "YMT-VER-002", "YMT-VER-003",
+            "YMT-LST-003", "YMT-LST-004", "YMT-PRIV-001", "YMT-PRIV-002", "YMT-VER-001", "YMT-VER-002", "YMT-VER-003",
             "YMT-VER-004", "YMT-VER-005", "YMT-VER-006", "YMT-VER-007", "YMT-VER-008");
 
     /** The tests that compare an answered colour with the resident's, and check the answer's validity fields. */
