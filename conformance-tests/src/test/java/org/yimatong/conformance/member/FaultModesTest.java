@@ -20,7 +20,7 @@ import org.yimatong.conformance.plans.Plans;
  */
 class FaultModesTest {
 
-    /** Every test of the member plan: a member that is down or answers only errors fails all of them. */
+    /** Every test of the member plan: a member that is down fails all of them. */
     static final Set<String> ALL = Set.of("YMT-APL-001", "YMT-APL-002", "YMT-APL-003", "YMT-AUTH-001", "YMT-AUTH-002",
             "YMT-AUTH-003", "YMT-AUTH-004", "YMT-AUTH-005", "YMT-AUTH-006", "YMT-CODE-001", "YMT-CODE-002",
             "YMT-CODE-003", "YMT-CODE-004", "YMT-CODE-005", "YMT-CRYPTO-001", "YMT-CRYPTO-002", "YMT-CRYPTO-003",
@@ -53,8 +53,11 @@ class FaultModesTest {
     }
 
     @Test
-    void aMemberAnsweringOnlyErrorsFailsEveryTest() {
-        assertOnlyFailing(Faults.NONE.withErrorRate(1.0), ALL);
+    void aMemberAnsweringOnlyErrorsFailsEveryTestButTheUnknownPathOne() {
+        // the simulator's error fault hits its operations; a path it does not serve is still a plain 404 problem
+        Set<String> failing = new TreeSet<>(ALL);
+        failing.remove("YMT-ERR-001");
+        assertOnlyFailing(Faults.NONE.withErrorRate(1.0), failing);
     }
 
     @Test
