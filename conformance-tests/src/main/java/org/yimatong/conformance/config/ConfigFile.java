@@ -100,12 +100,13 @@ public final class ConfigFile {
         if (json.has("fixtures")) {
             JsonNode f = section(json, "fixtures", FIXTURES, faults);
             Optional<String> url = optionalText(f, "baseUrl", "fixtures", faults);
+            boolean agedCodes = bool(f, "agedCodes", false, "fixtures", faults);
+            boolean listPublication = bool(f, "listPublication", false, "fixtures", faults);
             if (url.isEmpty()) {
                 faults.add("fixtures.baseUrl: required when there is a fixtures section");
             } else {
                 fixtures = Optional.of(new RunConfig.Fixtures(httpUrl(url.get(), "fixtures.baseUrl", faults),
-                        bool(f, "agedCodes", false, "fixtures", faults),
-                        bool(f, "listPublication", false, "fixtures", faults)));
+                        agedCodes, listPublication));
             }
         }
 
