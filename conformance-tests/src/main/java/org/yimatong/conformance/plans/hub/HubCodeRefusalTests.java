@@ -3,6 +3,7 @@ package org.yimatong.conformance.plans.hub;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
@@ -116,5 +118,20 @@ public final class HubCodeRefusalTests {
         ObjectNode header = JsonNodeFactory.instance.objectNode().put("typ", DynamicCodeCodec.TYP).put("alg", alg)
                 .put("kid", home.identity().key().kid());
         return Base64Url.encode(header.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Conformance(id = "YMT-HCODE-009", title = "A code naming a region its issuer does not serve is refused with unknown-issuer",
+            requirements = { "REQ-TOPO-1", "REQ-CODE-2" }, negative = true)
+    public void codeForAnotherMembersRegion(TestContext ctx) {
+        VirtualFederation federation = VirtualFederation.of(ctx);
+        VirtualMember issuer = federation.active();
+        VirtualMember regionOwner = federation.down();
+        Instant iat = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String code = new DynamicCodeCodec().encode(new CodeClaims(issuer.entityId(),
+                VirtualMember.subject("resident-1"), DynamicCodeCodec.newJti(), Colour.GREEN, regionOwner.regionCode(),
+                iat, iat.plusSeconds(60)), issuer.identity().key());
+
+        refused(ctx, regionOwner, code, ProblemType.UNKNOWN_ISSUER, "a code of " + issuer.entityId() + " for region "
+                + regionOwner.regionCode() + ", which " + regionOwner.entityId() + " serves");
     }
 }

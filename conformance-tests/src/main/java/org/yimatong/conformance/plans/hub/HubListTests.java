@@ -1,6 +1,7 @@
 package org.yimatong.conformance.plans.hub;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +10,14 @@ import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.schemas.batch.BatchDigest;
+import org.yimatong.schemas.batch.BatchManifest;
+import org.yimatong.schemas.batch.BatchSignature;
+import org.yimatong.schemas.batch.CanonicalBatch;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.problem.ProblemType;
 
 /** Red/yellow lists: the list key, daily batches, the changes feed (REQ-LIST-1..6). */
@@ -119,5 +125,21 @@ public final class HubListTests {
         HubCalls.asMember(ctx, reader, ctx.http().get("/v1/lists/changes?after=not-a-cursor-of-this-hub")).send()
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-LIST-6: an unknown cursor is refused, never read"
                         + " as a time or an offset");
+    }
+
+    @Conformance(id = "YMT-HLIST-012", title = "A batch signed with SM2 over a SHA-256 digest is refused: SM3 goes with SM2",
+            requirements = { "REQ-CRYPTO-2", "REQ-LIST-3" }, negative = true)
+    public void sm2WithSha256IsRefused(TestContext ctx) {
+        VirtualMember member = VirtualFederation.of(ctx).active();
+        List<ListEntry> entries = ListedBatch.of(ctx).entries();
+        String tag = "conformance-sha256-" + System.nanoTime();
+        LocalDate day = ListedBatch.of(ctx).day();
+        BatchManifest manifest = new BatchManifest(
+                member.entityId(), tag, day, entries.size(), CanonicalBatch.digest(entries, BatchDigest.SHA_256));
+        // signed by hand: the library's own signer refuses this mismatch, as the hub must
+        String signature = JwsSigner.signDetached(member.identity().key(), BatchSignature.TYP, manifest.canonicalBytes());
+
+        ListedBatch.send(ctx, member, tag, day, signature, ListedBatch.ndjson(entries))
+                .expectProblem(ProblemType.SIGNATURE_INVALID, "REQ-CRYPTO-2: an SM2 signature covers an SM3 digest");
     }
 }

@@ -26,13 +26,16 @@ public final class HubRoutingTests {
     static final String HOP = "Ymt-Hop";
     static final String PATH = "Ymt-Path";
 
-    @Conformance(id = "YMT-HTOPO-001", title = "A request whose Ymt-Path already holds the hub is refused with 508 loop-detected",
-            requirements = { "REQ-TOPO-3" }, negative = true)
+    @Conformance(id = "YMT-HTOPO-001", title = "A child hub's request whose Ymt-Path already holds the hub is refused with 508 loop-detected",
+            requirements = { "REQ-TOPO-3", "REQ-TOPO-2" }, negative = true)
     public void ownIdInPathIsALoop(TestContext ctx) {
-        VirtualMember member = VirtualFederation.of(ctx).active();
-        HubCalls.verification(ctx, member, member.code(Colour.GREEN))
-                .header(PATH, member.entityId() + "," + ctx.targetEntityId()).send()
-                .expectProblem(ProblemType.LOOP_DETECTED, "REQ-TOPO-3: a hub refuses a request that already passed it");
+        VirtualFederation federation = VirtualFederation.of(ctx);
+        VirtualMember childHub = federation.childHub();
+        VirtualMember home = federation.active();
+        HubCalls.verification(ctx, childHub, home.code(Colour.GREEN))
+                .header(PATH, ctx.targetEntityId() + "," + childHub.entityId()).header(HOP, "6").send()
+                .expectProblem(ProblemType.LOOP_DETECTED, "REQ-TOPO-3: a hub refuses a request that already passed it,"
+                        + " from a child hub as from any member (REQ-TOPO-2)");
     }
 
     @Conformance(id = "YMT-HTOPO-002", title = "A request with no hop left that must go further is refused with 508 loop-detected",

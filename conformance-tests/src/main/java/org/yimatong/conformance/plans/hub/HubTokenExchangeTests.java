@@ -155,4 +155,29 @@ public final class HubTokenExchangeTests {
                     + e.getMessage());
         }
     }
+
+    @Conformance(id = "YMT-HLOA-003", title = "An actor's higher level never lifts a subject below the audience's minimum",
+            requirements = { "REQ-LOA-2", "REQ-LOA-1", "REQ-TOK-3" }, negative = true)
+    public void actorCannotRaiseTheSubjectsLevel(TestContext ctx) {
+        VirtualMember department = department(ctx);
+        Jwk key = department.identity().key();
+        Map<String, String> actor = Map.of("actor_token", idToken(ctx, department, "parent", "urn:ymt:loa:high", key),
+                "actor_token_type", ID_TOKEN);
+
+        exchange(ctx, department, idToken(ctx, department, "child", "urn:ymt:loa:basic", key), actor)
+                .expectProblem(ProblemType.INSUFFICIENT_USER_AUTHENTICATION, "REQ-LOA-2: no exchange may raise the"
+                        + " subject's basic level to the audience's substantial, not even through a high actor");
+    }
+
+    @Conformance(id = "YMT-HTOK-006", title = "A delegation whose actor token is forged is refused",
+            requirements = { "REQ-TOK-3", "REQ-TOK-1" }, negative = true)
+    public void forgedActorToken(TestContext ctx) {
+        VirtualMember department = department(ctx);
+        Jwk forger = Jwk.generate(SignatureProfile.SM2).withKid(department.identity().key().kid());
+        Map<String, String> actor = Map.of("actor_token", idToken(ctx, department, "parent", "urn:ymt:loa:high",
+                forger), "actor_token_type", ID_TOKEN);
+
+        exchange(ctx, department, idToken(ctx, department, "child", SUBSTANTIAL, department.identity().key()), actor)
+                .expectProblem(ProblemType.SIGNATURE_INVALID, "REQ-TOK-3: the actor is verified like the subject");
+    }
 }
