@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
@@ -20,7 +22,8 @@ import org.yimatong.schemas.problem.ProblemType;
  * Checks the hub's {@code Ymt-Client-Assertion} on member-API calls when {@code --require-client-assertion} is on:
  * a JWS signed by a key of the hub's key set (from {@code --hub-jwks-file}, or {@code GET <hub-url>/v1/jwks},
  * fetched again at most every 30 s on an unknown {@code kid}), {@code iss} = {@code sub} = the hub,
- * {@code aud} naming this member, {@code exp} not passed (30 s skew), at most 60 s after {@code iat}.
+ * {@code aud} naming this member, {@code exp} not passed (30 s skew), at most 60 s after {@code iat}, and a
+ * {@code jti} not seen before (the contract's "replays refused"; remembered until {@code exp} plus the skew).
  * Missing: 401 {@code unauthenticated}; anything else wrong: 401 {@code invalid-client-assertion}.
  */
 final class HubAssertions {
@@ -35,6 +38,8 @@ final class HubAssertions {
     private final Optional<HubClient> hub;
     private volatile JwkSet keys;
     private volatile Instant fetchedAt = Instant.EPOCH;
+    /** {@code jti} of accepted assertions, until they could no longer pass the time check anyway. */
+    private final Map<String, Instant> seenJtis = new ConcurrentHashMap<>();
 
     HubAssertions(SimulatorOptions options, Clock clock, Optional<HubClient> hub) throws IOException {
         this.hubId = options.hubId();
@@ -56,9 +61,14 @@ final class HubAssertions {
         } catch (ProblemException e) {
             throw refused("the assertion does not verify with the hub's keys");
         }
-        Claims claims = Claims.read(payload).check(memberId, clock.instant(), SKEW);
+        Instant now = clock.instant();
+        Claims claims = Claims.read(payload).check(memberId, now, SKEW);
         if (!hubId.equals(claims.issuer())) {
             throw refused("iss and sub must be " + hubId);
+        }
+        seenJtis.values().removeIf(until -> until.isBefore(now));
+        if (seenJtis.putIfAbsent(claims.jti(), claims.expiresAt().plus(SKEW)) != null) {
+            throw refused("the assertion was already used (jti replayed)");
         }
     }
 

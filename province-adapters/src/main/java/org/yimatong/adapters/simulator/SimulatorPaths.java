@@ -81,16 +81,34 @@ final class SimulatorPaths {
         return Http.Answer.json(200, body);
     }
 
+    /**
+     * A code of resident {@code n}, issued now, or {@code ?ageSeconds=N} seconds ago (negative: in the future), so a
+     * conformance suite can present expired and not-yet-valid codes without waiting a minute.
+     */
     private Http.Answer code(Http.Request request) {
         int n = Integer.parseInt(request.path().group(1));
         Resident resident = sim.resident(n);
-        Instant iat = sim.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant iat = sim.clock().instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(ageSeconds(request));
         ObjectNode body = NODES.objectNode();
         body.put("n", n);
         body.put("code", sim.code(n, iat));
         body.put("colour", resident.colour().name());
         body.put("expiresAt", iat.plus(MemberSimulator.CODE_LIFETIME).toString());
         return Http.Answer.json(200, body);
+    }
+
+    private static long ageSeconds(Http.Request request) {
+        String query = request.exchange().getRequestURI().getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ageSeconds=(-?[0-9]{1,6})").matcher(query);
+        if (!query.matches("ageSeconds=-?[0-9]{1,6}") || !m.find()
+                || Math.abs(Long.parseLong(m.group(1))) > 86_400) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "ageSeconds must be a whole number of seconds",
+                    List.of(new FieldError("/query/ageSeconds", "-86400..86400")));
+        }
+        return Long.parseLong(m.group(1));
     }
 
     private Http.Answer colour(Http.Request request) {

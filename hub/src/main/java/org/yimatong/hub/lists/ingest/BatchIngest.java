@@ -239,7 +239,8 @@ public class BatchIngest {
             lock.setLong(1, ListLocks.FEED);
             lock.execute();
         }
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the receipt answered now must equal the one a replay reads back (REQ-LIST-4)
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long before = maxSeq(connection);
         long added = change(connection, ADDED, member.entityId(), upload.batchTag(), now);
         long changed = change(connection, CHANGED, member.entityId(), upload.batchTag(), now);

@@ -1,0 +1,284 @@
+package org.yimatong.conformance.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.yimatong.conformance.config.ConfigFile;
+import org.yimatong.conformance.config.RunConfig;
+import org.yimatong.conformance.counterpart.Counterpart;
+import org.yimatong.conformance.counterpart.KeyFiles;
+import org.yimatong.conformance.engine.Outcome;
+import org.yimatong.conformance.engine.Plan;
+import org.yimatong.conformance.engine.PlanRunner;
+import org.yimatong.conformance.engine.RunResult;
+import org.yimatong.conformance.engine.TestDefinition;
+import org.yimatong.conformance.engine.TestResult;
+import org.yimatong.conformance.http.RecordingHttp;
+import org.yimatong.conformance.plans.Plans;
+import org.yimatong.conformance.report.ReportWriter;
+import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.payload.validation.Patterns;
+
+/**
+ * {@code java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE] --out DIR}.
+ * Exit codes: {@value #PASSED} every test passed (skips name an optional capability the target lacks),
+ * {@value #FAILED} a test failed, {@value #CANNOT_RUN} the suite itself could not run (bad arguments or config,
+ * target unreachable at start, output folder not writable, no tests in the plan).
+ */
+public final class Main {
+
+    public static final int PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int CANNOT_RUN = 2;
+
+    static final String USAGE = """
+            Usage: java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE] --out DIR
+                   java -jar ymt-conformance.jar --list [--plan member|hub]
+                   java -jar ymt-conformance.jar --help
+
+            Runs the Yimatong v1 conformance suite against an implementation and writes report.json,
+            report.json.jws (signed by the runner's key), runner-jwks.json, junit.xml and report.html into DIR.
+
+              --plan member|hub   member: a provincial platform's member API; hub: a hub
+              --base-url URL      the target's base URL (a member's baseUrl, or a hub's)
+              --config FILE       run configuration JSON (target, counterpart, fixtures, timeouts; see README)
+              --key-file FILE     the runner's private JWK (created if absent, SM2); default: a new key each run
+              --out DIR           where the reports go (created if absent)
+              --list              print every test: id, plan, requirements, title
+              --help              this text
+
+            Exit codes: 0 all passed, 1 a test failed, 2 the suite could not run.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line; never exits the JVM. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments a;
+        try {
+            a = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("ymt-conformance: " + e.getMessage());
+            err.print(USAGE);
+            return CANNOT_RUN;
+        }
+        if (a.help) {
+            out.print(USAGE);
+            return PASSED;
+        }
+        if (a.list) {
+            list(a.plan, out);
+            return PASSED;
+        }
+        try {
+            return execute(a, out);
+        } catch (CannotRun e) {
+            err.println("ymt-conformance: cannot run: " + e.getMessage());
+            return CANNOT_RUN;
+        }
+    }
+
+    private static int execute(Arguments a, PrintStream out) throws CannotRun {
+        Plan plan = a.plan.orElseThrow();
+        List<TestDefinition> tests = Plans.tests(plan);
+        if (tests.isEmpty()) {
+            throw new CannotRun("the " + plan.cliName() + " plan has no tests registered");
+        }
+        RunConfig config;
+        try {
+            config = ConfigFile.read(a.config, plan, a.baseUrl);
+        } catch (ConfigFile.ConfigException e) {
+            throw new CannotRun(e.getMessage());
+        }
+        prepareOutput(a.out);
+        Jwk runnerKey = runnerKey(a.keyFile);
+        config = discover(config);
+        RunResult result;
+        try (Counterpart counterpart = startCounterpart(config)) {
+            result = new PlanRunner(config, counterpart).run(tests);
+        }
+        try {
+            ReportWriter.write(result, a.out, runnerKey);
+        } catch (IOException e) {
+            throw new CannotRun("cannot write the reports to " + a.out + ": " + e.getMessage());
+        }
+        summarise(result, a.out, out);
+        return result.passed() ? PASSED : FAILED;
+    }
+
+    private static void list(Optional<Plan> only, PrintStream out) {
+        for (Plan plan : Plan.values()) {
+            if (only.isPresent() && only.get() != plan) {
+                continue;
+            }
+            for (TestDefinition t : Plans.tests(plan)) {
+                out.println(t.id() + "\t" + plan.cliName() + "\t" + String.join(",", t.requirements()) + "\t"
+                        + (t.negative() ? "[negative] " : "") + t.title());
+            }
+        }
+    }
+
+    private static void prepareOutput(Path folder) throws CannotRun {
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".ymt-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new CannotRun("the output folder " + folder + " is not writable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Jwk runnerKey(Optional<Path> keyFile) throws CannotRun {
+        if (keyFile.isEmpty()) {
+            return Jwk.generate(SignatureProfile.SM2);
+        }
+        try {
+            return KeyFiles.loadOrCreate(keyFile.get(), SignatureProfile.SM2);
+        } catch (IOException e) {
+            throw new CannotRun("runner key: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks the target answers at all ({@code GET /.well-known/yimatong}, which members and hubs serve) and takes
+     * its entity id from there when the configuration does not give it.
+     */
+    private static RunConfig discover(RunConfig config) throws CannotRun {
+        URI wellKnown = URI.create(config.baseUrl() + "/.well-known/yimatong");
+        HttpClient client = RecordingHttp.newClient(config.timeouts().request());
+        HttpResponse<byte[]> answer;
+        try {
+            answer = client.send(HttpRequest.newBuilder(wellKnown).timeout(config.timeouts().request())
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new CannotRun("the target " + config.baseUrl() + " is unreachable (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotRun("interrupted");
+        }
+        if (config.target().entityId().isPresent()) {
+            return config;
+        }
+        try {
+            JsonNode json = StrictJson.read(answer.body());
+            String entityId = json.path("entityId").asText("");
+            if (answer.statusCode() == 200 && Patterns.ENTITY_ID.matcher(entityId).matches()) {
+                return config.withEntityId(entityId);
+            }
+        } catch (IOException | RuntimeException e) {
+            // reported below
+        }
+        throw new CannotRun("the target's entity id is not configured (target.entityId) and " + wellKnown
+                + " does not give one (HTTP " + answer.statusCode() + ")");
+    }
+
+    private static Counterpart startCounterpart(RunConfig config) throws CannotRun {
+        try {
+            return Counterpart.start(config);
+        } catch (IOException | RuntimeException e) {
+            throw new CannotRun("cannot start the counterpart (port " + config.counterpart().port() + "): "
+                    + e.getMessage());
+        }
+    }
+
+    private static void summarise(RunResult result, Path folder, PrintStream out) {
+        for (TestResult r : result.results()) {
+            out.println(r.outcome().name() + "\t" + r.test().id() + "\t" + r.test().title()
+                    + (r.message().isEmpty() ? "" : "\n\t" + r.message()));
+        }
+        out.println(result.count(Outcome.PASSED) + " passed, " + result.count(Outcome.FAILED) + " failed, "
+                + result.count(Outcome.SKIPPED) + " skipped (" + result.plan().cliName() + " plan, "
+                + result.targetEntityId() + ")");
+        out.println("reports in " + folder.toAbsolutePath());
+    }
+
+    /** The suite itself cannot run; the message says why. */
+    static final class CannotRun extends Exception {
+        CannotRun(String message) {
+            super(message);
+        }
+    }
+
+    /** The parsed command line. */
+    static final class Arguments {
+        boolean help;
+        boolean list;
+        Optional<Plan> plan = Optional.empty();
+        URI baseUrl;
+        Optional<Path> config = Optional.empty();
+        Optional<Path> keyFile = Optional.empty();
+        Path out;
+
+        static Arguments parse(String[] args) {
+            Arguments a = new Arguments();
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                switch (option) {
+                    case "--help", "-h" -> a.help = true;
+                    case "--list" -> a.list = true;
+                    case "--plan", "--base-url", "--config", "--key-file", "--out" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(option + " needs a value");
+                        }
+                        a.set(option, args[++i]);
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + option);
+                }
+            }
+            if (a.help || a.list) {
+                return a;
+            }
+            List<String> missing = new ArrayList<>();
+            if (a.plan.isEmpty()) {
+                missing.add("--plan");
+            }
+            if (a.baseUrl == null) {
+                missing.add("--base-url");
+            }
+            if (a.out == null) {
+                missing.add("--out");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("missing " + String.join(", ", missing));
+            }
+            return a;
+        }
+
+        private void set(String option, String value) {
+            switch (option) {
+                case "--plan" -> plan = Optional.of(Plan.fromCliName(value).orElseThrow(
+                        () -> new IllegalArgumentException("--plan must be member or hub, not " + value)));
+                case "--base-url" -> {
+                    List<String> faults = new ArrayList<>();
+                    baseUrl = ConfigFile.httpUrl(value, "--base-url", faults);
+                    if (!faults.isEmpty()) {
+                        throw new IllegalArgumentException(faults.get(0));
+                    }
+                }
+                case "--config" -> config = Optional.of(Path.of(value));
+                case "--key-file" -> keyFile = Optional.of(Path.of(value));
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown argument " + option);
+            }
+        }
+    }
+}
