@@ -47,14 +47,16 @@ final class SimulatorPaths {
 
     private Http.Answer setFaults(Http.Request request) {
         Faults updated = sim.faults().patch(request.json());
-        boolean downChanges = updated.down() != sim.faults().down();
+        boolean closesThisListener = updated.down() && !sim.faults().down()
+                && request.exchange().getLocalAddress().getPort() == sim.port();
         Http.Answer answer = Http.Answer.json(200, updated.toJson());
-        if (!downChanges) {
-            sim.setFaults(updated);
-            return answer;
+        if (closesThisListener) {
+            // the member-API listener this request came on is the one to close: answer first
+            return answer.andThen(() -> sim.setFaults(updated));
         }
-        // the listener this request came on may be the one to close: answer first
-        return answer.andThen(() -> sim.setFaults(updated));
+        // anything else holds before the caller hears back, so its next request meets the new faults
+        sim.setFaults(updated);
+        return answer;
     }
 
     /** Every resident: number, colour, and the list pseudonym when the list key is at hand. */
