@@ -14,7 +14,6 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
 import org.yimatong.conformance.engine.Outcome;
 import org.yimatong.conformance.engine.RunResult;
 import org.yimatong.conformance.engine.TestResult;
