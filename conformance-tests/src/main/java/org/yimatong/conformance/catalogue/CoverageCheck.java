@@ -2,6 +2,7 @@ package org.yimatong.conformance.catalogue;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class CoverageCheck {
     public static Result run(RequirementsCatalogue catalogue, Map<Plan, List<TestDefinition>> tests, Set<Plan> checked) {
         List<String> errors = new ArrayList<>();
         Set<String> uncovered = new TreeSet<>();
-        Map<Plan, Set<String>> withoutNegative = new java.util.EnumMap<>(Plan.class);
+        Map<Plan, Set<String>> withoutNegative = new EnumMap<>(Plan.class);
         tests.forEach((plan, list) -> list.forEach(test -> checkCitations(catalogue, test, errors)));
         for (Plan plan : checked) {
             List<TestDefinition> planTests = tests.getOrDefault(plan, List.of());

@@ -1,6 +1,7 @@
 package org.yimatong.conformance.report;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Locale;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -41,7 +42,7 @@ public final class JUnitXmlReport {
             suite.setAttribute("errors", "0");
             suite.setAttribute("skipped", String.valueOf(run.count(Outcome.SKIPPED)));
             suite.setAttribute("timestamp", run.startedAt().toString());
-            suite.setAttribute("time", seconds(java.time.Duration.between(run.startedAt(), run.finishedAt())
+            suite.setAttribute("time", seconds(Duration.between(run.startedAt(), run.finishedAt())
                     .toMillis()));
             Element properties = doc.createElement("properties");
             suite.appendChild(properties);
