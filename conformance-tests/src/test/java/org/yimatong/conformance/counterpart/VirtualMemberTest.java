@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,7 +59,7 @@ class VirtualMemberTest {
             JsonNode body = StrictJson.read(answer.body());
             assertEquals(200, answer.statusCode());
             assertEquals("RED", body.path("status").asText());
-            assertEquals(java.util.Set.of(), ContractSchemas.faults("verification-result.json", body));
+            assertEquals(Set.of(), ContractSchemas.faults("verification-result.json", body));
             assertEquals(1, member.verificationsReceived().size());
 
             member.dropVerifications();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ class PlanRunnerTest {
         assertEquals(List.of("YMT-ENG-001", "YMT-ENG-002", "YMT-ENG-003", "YMT-ENG-004", "YMT-ENG-005",
                 "YMT-ENG-006"),
                 result.results().stream().map(r -> r.test().id()).toList());
-        Map<String, TestResult> byId = new java.util.HashMap<>();
+        Map<String, TestResult> byId = new HashMap<>();
         result.results().forEach(r -> byId.put(r.test().id(), r));
         assertEquals(Outcome.PASSED, byId.get("YMT-ENG-001").outcome());
         assertEquals(List.of("keys served"), byId.get("YMT-ENG-001").notes());
