@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.postgresql.PGConnection;
-import org.yimatong.hub.auth.ClientAssertion;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.batch.BatchDigest;
 import org.yimatong.schemas.batch.BatchManifest;
 import org.yimatong.schemas.batch.BatchSignature;

@@ -23,15 +23,9 @@ public record MemberRecord(String entityId, String displayName, MemberKind kind,
         String parent, URI baseUrl, String dialect, String tlsCertSha256, JwkSet jwks, URI jwksUri,
         MemberStatus status, List<TrustMark> trustMarks, Instant createdAt, Instant updatedAt) implements Validatable {
 
-    /** A conformance result the member earned. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TrustMark(String mark, String suiteVersion, Instant passedAt, Instant expiresAt) {
-    }
-
-    /** What other members may see: no base URL, no certificate fingerprint. */
+    /** What other members may see: no base URL, no certificate fingerprint. Trust marks are public. */
     public MemberPublicView publicView() {
-        return new MemberPublicView(entityId, displayName, kind, regionPrefixes, parent, status, jwksUri,
-                trustMarks == null ? null : trustMarks.stream().map(TrustMark::mark).toList());
+        return new MemberPublicView(entityId, displayName, kind, regionPrefixes, parent, status, jwksUri, trustMarks);
     }
 
     @Override

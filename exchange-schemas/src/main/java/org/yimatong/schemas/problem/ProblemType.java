@@ -40,6 +40,7 @@ public enum ProblemType {
     UNKNOWN_LEVEL_OF_ASSURANCE("unknown-level-of-assurance", 400, "Unknown level of assurance"),
     INVALID_ID_NUMBER("invalid-id-number", 400, "Invalid resident ID number"),
     BATCH_INVALID("batch-invalid", 422, "Invalid list batch"),
+    CONFORMANCE_NOT_PASSED("conformance-not-passed", 422, "Conformance report did not pass"),
 
     // The federation
     LOOP_DETECTED("loop-detected", 508, "Routing loop detected"),

@@ -49,7 +49,8 @@ class OpenApiDocumentTest {
     static final Set<String> REQUIRED_OPERATIONS = Set.of(
             "GET /.well-known/yimatong", "GET /v1/jwks", "POST /v1/verifications", "POST /v1/green-lookups",
             "GET /v1/members", "GET /v1/members/{id}", "POST /v1/admin/members", "GET /v1/admin/members",
-            "GET /v1/admin/members/{id}", "PUT /v1/admin/members/{id}", "POST /v1/admin/keys/rotate",
+            "GET /v1/admin/members/{id}", "PUT /v1/admin/members/{id}",
+            "POST /v1/admin/members/{id}/conformance-reports", "POST /v1/admin/keys/rotate",
             "PUT /v1/admin/departments/{id}/operators/{operator}", "GET /v1/lists/key", "POST /v1/lists/batches",
             "GET /v1/lists/batches/{tag}", "GET /v1/lists/batches/{tag}/provenance", "GET /v1/lists/changes",
             "GET /v1/lists/snapshot", "POST /v1/lists/subscriptions", "POST /v1/token", "POST /v1/introspect",

@@ -217,6 +217,7 @@ class PayloadSchemaContractTest {
                 "GreenLookupResult", "Problem", "EntityConfiguration", "MemberRecord", "MemberPublicView",
                 "BatchReceipt", "BatchProgress", "BatchProvenance", "ListChange", "ChangesPage", "ListKey",
                 "Subscription", "AuditEvent", "Appeal", "AppealRequest", "AppealDecision", "IntrospectionResponse",
-                "TokenResponse", "RevocationRequest", "OperatorBinding")), covered::toString);
+                "TokenResponse", "RevocationRequest", "OperatorBinding", "AdapterSettings", "TrustMark",
+                "ConformanceReport")), covered::toString);
     }
 }

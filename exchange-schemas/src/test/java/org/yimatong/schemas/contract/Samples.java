@@ -17,6 +17,7 @@ import org.yimatong.schemas.dictionary.MemberStatus;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.Appeal;
+import org.yimatong.schemas.payload.AdapterSettings;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealGround;
@@ -28,6 +29,8 @@ import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProvenance;
 import org.yimatong.schemas.payload.BatchReceipt;
 import org.yimatong.schemas.payload.ChangesPage;
+import org.yimatong.schemas.payload.ConformancePlan;
+import org.yimatong.schemas.payload.ConformanceReport;
 import org.yimatong.schemas.payload.EntityConfiguration;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
@@ -47,6 +50,7 @@ import org.yimatong.schemas.payload.Subscription;
 import org.yimatong.schemas.payload.SubscriptionRequest;
 import org.yimatong.schemas.payload.TokenExchangeRequest;
 import org.yimatong.schemas.payload.TokenResponse;
+import org.yimatong.schemas.payload.TrustMark;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.FieldError;
@@ -85,8 +89,20 @@ final class Samples {
         return new MemberRecord(SH, "上海随申码", MemberKind.PLATFORM, List.of("31"), YRD,
                 URI.create("https://ssm.sh.example/ymt"), "v1", HEX, new JwkSet(List.of(jwk())),
                 URI.create("https://ssm.sh.example/ymt/member/v1/jwks"), MemberStatus.ACTIVE,
-                List.of(new MemberRecord.TrustMark("conformance-member-v1", "1.0.0", T, T.plusSeconds(86400 * 365))),
-                T, T);
+                List.of(trustMark()), T, T);
+    }
+
+    static TrustMark trustMark() {
+        return new TrustMark(ConformancePlan.MEMBER, "1.0.0", "1.0.0", T, T.plusSeconds(300), "sm3:" + HEX,
+                "runner-2026-11");
+    }
+
+    static ConformanceReport conformanceReport() {
+        return new ConformanceReport(ConformanceReport.FORMAT, new ConformanceReport.Suite("1.0.0"),
+                "1.0.0", ConformancePlan.MEMBER, new ConformanceReport.Target(URI.create("https://ssm.sh.example/ymt"), SH),
+                T, new ConformanceReport.Summary(ConformanceReport.Outcome.PASSED), List.of(
+                        new ConformanceReport.TestResult("YMT-VER-001", ConformanceReport.Outcome.PASSED),
+                        new ConformanceReport.TestResult("YMT-VER-002", ConformanceReport.Outcome.SKIPPED)));
     }
 
     static BatchManifest manifest() {
@@ -94,7 +110,7 @@ final class Samples {
     }
 
     static BatchReceipt receipt() {
-        return new BatchReceipt(SH, "310000-20261127-01", DAY, 3, HEX, 1, 1, 2, 1, T, false);
+        return new BatchReceipt(SH, "310000-20261127-01", DAY, 3, "sm3:" + HEX, 1, 1, 2, 1, T, false);
     }
 
     static Problem problem() {
@@ -129,6 +145,8 @@ final class Samples {
         m.put("jwks.json", new JwkSet(List.of(jwk())));
         m.put("member.json", memberRecord());
         m.put("member-public.json", memberRecord().publicView());
+        m.put("trust-mark.json", trustMark());
+        m.put("conformance-report.json", conformanceReport());
         m.put("list-key.json", new ListKey("2026-11", ListKey.ALG, "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA",
                 T, T.plusSeconds(86400 * 30)));
         m.put("batch-manifest.json", manifest());
@@ -161,6 +179,8 @@ final class Samples {
         m.put("key-rotation-request.json", new KeyRotationRequest(SignatureAlgorithm.SM2, 3600, 86400));
         m.put("key-rotation-result.json", new KeyRotationResult("national-2026-12", SignatureAlgorithm.SM2, T,
                 T.plusSeconds(3600), "national-2026-11", T.plusSeconds(90000)));
+        m.put("adapter-settings.json", new AdapterSettings("ymt-hub-yrd", "app-secret", true,
+                Map.of("validitySeconds", "60"), 800, T));
         m.put("operator-binding.json", new OperatorBinding("dept-310000-market", "op-91f2", "91310000MA1FL8XQ3C",
                 "urn:ymt:loa:high", T.plusSeconds(86400), T));
         AuditEvent event = new AuditEvent("hub-a", 1001, T, "ymt:member:320000", SH, "travel",

@@ -25,9 +25,9 @@ public class DiscoveryResource {
         String base = hub.publicUrl().replaceAll("/+$", "");
         Map<String, URI> endpoints = new LinkedHashMap<>();
         endpoints.put("verifications", URI.create(base + "/v1/verifications"));
-        endpoints.put("greenLookups", URI.create(base + "/v1/green-lookups"));
-        endpoints.put("listBatches", URI.create(base + "/v1/lists/batches"));
-        endpoints.put("listChanges", URI.create(base + "/v1/lists/changes"));
+        endpoints.put("green-lookups", URI.create(base + "/v1/green-lookups"));
+        endpoints.put("list-batches", URI.create(base + "/v1/lists/batches"));
+        endpoints.put("list-changes", URI.create(base + "/v1/lists/changes"));
         endpoints.put("token", URI.create(base + "/v1/token"));
         endpoints.put("introspection", URI.create(base + "/v1/introspect"));
         endpoints.put("members", URI.create(base + "/v1/members"));

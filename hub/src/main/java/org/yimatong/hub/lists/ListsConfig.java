@@ -36,6 +36,17 @@ public interface ListsConfig {
 
     Retention retention();
 
+    Pull pull();
+
+    interface Pull {
+        /**
+         * Quartz-style cron (China time) of the daily pull of lists that native members publish as files
+         * (csv-list), or {@code off}.
+         */
+        @WithDefault("0 20 0 * * ?")
+        String cron();
+    }
+
     interface Retention {
         /** Quartz-style cron of the purge, or {@code off}. */
         @WithDefault("0 30 3 * * ?")

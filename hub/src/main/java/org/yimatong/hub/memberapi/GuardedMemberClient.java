@@ -16,6 +16,8 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.yimatong.schemas.jose.ClientAssertion;
+import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.routing.Hops;
@@ -48,7 +50,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * {@link MemberClient} over the Vert.x web client: no thread waits for a member. Each member has its own
- * {@link TypedGuard} (timeout, then circuit breaker), so a slow province never holds up another. Every call is
+ * {@link TypedGuard} (timeout, then circuit breaker), so a slow province never holds up another. Platforms with a
+ * native API are called through their adapter ({@link MemberAdapters}) inside the same guard. Every call is
  * counted in {@code ymt.member.calls} by member, operation and outcome, and timed in {@code ymt.member.call}.
  */
 @ApplicationScoped
@@ -65,11 +68,12 @@ public class GuardedMemberClient implements MemberClient {
     private final HubKeyRing hubKeys;
     private final HubConfig hub;
     private final Clock clock;
+    private final MemberAdapters adapters;
     private final ConcurrentMap<String, TypedGuard<Uni<Object>>> guards = new ConcurrentHashMap<>();
     private WebClient web;
 
     public GuardedMemberClient(Vertx vertx, ObjectMapper json, MemberCallConfig config, MeterRegistry meters,
-            HubKeyRing hubKeys, HubConfig hub, Clock clock) {
+            HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters) {
         this.vertx = vertx;
         this.json = json;
         this.config = config;
@@ -77,6 +81,7 @@ public class GuardedMemberClient implements MemberClient {
         this.hubKeys = hubKeys;
         this.hub = hub;
         this.clock = clock;
+        this.adapters = adapters;
     }
 
     @PostConstruct
@@ -94,6 +99,10 @@ public class GuardedMemberClient implements MemberClient {
 
     @Override
     public Uni<VerificationResult> verify(Peer peer, VerificationRequest request, Hops hops) {
+        if (peer.speaksNative()) {
+            return call(peer, "verify", () -> inHubTerms(peer, adapters.verify(peer.entityId(), request, hops))
+                    .map(answer -> requireComplete(peer, answer)));
+        }
         return call(peer, "verify", () -> send(post(peer, "/v1/verifications", hops), request)
                 .map(r -> read(peer, r, 200, VerificationResult.class))
                 .map(answer -> requireComplete(peer, answer)));
@@ -101,6 +110,9 @@ public class GuardedMemberClient implements MemberClient {
 
     @Override
     public Uni<GreenLookupResult> greenLookup(Peer peer, GreenLookupRequest request, Hops hops) {
+        if (peer.speaksNative()) {
+            return call(peer, "green-lookup", () -> inHubTerms(peer, adapters.greenLookup(peer.entityId(), request, hops)));
+        }
         return call(peer, "green-lookup", () -> send(post(peer, "/v1/green-lookups", hops), request)
                 .map(r -> read(peer, r, 200, GreenLookupResult.class))
                 .map(answer -> {
@@ -113,6 +125,10 @@ public class GuardedMemberClient implements MemberClient {
 
     @Override
     public Uni<AppealAcknowledgement> fileAppeal(Peer peer, String appealId, AppealRequest request, Hops hops) {
+        if (peer.speaksNative()) {
+            return call(peer, "appeal", () -> inHubTerms(peer,
+                    adapters.fileAppeal(peer.entityId(), appealId, request, hops)));
+        }
         HttpRequest<Buffer> post = post(peer, "/v1/appeals", hops).putHeader("Ymt-Appeal-Id", appealId);
         return call(peer, "appeal", () -> send(post, request).map(r -> {
             if (peer.isHub()) {
@@ -197,6 +213,19 @@ public class GuardedMemberClient implements MemberClient {
     /** The name of a member's breaker, for {@code CircuitBreakerMaintenance}. */
     public static String breakerName(String memberId) {
         return "member-" + memberId;
+    }
+
+    /** An adapter's {@link MemberProblem} as one of the three failures, inside the guard (a refusal is no fault). */
+    private static <T> Uni<T> inHubTerms(Peer peer, Uni<T> nativeCall) {
+        return nativeCall.onFailure(MemberProblem.class).transform(failure -> {
+            MemberProblem problem = (MemberProblem) failure;
+            return switch (problem.kind()) {
+                case BAD_ANSWER, CREDENTIALS_REFUSED -> new MemberBadAnswerException(peer.entityId(), problem.getMessage());
+                case TIMEOUT -> new MemberUnavailableException(peer.entityId(), "timeout", problem);
+                case UNAVAILABLE -> new MemberUnavailableException(peer.entityId(), "unreachable", problem);
+                case REFUSED -> new MemberRefusedException(peer.entityId(), problem.type(), problem.getMessage());
+            };
+        });
     }
 
     private Throwable classify(Peer peer, Throwable failure) {

@@ -6,8 +6,13 @@ import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.routing.RouteDecision;
 import org.yimatong.schemas.dictionary.MemberKind;
 
-/** The next node a request is sent to, and how it is spoken to. */
-public record Peer(String entityId, URI baseUrl, Role role) {
+/**
+ * The next node a request is sent to, and how it is spoken to: hubs and {@code v1} platforms by the contract, other
+ * platforms in their {@code dialect} through their adapter.
+ */
+public record Peer(String entityId, URI baseUrl, Role role, String dialect) {
+
+    private static final String V1 = "v1";
 
     public enum Role {
         /** A provincial platform: its member API under {@code /member/v1/}. */
@@ -20,7 +25,7 @@ public record Peer(String entityId, URI baseUrl, Role role) {
 
     public static Peer of(Member member) {
         return new Peer(member.entityId(), member.baseUrl(),
-                member.kind() == MemberKind.HUB ? Role.CHILD_HUB : Role.PLATFORM);
+                member.kind() == MemberKind.HUB ? Role.CHILD_HUB : Role.PLATFORM, member.dialect());
     }
 
     public static Peer of(RouteDecision decision) {
@@ -28,7 +33,12 @@ public record Peer(String entityId, URI baseUrl, Role role) {
             return of(child.member());
         }
         RouteDecision.ToParent parent = (RouteDecision.ToParent) decision;
-        return new Peer(parent.parentEntityId(), parent.parentUrl(), Role.PARENT);
+        return new Peer(parent.parentEntityId(), parent.parentUrl(), Role.PARENT, V1);
+    }
+
+    /** A platform with its own native API, called through its adapter. */
+    public boolean speaksNative() {
+        return role == Role.PLATFORM && dialect != null && !V1.equals(dialect);
     }
 
     public boolean isHub() {

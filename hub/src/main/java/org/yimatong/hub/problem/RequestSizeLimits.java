@@ -1,6 +1,7 @@
 package org.yimatong.hub.problem;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,21 +21,33 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Two body limits on one server: {@code quarkus.http.limits.max-body-size} is a single global check, set to the
  * largest batch upload, so every other request is held here to {@code ymt.http.json-body-limit-bytes} by its
- * {@code Content-Length} before any handler reads it: 413 {@code payload-too-large}. Only
- * {@code POST /v1/lists/batches} may exceed it.
+ * {@code Content-Length} before any handler reads it: 413 {@code payload-too-large}. Two uploads are larger by
+ * nature: {@code POST /v1/lists/batches} (held only by the global limit) and an operator's conformance report
+ * {@code POST /v1/admin/members/{id}/conformance-reports}, which carries every HTTP exchange of a run (held to
+ * {@code ymt.http.report-body-limit-bytes}).
  */
 @ApplicationScoped
 public class RequestSizeLimits {
 
     static final String BATCH_UPLOAD = "/v1/lists/batches";
+    static final Pattern REPORT_UPLOAD = Pattern.compile("/v1/admin/members/[^/]+/conformance-reports");
 
     private final long limit;
+    private final long reportLimit;
     private final byte[] tooLarge;
+    private final byte[] reportTooLarge;
 
     public RequestSizeLimits(@ConfigProperty(name = "ymt.http.json-body-limit-bytes", defaultValue = "65536") long limit,
+            @ConfigProperty(name = "ymt.http.report-body-limit-bytes", defaultValue = "16777216") long reportLimit,
             ObjectMapper mapper) throws JsonProcessingException {
         this.limit = limit;
-        this.tooLarge = mapper.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+        this.reportLimit = reportLimit;
+        this.tooLarge = tooLarge(mapper, limit);
+        this.reportTooLarge = tooLarge(mapper, reportLimit);
+    }
+
+    private static byte[] tooLarge(ObjectMapper mapper, long limit) throws JsonProcessingException {
+        return mapper.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
                 "Request bodies are limited to " + limit + " bytes here", null, List.of()));
     }
 
@@ -44,20 +57,30 @@ public class RequestSizeLimits {
 
     private void check(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
-        if (length != null && !isBatchUpload(context) && exceeds(length)) {
+        if (length == null || isBatchUpload(context)) {
+            context.next();
+            return;
+        }
+        boolean report = isReportUpload(context);
+        if (exceeds(length, report ? reportLimit : limit)) {
             context.response().setStatusCode(413).putHeader("Content-Type", Problems.MEDIA_TYPE)
-                    .putHeader("Connection", "close").end(io.vertx.core.buffer.Buffer.buffer(tooLarge));
+                    .putHeader("Connection", "close")
+                    .end(io.vertx.core.buffer.Buffer.buffer(report ? reportTooLarge : tooLarge));
             return;
         }
         context.next();
     }
 
-    private boolean exceeds(String length) {
+    private static boolean exceeds(String length, long limit) {
         try {
             return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // the HTTP layer refuses a malformed length itself
         }
+    }
+
+    private static boolean isReportUpload(RoutingContext context) {
+        return context.request().method() == HttpMethod.POST && REPORT_UPLOAD.matcher(context.request().path()).matches();
     }
 
     private static boolean isBatchUpload(RoutingContext context) {

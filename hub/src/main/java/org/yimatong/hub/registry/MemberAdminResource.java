@@ -1,6 +1,8 @@
 package org.yimatong.hub.registry;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.yimatong.adapters.StandardAdapters;
 import org.yimatong.hub.admin.AdminOnly;
 import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.problem.FieldError;
@@ -26,6 +29,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberAdminResource {
+
+    /** The dialects the hub has an adapter for (province-adapters). */
+    private static final Set<String> DIALECTS = StandardAdapters.registry().dialects();
 
     private final MemberRegistry registry;
 
@@ -68,6 +74,10 @@ public class MemberAdminResource {
     private static void requireBody(MemberRecord record) {
         if (record == null) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A member record is required");
+        }
+        if (record.dialect() != null && !DIALECTS.contains(record.dialect())) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "No adapter speaks dialect " + record.dialect(),
+                    List.of(new FieldError("/dialect", "one of " + new TreeSet<>(DIALECTS))));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +23,7 @@ import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
 import org.yimatong.schemas.payload.MemberRecord;
+import org.yimatong.schemas.payload.TrustMark;
 import org.yimatong.schemas.payload.validation.Validation;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
@@ -189,6 +191,26 @@ public class MemberRegistry implements MemberDirectory {
                 .flatMap(rows -> reload().replaceWith(rows.iterator().next().getBoolean("created")));
     }
 
+    /**
+     * Replaces the member's trust marks with {@code change} applied to them, in one transaction that holds the
+     * member's row, so two uploads for one member never lose each other's mark. A {@link ProblemException} thrown
+     * by {@code change} rolls back and changes nothing; an unknown member is {@code not-found}.
+     */
+    public Uni<Void> updateTrustMarks(String entityId, UnaryOperator<List<TrustMark>> change) {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("select trust_marks from member where entity_id = $1 for update")
+                .execute(Tuple.of(entityId))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        throw MemberAdminResource.notFound(entityId);
+                    }
+                    List<TrustMark> marks = change.apply(trustMarks(rows.iterator().next().getString("trust_marks")));
+                    return conn.preparedQuery("update member set trust_marks = $2, updated_at = $3 where entity_id = $1")
+                            .execute(Tuple.of(entityId, writeJson(marks), now()));
+                }))
+                .flatMap(updated -> reload());
+    }
+
     private JwkSet checked(MemberRecord record) {
         Validation.requireValid(record);
         List<FieldError> errors = new java.util.ArrayList<>();
@@ -260,6 +282,22 @@ public class MemberRegistry implements MemberDirectory {
             return mapper.treeToValue(node, MemberRecord.class);
         } catch (Exception e) {
             throw new IllegalStateException("Stored member record " + row.getString("entity_id") + " is unreadable", e);
+        }
+    }
+
+    private List<TrustMark> trustMarks(String json) {
+        try {
+            return List.of(mapper.readValue(json, TrustMark[].class));
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored trust marks are unreadable", e);
+        }
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot write JSON", e);
         }
     }
 

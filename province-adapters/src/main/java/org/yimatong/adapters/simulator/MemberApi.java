@@ -62,8 +62,12 @@ final class MemberApi {
 
     void register(Http.Routes routes) {
         routes.member("GET", "/\\.well-known/yimatong", this::entityConfiguration)
-                .member("GET", "/member/v1/jwks", this::jwks)
-                .member("POST", "/member/v1/verifications", this::verify)
+                .member("GET", "/member/v1/jwks", this::jwks);
+        if (options.soapAppId().isPresent()) {
+            new SoapGateway(sim, options.soapAppId().get(), this).register(routes);
+            return;
+        }
+        routes.member("POST", "/member/v1/verifications", this::verify)
                 .member("POST", "/member/v1/green-lookups", this::greenLookup)
                 .member("POST", "/member/v1/appeals", this::appeal)
                 .member("POST", "/member/v1/list-changes", this::listChanges)
@@ -111,7 +115,7 @@ final class MemberApi {
     }
 
     /** The code's claims, verified with this member's own key (at its issue time under the accept-expired fault). */
-    private CodeClaims verifyCode(String code) {
+    CodeClaims verifyCode(String code) {
         DynamicCodeCodec codec = new DynamicCodeCodec(sim.clock(), DynamicCodeCodec.DEFAULT_SKEW,
                 EnumSet.of(options.profile()));
         CodeClaims unverified = codec.decode(code);
@@ -223,7 +227,7 @@ final class MemberApi {
     }
 
     /** The colour answered: the resident's, or the next one under the wrong-colour fault. */
-    private Colour answered(Colour colour) {
+    Colour answered(Colour colour) {
         if (!sim.faults().wrongColour()) {
             return colour;
         }

@@ -14,19 +14,22 @@ import org.yimatong.schemas.payload.validation.Patterns;
  *
  * @param listKey {@code derived} (from the seed: standalone demos, matches no hub), {@code hub} (fetched from
  *     {@code <hubUrl>/v1/lists/key} with a client assertion) or the key itself, base64url (43 characters)
+ * @param soapAppId when present, the live checks are served in the {@code soap-md5} dialect for this app id
  * @param publish where the daily list goes: {@code none}, {@code hub}, {@code inbox} or {@code both}; anything but
  *     {@code none} publishes at start and then every day at midnight, China time
  */
 public record SimulatorOptions(String region, String entityId, int port, int adminPort, SignatureProfile profile,
         Path keyFile, String hubId, Optional<URI> hubUrl, int residents, long seed, String listKey,
         Optional<Path> inbox, String publish, boolean requireClientAssertion, Optional<Path> hubJwksFile,
-        long answerValiditySeconds, Faults faults) {
+        long answerValiditySeconds, Faults faults, Optional<String> soapAppId) {
 
     private static final Pattern REGION = Pattern.compile("[1-9][0-9]{5}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern SOAP_APP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.util.Set<String> VALUED = java.util.Set.of("--region", "--entity-id", "--port",
             "--admin-port", "--alg", "--key-file", "--hub-id", "--hub-url", "--residents", "--seed", "--list-key",
-            "--inbox", "--publish", "--hub-jwks-file", "--answer-validity-seconds", "--latency-ms", "--error-rate");
+            "--inbox", "--publish", "--hub-jwks-file", "--answer-validity-seconds", "--latency-ms", "--error-rate",
+            "--soap-app-id");
 
     public static final String USAGE = """
             Usage: java -jar ymt-member-simulator.jar [options]
@@ -57,6 +60,9 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
               --hub-jwks-file PATH     the hub's key set for those assertions (default: GET <hub-url>/v1/jwks)
               --answer-validity-seconds N
                                        validUntil = checkedAt + N in answers (default 60)
+              --soap-app-id ID         speak the soap-md5 dialect instead of the v1 member operations: live checks
+                                       at POST /services/HealthCodeService, Invoke(appId, pwd, method, xml) with
+                                       pwd = MD5(appId + method + yyyyMMdd); codes and key set stay v1
             Faults (also at runtime: POST /sim/faults {"latencyMs":..,"errorRate":..,"down":..,...}):
               --latency-ms N           delay every member-API answer by N ms
               --error-rate X           answer a share X (0..1) of member-API requests with 500
@@ -95,6 +101,7 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
         Path hubJwks = null;
         long validity = 60;
         Faults faults = Faults.NONE;
+        String soapAppId = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -142,6 +149,7 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
                             publish = value;
                         }
                         case "--hub-jwks-file" -> hubJwks = Path.of(value);
+                        case "--soap-app-id" -> soapAppId = require(value, SOAP_APP_ID, option);
                         case "--answer-validity-seconds" -> validity = number(value, option, 1, 86_400);
                         case "--latency-ms" -> faults = faults.withLatencyMs(number(value, option, 0, 600_000));
                         case "--error-rate" -> {
@@ -167,7 +175,8 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
         }
         return new SimulatorOptions(region, entityId == null ? "ymt:member:" + region : entityId, port, adminPort,
                 profile, keyFile, hubId, Optional.ofNullable(hubUrl), residents, seed, listKey,
-                Optional.ofNullable(inbox), publish, requireAssertion, Optional.ofNullable(hubJwks), validity, faults);
+                Optional.ofNullable(inbox), publish, requireAssertion, Optional.ofNullable(hubJwks), validity, faults,
+                Optional.ofNullable(soapAppId));
     }
 
     private static String require(String value, Pattern pattern, String option) {

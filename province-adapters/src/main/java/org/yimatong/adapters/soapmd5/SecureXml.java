@@ -19,18 +19,18 @@ import org.xml.sax.SAXException;
  * The JDK's DOM parser with XXE shut: no DOCTYPE at all (so no external entities and no entity expansion), no
  * XInclude, no external schemas or stylesheets.
  */
-final class SecureXml {
+public final class SecureXml {
 
     private static final DocumentBuilderFactory FACTORY = factory();
 
     private SecureXml() {
     }
 
-    static Document parse(byte[] xml) throws IOException {
+    public static Document parse(byte[] xml) throws IOException {
         return parse(new InputSource(new ByteArrayInputStream(xml)));
     }
 
-    static Document parse(String xml) throws IOException {
+    public static Document parse(String xml) throws IOException {
         return parse(new InputSource(new StringReader(xml)));
     }
 
@@ -59,13 +59,13 @@ final class SecureXml {
     }
 
     /** The text of the only child element of {@code parent} named {@code localName}, or null. */
-    static String childText(Element parent, String localName) {
+    public static String childText(Element parent, String localName) {
         Element child = child(parent, localName);
         return child == null ? null : child.getTextContent().strip();
     }
 
     /** The first child element named {@code localName} (any namespace), or null. */
-    static Element child(Element parent, String localName) {
+    public static Element child(Element parent, String localName) {
         for (Node n = parent == null ? null : parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && localName.equals(localNameOf(e))) {
                 return e;
@@ -74,12 +74,12 @@ final class SecureXml {
         return null;
     }
 
-    static String localNameOf(Element e) {
+    public static String localNameOf(Element e) {
         return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
     }
 
     /** {@code text} escaped for element content and attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

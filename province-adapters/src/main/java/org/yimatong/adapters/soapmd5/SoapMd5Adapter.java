@@ -52,9 +52,9 @@ public final class SoapMd5Adapter implements MemberAdapter {
     public static final String NAMESPACE = "http://gateway.healthcode.example.cn/";
     public static final String SOAP_NAMESPACE = "http://schemas.xmlsoap.org/soap/envelope/";
 
-    static final String VERIFY_METHOD = "QueryCodeStatus";
-    static final String LOOKUP_METHOD = "QuerySubjectStatus";
-    static final String APPEAL_METHOD = "SubmitAppeal";
+    public static final String VERIFY_METHOD = "QueryCodeStatus";
+    public static final String LOOKUP_METHOD = "QuerySubjectStatus";
+    public static final String APPEAL_METHOD = "SubmitAppeal";
 
     /** StatusReason codes the platform documents, and whether each goes with green ({@code 00} only). */
     static final Map<String, String> REASONS = Map.of(

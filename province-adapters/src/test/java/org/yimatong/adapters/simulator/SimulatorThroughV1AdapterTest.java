@@ -10,62 +10,42 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Credentials;
-import org.yimatong.adapters.spi.Forwarding;
-import org.yimatong.adapters.spi.MemberAdapter;
-import org.yimatong.adapters.spi.MemberAdapterContractTest;
-import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.AnswerSource;
-import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
-import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.problem.ProblemType;
 
 /**
  * The simulator is a v1 member: the {@code v1} adapter, as the hub uses it, passes the contract every dialect owes
- * against a real simulator on a loopback port. Where WireMock would be told to misbehave, the simulator's faults
- * are switched on; "wrong credentials" is a client assertion the simulator does not accept (it is started with
+ * against it; "wrong credentials" is a client assertion the simulator does not accept (it is started with
  * {@code --require-client-assertion} and the hub's key set).
  */
-class SimulatorThroughV1AdapterTest extends MemberAdapterContractTest {
+class SimulatorThroughV1AdapterTest extends SimulatorBehindAdapterTest {
 
     static final Jwk HUB_KEY = Jwk.generate(SignatureProfile.SM2);
     static final Jwk STRANGER_KEY = Jwk.generate(SignatureProfile.SM2);
-    static final Forwarding FORWARDING = new Forwarding(6, List.of("ymt:member:620000", "ymt:hub:national"));
-
     @TempDir
     Path dir;
-    RunningSimulator running;
-    String code;
 
-    @BeforeEach
-    void startSimulator() throws IOException {
+    @Override
+    protected String[] simulatorArguments() throws IOException {
         Path hubJwks = dir.resolve("hub-jwks.json");
         Files.writeString(hubJwks, new JwkSet(List.of(HUB_KEY)).publicOnly().toJson().toString());
-        running = RunningSimulator.start("--region", region(), "--hub-id", "ymt:hub:yrd",
-                "--require-client-assertion", "--hub-jwks-file", hubJwks.toString(), "--admin-port", "-1");
-        code = running.sim.code(1);
-    }
-
-    @AfterEach
-    void stopSimulator() {
-        running.close();
+        return new String[] { "--region", region(), "--hub-id", "ymt:hub:yrd", "--require-client-assertion",
+                "--hub-jwks-file", hubJwks.toString(), "--admin-port", "-1" };
     }
 
     @Override
@@ -100,42 +80,6 @@ class SimulatorThroughV1AdapterTest extends MemberAdapterContractTest {
                 "Ymt-Client-Assertion", new HubClient(endpoint.baseUrl(), endpoint.member(), "ymt:hub:yrd",
                         endpoint.credentials().id().isEmpty() ? HUB_KEY : STRANGER_KEY, Clock.systemUTC())
                         .clientAssertion()));
-    }
-
-    @Override
-    protected MemberEndpoint endpoint() {
-        return new MemberEndpoint(member(), region(), dialect(), running.sim.baseUrl(), credentials(),
-                Duration.ofSeconds(5), options());
-    }
-
-    @Override
-    protected void stubColour(Colour colour) {
-        code = running.sim.code(colour.ordinal() + 1);
-    }
-
-    @Override
-    protected void stubMalformed() {
-        running.sim.setFaults(Faults.NONE.withMalformedAnswers(true));
-    }
-
-    @Override
-    protected void stubCredentialsRefused() {
-        // the simulator refuses a stranger's assertion by itself
-    }
-
-    @Override
-    protected void stubSlow(Duration delay) {
-        running.sim.setFaults(Faults.NONE.withLatencyMs(delay.toMillis()));
-    }
-
-    @Override
-    protected CompletionStage<VerificationStatus> ask(MemberAdapter adapter) {
-        return adapter.verify(request(code), FORWARDING).thenApply(r -> r.status());
-    }
-
-    static VerificationRequest request(String code) {
-        return new VerificationRequest(code, new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"),
-                "transit");
     }
 
     @Test

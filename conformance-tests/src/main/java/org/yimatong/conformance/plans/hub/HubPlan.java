@@ -9,8 +9,10 @@ import java.util.List;
  */
 public final class HubPlan {
 
-    /** Empty until the hub plan's tests are written. */
-    public static final List<Class<?>> TEST_CLASSES = List.of();
+    public static final List<Class<?>> TEST_CLASSES = List.of(HubDiscoveryTests.class, HubRegistryTests.class,
+            HubAuthenticationTests.class, HubVerificationTests.class, HubCodeRefusalTests.class, HubRoutingTests.class,
+            HubListTests.class, HubProvenanceTests.class, HubGreenLookupTests.class, HubAuditTests.class,
+            HubAppealTests.class, HubTokenTests.class, HubTokenExchangeTests.class, HubErrorTests.class);
 
     private HubPlan() {
     }

@@ -64,8 +64,9 @@ import io.agroal.api.AgroalDataSource;
  * The one ingest path of a daily batch (REQ-LIST-2..5), on a worker thread, in one transaction: every line is
  * validated while it streams into a staging table by {@code COPY} (the batch is never held in memory); then
  * duplicates are found in SQL, the canonical digest is computed over the rows sorted by {@code sub}, the
- * detached signature is checked against the manifest, and a set-based diff against the member's current list
- * appends the change rows under the feed lock ({@link ListLocks#FEED}) and replaces the member's entries.
+ * detached signature is checked against the manifest (or, for a list the hub converted, made by the hub), and a
+ * set-based diff against the member's current list appends the change rows under the feed lock
+ * ({@link ListLocks#FEED}) and replaces the member's entries.
  */
 @ApplicationScoped
 public class BatchIngest {
@@ -173,11 +174,17 @@ public class BatchIngest {
 
     private IngestOutcome run(BatchUpload upload, BatchBody body, Tracker tracker) throws IOException, SQLException {
         Member member = upload.member();
-        JwsHeader header = ParsedJws.parseDetached(upload.signature(), new byte[0]).header();
-        SignatureProfile profile = SignatureProfile.fromJoseName(header.alg())
-                .orElseThrow(() -> new ProblemException(ProblemType.ALGORITHM_NOT_ALLOWED,
-                        "Batch signatures use SM2, ES256 or EdDSA", List.of()));
-        KeyResolver keys = directory.keysFor(member, header.kid()).await().atMost(Duration.ofSeconds(30));
+        SignatureProfile profile;
+        KeyResolver keys = null;
+        if (upload.convertingHubKey() != null) {
+            profile = upload.convertingHubKey().profile();
+        } else {
+            JwsHeader header = ParsedJws.parseDetached(upload.signature(), new byte[0]).header();
+            profile = SignatureProfile.fromJoseName(header.alg())
+                    .orElseThrow(() -> new ProblemException(ProblemType.ALGORITHM_NOT_ALLOWED,
+                            "Batch signatures use SM2, ES256 or EdDSA", List.of()));
+            keys = directory.keysFor(member, header.kid()).await().atMost(Duration.ofSeconds(30));
+        }
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -210,7 +217,9 @@ public class BatchIngest {
         // an upload already in canonical (sub) order was digested while it streamed; any other is sorted here
         CanonicalBatch.Builder digest = stagedBatch.inOrder != null ? stagedBatch.inOrder : digest(connection, algorithm);
         BatchManifest manifest = digest.manifest(member.entityId(), upload.batchTag(), upload.day());
-        Jwk key = BatchSignature.verify(upload.signature(), manifest, keys);
+        Jwk key = upload.convertingHubKey() != null ? upload.convertingHubKey()
+                : BatchSignature.verify(upload.signature(), manifest, keys);
+        String signature = upload.convertingHubKey() != null ? BatchSignature.sign(manifest, key) : upload.signature();
         double verified = seconds(phase);
 
         BatchReceipt stored = storedReceipt(connection, member.entityId(), upload.batchTag());
@@ -230,7 +239,8 @@ public class BatchIngest {
             lock.setLong(1, ListLocks.FEED);
             lock.execute();
         }
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the receipt answered now must equal the one a replay reads back (REQ-LIST-4)
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long before = maxSeq(connection);
         long added = change(connection, ADDED, member.entityId(), upload.batchTag(), now);
         long changed = change(connection, CHANGED, member.entityId(), upload.batchTag(), now);
@@ -241,7 +251,7 @@ public class BatchIngest {
         update(connection, INSERT_NEW, member.entityId(), member.entityId());
         BatchReceipt receipt = new BatchReceipt(member.entityId(), upload.batchTag(), upload.day(), count,
                 manifest.digest(), added, changed, removed, count - added - changed, now, null);
-        insertBatch(connection, receipt, upload, key, tracker.receivedAt());
+        insertBatch(connection, receipt, signature, key, tracker.receivedAt());
         connection.commit();
         LOG.infof("Batch %s of %s stored: %d entries, %d added, %d changed, %d removed (read and staged in %.1f s,"
                 + " digest and signature %.1f s, diff and commit %.1f s)", upload.batchTag(), member.entityId(), count,
@@ -555,7 +565,7 @@ public class BatchIngest {
         }
     }
 
-    private static void insertBatch(Connection connection, BatchReceipt receipt, BatchUpload upload, Jwk key,
+    private static void insertBatch(Connection connection, BatchReceipt receipt, String signature, Jwk key,
             Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(INSERT_BATCH)) {
             ps.setString(1, receipt.member());
@@ -563,7 +573,7 @@ public class BatchIngest {
             ps.setObject(3, receipt.day());
             ps.setLong(4, receipt.count());
             ps.setString(5, receipt.digest());
-            ps.setString(6, upload.signature());
+            ps.setString(6, signature);
             ps.setString(7, key.profile().joseName());
             ps.setString(8, key.kid());
             ps.setObject(9, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC));

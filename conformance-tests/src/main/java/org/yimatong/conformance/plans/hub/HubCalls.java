@@ -1,0 +1,37 @@
+package org.yimatong.conformance.plans.hub;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.conformance.http.HttpCall;
+import org.yimatong.schemas.jose.ClientAssertion;
+
+/** Requests to the target hub as a virtual member makes them. */
+final class HubCalls {
+
+    static final String CHECKPOINT_KIND = "TRANSPORT";
+
+    private HubCalls() {
+    }
+
+    /**
+     * {@code POST /v1/verifications} of {@code code} by {@code caller} (with its client assertion), scanned at a
+     * checkpoint in the caller's own region.
+     */
+    static HttpCall verification(TestContext ctx, VirtualMember caller, String code) {
+        return asMember(ctx, caller, ctx.http().post("/v1/verifications")).json(verificationRequest(caller, code));
+    }
+
+    static ObjectNode verificationRequest(VirtualMember checkpointOwner, String code) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("code", code).put("purpose", "travel");
+        request.putObject("checkpoint").put("id", "ymt-conformance-gate-1")
+                .put("region", checkpointOwner.regionCode()).put("kind", CHECKPOINT_KIND);
+        return request;
+    }
+
+    /** The call, authenticated as {@code member} with a fresh client assertion for the target hub. */
+    static HttpCall asMember(TestContext ctx, VirtualMember member, HttpCall call) {
+        return call.header(ClientAssertion.HEADER, member.assertionFor(ctx.targetEntityId()));
+    }
+}

@@ -1,0 +1,142 @@
+package org.yimatong.conformance.plans.hub;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import org.yimatong.conformance.counterpart.CounterpartServer;
+import org.yimatong.conformance.counterpart.Identity;
+import org.yimatong.conformance.engine.Check;
+import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.conformance.http.HttpAnswer;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.MemberKind;
+
+/**
+ * The members the suite plays at the target hub, onboarded once per run through the hub's admin API (as the WHO
+ * gateway tests onboard their virtual members), each answered by the suite's listener:
+ * <ul>
+ * <li>{@link #active()}: an ACTIVE platform whose member API answers every verification YELLOW, live, so a
+ * YELLOW answer proves the hub asked it (its codes say GREEN);</li>
+ * <li>{@link #down()}: ACTIVE, but its connection is reset at once;</li>
+ * <li>{@link #slow()}: ACTIVE, but it answers GREEN only after four answer budgets;</li>
+ * <li>{@link #suspended()}: deliberately SUSPENDED (never onboarded fully), for the negative tests; it would answer
+ * RED if the hub asked it;</li>
+ * <li>{@link #childHub()}: a hub under the target, which answers verifications forwarded to it GREEN.</li>
+ * </ul>
+ */
+public final class VirtualFederation {
+
+    private final VirtualMember active;
+    private final VirtualMember down;
+    private final VirtualMember slow;
+    private final VirtualMember suspended;
+    private final VirtualMember childHub;
+
+    private VirtualFederation(VirtualMember active, VirtualMember down, VirtualMember slow, VirtualMember suspended,
+            VirtualMember childHub) {
+        this.active = active;
+        this.down = down;
+        this.slow = slow;
+        this.suspended = suspended;
+        this.childHub = childHub;
+    }
+
+    /** The run's virtual federation, onboarded by the first test that needs it. */
+    public static VirtualFederation of(TestContext ctx) {
+        return ctx.run().shared("virtual-federation", () -> onboard(ctx));
+    }
+
+    public VirtualMember active() {
+        return active;
+    }
+
+    public VirtualMember down() {
+        return down;
+    }
+
+    public VirtualMember slow() {
+        return slow;
+    }
+
+    public VirtualMember suspended() {
+        return suspended;
+    }
+
+    public VirtualMember childHub() {
+        return childHub;
+    }
+
+    private static VirtualFederation onboard(TestContext ctx) {
+        HubSettings settings = HubSettings.of(ctx);
+        HubSettings.Regions r = settings.regions();
+        VirtualFederation federation = new VirtualFederation(platform(r.member(), "vm-active"),
+                platform(r.down(), "vm-down"), platform(r.slow(), "vm-slow"), platform(r.suspended(), "vm-suspended"),
+                new VirtualMember(Identity.generate("ymt:hub:conformance-" + r.childHub(), SignatureProfile.SM2),
+                        MemberKind.HUB, r.childHub(), "vh-child"));
+        federation.answer(ctx);
+        for (VirtualMember m : new VirtualMember[] { federation.active, federation.down, federation.slow,
+                federation.childHub }) {
+            register(ctx, settings, m, "ACTIVE");
+        }
+        register(ctx, settings, federation.suspended, "SUSPENDED");
+        return federation;
+    }
+
+    private static VirtualMember platform(String prefix, String path) {
+        return new VirtualMember(Identity.generate("ymt:member:" + (prefix + "0000").substring(0, 6),
+                SignatureProfile.SM2), MemberKind.PLATFORM, prefix, path);
+    }
+
+    /** Stubs what each virtual member answers on the suite's listener. */
+    private void answer(TestContext ctx) {
+        CounterpartServer server = ctx.counterpart().server();
+        server.answer("POST", active.apiPath("verifications"), 200, "application/json", liveAnswer(active, "YELLOW"));
+        server.answer("POST", active.apiPath("appeals"), 202, "application/json",
+                "{\"homeReference\":\"conformance-appeal-1\",\"receivedAt\":\"" + Instant.now() + "\"}");
+        server.answer("POST", suspended.apiPath("verifications"), 200, "application/json",
+                liveAnswer(suspended, "RED"));
+        server.answer("POST", childHub.apiPath("verifications"), 200, "application/json",
+                liveAnswer(childHub, "GREEN"));
+        server.wireMock().stubFor(post(urlPathEqualTo(down.apiPath("verifications")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        int slowMillis = (int) ctx.config().timeouts().answerBudget().multipliedBy(4).toMillis();
+        server.wireMock().stubFor(post(urlPathEqualTo(slow.apiPath("verifications")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(liveAnswer(slow, "GREEN")).withFixedDelay(slowMillis)));
+    }
+
+    /** A live verification answer of {@code member} (DESIGN.md §6), valid for an hour. */
+    static String liveAnswer(VirtualMember member, String status) {
+        Instant now = Instant.now();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("status", status).put("home", member.entityId())
+                .put("source", "LIVE").put("checkedAt", now.toString())
+                .put("validUntil", now.plus(Duration.ofHours(1)).toString());
+        return answer.toString();
+    }
+
+    private static void register(TestContext ctx, HubSettings settings, VirtualMember member, String status) {
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        record.put("entityId", member.entityId());
+        record.put("displayName", "Conformance suite virtual member " + member.prefix());
+        record.put("kind", member.kind().name());
+        record.putArray("regionPrefixes").add(member.prefix());
+        record.put("parent", ctx.targetEntityId());
+        record.put("baseUrl", member.baseUrl(ctx.counterpart().server().baseUrl()).toString());
+        record.put("dialect", "v1");
+        record.set("jwks", member.identity().publicKeys().toJson());
+        record.put("status", status);
+        HttpAnswer answer = ctx.http().request("PUT", "/v1/admin/members/" + member.entityId())
+                .header("Authorization", settings.adminAuthorization()).json(record).send();
+        Check.that(answer.status() == 200 || answer.status() == 201, "REQ-REG-1: the hub must onboard "
+                + member.entityId() + " through PUT /v1/admin/members/{id} (the suite's virtual member, region "
+                + member.prefix() + "); it answered " + answer.status() + ": " + answer.text());
+    }
+}

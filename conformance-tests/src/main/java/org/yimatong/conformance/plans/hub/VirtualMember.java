@@ -1,0 +1,72 @@
+package org.yimatong.conformance.plans.hub;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.yimatong.conformance.counterpart.Identity;
+import org.yimatong.schemas.code.CodeClaims;
+import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.crypto.HmacSm3;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.dictionary.MemberKind;
+
+/**
+ * A member the suite plays at the target hub: an identity with a key the suite generated, the region prefix it
+ * serves, and where on the suite's listener its member API answers ({@code <listener>/<path>/member/v1/...}, or
+ * {@code <listener>/<path>/v1/...} for a child hub).
+ */
+public record VirtualMember(Identity identity, MemberKind kind, String prefix, String path) {
+
+    private static final DynamicCodeCodec CODES = new DynamicCodeCodec();
+    private static final byte[] PSEUDONYM_KEY = "conformance suite: pseudonyms of made-up people".getBytes(
+            StandardCharsets.UTF_8);
+
+    public String entityId() {
+        return identity.entityId();
+    }
+
+    /** A region code inside this member's prefix. */
+    public String regionCode() {
+        return (prefix + "0101").substring(0, 6);
+    }
+
+    public URI baseUrl(URI listener) {
+        return URI.create(listener + "/" + path);
+    }
+
+    /** The path on the listener where the hub sends {@code operation} (e.g. {@code verifications}). */
+    public String apiPath(String operation) {
+        return "/" + path + (kind == MemberKind.HUB ? "/v1/" : "/member/v1/") + operation;
+    }
+
+    /** A fresh code of this member: issued now, 60 s of life. */
+    public String code(Colour colour) {
+        return code(colour, Instant.now(), Duration.ofSeconds(60), identity.key());
+    }
+
+    /** A code of this member issued at {@code iat}, signed by {@code key} (the member's own, or a forger's). */
+    public String code(Colour colour, Instant iat, Duration lifetime, Jwk key) {
+        return CODES.encode(claims(colour, iat, lifetime), key);
+    }
+
+    /** Claims with whole-second times, as the code format requires. */
+    public CodeClaims claims(Colour colour, Instant iat, Duration lifetime) {
+        Instant issued = iat.truncatedTo(ChronoUnit.SECONDS);
+        return new CodeClaims(entityId(), subject("resident-1"), DynamicCodeCodec.newJti(), colour, regionCode(),
+                issued, issued.plus(lifetime));
+    }
+
+    /** A pseudonymous subject id (64 hex, HMAC-SM3 as members derive them); never an ID number. */
+    public static String subject(String label) {
+        return HmacSm3.subjectId(PSEUDONYM_KEY, label);
+    }
+
+    /** A fresh client assertion of this member for the hub. */
+    public String assertionFor(String hubEntityId) {
+        return identity.assertionFor(hubEntityId);
+    }
+}

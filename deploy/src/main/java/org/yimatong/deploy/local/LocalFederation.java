@@ -1,0 +1,337 @@
+package org.yimatong.deploy.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.yimatong.deploy.local.Calls.Answer;
+import org.yimatong.deploy.local.Processes.Hub;
+import org.yimatong.deploy.local.Processes.Simulator;
+
+/**
+ * A one-machine federation: a national hub, the regional hub {@code yrd} under it, member simulators 310000
+ * (Shanghai) and 320000 (Jiangsu) under yrd, 620000 (Gansu) under the national hub, and 330000 (Zhejiang) as a
+ * legacy platform behind a SOAP gateway ({@code soap-md5}) under yrd; then the scenario, each step printed in plain
+ * words and checked. {@link #run} answers the number of failed steps; every process is stopped before it returns.
+ *
+ * <p>Usage: {@code java -cp <this jar>:<hub/target/quarkus-app/lib/main/*> org.yimatong.deploy.local.LocalFederation
+ * [--repo DIR] [--work DIR]}; environment: {@code START_TIMEOUT} (s, 180), {@code UNKNOWN_LIMIT_MS} (1500),
+ * {@code HUB_JAVA_OPTS} (-Xmx256m).
+ */
+public final class LocalFederation {
+
+    static final String NATIONAL_ID = "ymt:hub:national";
+    static final String YRD_ID = "ymt:hub:yrd";
+    static final String SOAP_APP_ID = "ymt-hub-yrd";
+
+    private final PrintStream out;
+    private final Calls calls;
+    private final Processes processes;
+    private final long unknownLimitMs;
+    private final String adminToken = "local-admin-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final List<String> failures = new ArrayList<>();
+    private int step;
+
+    private Hub national;
+    private Hub yrd;
+    private Simulator shanghai;
+    private Simulator jiangsu;
+    private Simulator gansu;
+    private Simulator zhejiang;
+
+    LocalFederation(Path repo, Path work, PrintStream out, Duration startTimeout, long unknownLimitMs,
+            String hubJavaOptions) {
+        this.out = out;
+        this.calls = new Calls(work);
+        this.processes = new Processes(repo, work, startTimeout, hubJavaOptions);
+        this.unknownLimitMs = unknownLimitMs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(".");
+        Path work = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--repo" -> repo = Path.of(args[i + 1]);
+                case "--work" -> work = Path.of(args[i + 1]);
+                default -> {
+                    System.err.println("usage: LocalFederation [--repo DIR] [--work DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        repo = repo.toAbsolutePath().normalize();
+        work = work == null ? repo.resolve("deploy/local/work") : work.toAbsolutePath();
+        LocalFederation federation = new LocalFederation(repo, work, System.out,
+                Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("START_TIMEOUT", "180"))),
+                Long.parseLong(System.getenv().getOrDefault("UNKNOWN_LIMIT_MS", "1500")),
+                System.getenv().getOrDefault("HUB_JAVA_OPTS", "-Xmx256m"));
+        Runtime.getRuntime().addShutdownHook(new Thread(federation.processes::close));
+        System.exit(federation.run(work) == 0 ? 0 : 1);
+    }
+
+    /** Starts everything, runs the scenario, stops everything; answers the number of failed steps. */
+    public int run(Path work) throws IOException, InterruptedException {
+        clean(work);
+        try {
+            if (!Files.isRegularFile(processes.hubJar()) || !Files.isRegularFile(processes.simulatorJar())) {
+                throw new IOException("build first: no " + processes.hubJar() + " or " + processes.simulatorJar());
+            }
+            start();
+            register();
+            routedVerification();
+            soapGatewayVerification();
+            homeDown();
+            singleSignOn();
+            dailyListToGreenLookup();
+        } finally {
+            say("--- stopping " + processes.count() + " processes");
+            processes.close();
+            say("logs and every answer: " + work);
+        }
+        say("");
+        say(failures.isEmpty() ? "RESULT: all " + step + " steps gave the expected answer"
+                : "RESULT: " + failures.size() + " of " + step + " steps FAILED: " + failures);
+        return failures.size();
+    }
+
+    List<String> failures() {
+        return failures;
+    }
+
+    // ---------------------------------------------------------------- the federation
+
+    private void start() throws IOException, InterruptedException {
+        say("--- starting the national hub and the regional hub yrd under it, each with its own embedded PostgreSQL");
+        national = processes.startHub("national", NATIONAL_ID, Optional.empty(), adminToken, List.of());
+        // yrd issues tokens for the Shanghai platform's departments (client ymt:member:310000), substantial or higher
+        yrd = processes.startHub("yrd", YRD_ID, Optional.of(national), adminToken,
+                List.of("-Dymt.tokens.audiences.\"ymt:member:310000\".minimum-level=substantial"));
+        say("--- starting simulators 310000 (Shanghai), 320000 (Jiangsu), 330000 (Zhejiang, SOAP gateway) under yrd"
+                + " and 620000 (Gansu) under the national hub");
+        shanghai = processes.startSimulator("310000", yrd);
+        jiangsu = processes.startSimulator("320000", yrd);
+        zhejiang = processes.startSimulator("330000", yrd, "--soap-app-id", SOAP_APP_ID);
+        gansu = processes.startSimulator("620000", national);
+        for (Simulator sim : List.of(shanghai, jiangsu, zhejiang, gansu)) {
+            say("    " + sim.region() + " at " + sim.url() + " (admin " + sim.admin() + ")");
+        }
+        processes.awaitHealthy(national);
+        processes.awaitHealthy(yrd);
+        say("    national at " + national.url() + " and yrd at " + yrd.url() + " are UP");
+    }
+
+    private void register() throws IOException, InterruptedException {
+        say("--- registering members");
+        put(national, YRD_ID, """
+                {"entityId":"%s","displayName":"长三角 (Yangtze River Delta) regional hub","kind":"HUB",
+                 "regionPrefixes":["31","32","33","34"],"parent":"%s","baseUrl":"%s","dialect":"v1",
+                 "jwksUri":"%s/v1/jwks","status":"ACTIVE"}""".formatted(YRD_ID, NATIONAL_ID, yrd.url(), yrd.url()));
+        put(national, gansu.entityId(), platform(gansu, "甘肃 (Gansu) health code", NATIONAL_ID, "v1"));
+        put(yrd, shanghai.entityId(), platform(shanghai, "上海随申码 (Shanghai)", YRD_ID, "v1"));
+        put(yrd, jiangsu.entityId(), platform(jiangsu, "苏康码 (Jiangsu)", YRD_ID, "v1"));
+        put(yrd, zhejiang.entityId(), platform(zhejiang, "浙江 (Zhejiang) SOAP gateway", YRD_ID, "soap-md5"));
+        require(calls.putJson(yrd.url().resolve("/v1/admin/members/" + zhejiang.entityId() + "/adapter"),
+                "{\"credentialId\":\"" + SOAP_APP_ID + "\"}", admin()), "adapter settings of 330000 at yrd");
+        say("    national: yrd (HUB, 31-34), 620000 (62); yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5)");
+    }
+
+    private static String platform(Simulator sim, String name, String parent, String dialect) {
+        return """
+                {"entityId":"%s","displayName":"%s","kind":"PLATFORM","regionPrefixes":["%s"],"parent":"%s",
+                 "baseUrl":"%s","dialect":"%s","jwksUri":"%s/member/v1/jwks","status":"ACTIVE"}"""
+                .formatted(sim.entityId(), name, sim.region().substring(0, 2), parent, sim.url(), dialect, sim.url());
+    }
+
+    private void put(Hub hub, String id, String record) throws IOException, InterruptedException {
+        require(calls.putJson(hub.url().resolve("/v1/admin/members/" + id), record, admin()),
+                "registering " + id + " at " + hub.entityId());
+    }
+
+    // ---------------------------------------------------------------- the scenario
+
+    private void routedVerification() throws IOException, InterruptedException {
+        begin("a Shanghai resident's code is shown at a Gansu checkpoint; Gansu asks the national hub,",
+                "which routes national -> yrd -> 310000 and back");
+        expectLiveAnswer(shanghai, 1, "Shanghai", "seen at the checkpoint");
+    }
+
+    private void soapGatewayVerification() throws IOException, InterruptedException {
+        begin("a Zhejiang resident's code at the same Gansu checkpoint: Zhejiang's platform speaks only SOAP",
+                "(Invoke with an MD5 daily password), so yrd calls it through its soap-md5 adapter");
+        expectLiveAnswer(zhejiang, 3, "Zhejiang", "answered live by the SOAP gateway");
+    }
+
+    /** A resident's fresh code verified at the Gansu checkpoint must bring the home's own colour back. */
+    private void expectLiveAnswer(Simulator home, int resident, String province, String how)
+            throws IOException, InterruptedException {
+        JsonNode code = calls.get(home.admin().resolve("/sim/residents/" + resident + "/code")).json();
+        String colour = code.path("colour").asText();
+        say("    resident " + resident + " of " + province + " is " + colour + " at home");
+        Answer answer = verifyWarm(code.path("code").asText());
+        check(answer.status() == 200 && answer.field("status").equals(colour) && answer.field("source").equals("LIVE")
+                && answer.field("home").equals(home.entityId()),
+                colour + " " + how + " (source LIVE, home " + answer.field("home") + ")",
+                "expected HTTP 200, status " + colour + ", source LIVE, home " + home.entityId());
+    }
+
+    private void homeDown() throws IOException, InterruptedException {
+        begin("the Shanghai platform goes down; the same kind of check must answer UNKNOWN quickly, never RED");
+        String code = calls.get(shanghai.admin().resolve("/sim/residents/3/code")).json().path("code").asText();
+        faults(shanghai, "{\"down\":true}");
+        check(!calls.answers(shanghai.url().resolve("/member/v1/jwks")), "Shanghai's member API refuses connections",
+                "the Shanghai member API still answers after {\"down\":true}");
+        Answer answer = verify(code);
+        check(answer.status() == 200 && answer.field("status").equals("UNKNOWN") && answer.millis() <= unknownLimitMs,
+                "UNKNOWN (reason " + answer.field("reason") + ") in " + answer.millis() + " ms (limit " + unknownLimitMs
+                        + " ms)",
+                "expected HTTP 200, status UNKNOWN within " + unknownLimitMs + " ms");
+        faults(shanghai, "{\"down\":false}");
+    }
+
+    private void singleSignOn() throws IOException, InterruptedException {
+        begin("a Jiangsu resident signs in at home (320000) and uses a Shanghai department by single sign-on:",
+                "the department (client ymt:member:310000) exchanges the Jiangsu ID token at yrd for a hub token");
+        Answer token = exchange("substantial");
+        JsonNode claims = token.status() == 200 ? Calls.JSON.readTree(Base64.getUrlDecoder()
+                .decode(token.field("access_token").split("\\.")[1])) : Calls.JSON.createObjectNode();
+        say("    hub token claims: " + claims);
+        check(token.status() == 200 && claims.path("iss").asText().equals(YRD_ID)
+                && claims.path("aud").toString().contains(shanghai.entityId())
+                && claims.path("home").asText().equals(jiangsu.entityId())
+                && claims.path("acr").asText().endsWith("substantial"),
+                "a hub token from yrd for " + shanghai.entityId() + ", home " + claims.path("home").asText() + ", level "
+                        + claims.path("acr").asText(),
+                "expected HTTP 200 and a token with iss yrd, aud 310000, home 320000, acr substantial");
+        say("    the same resident signed in only at level basic must be refused (the department needs substantial)");
+        Answer basic = exchange("basic");
+        say("    yrd answered HTTP " + basic.status() + ": " + basic.text());
+        check(basic.status() / 100 == 4 && !basic.text().contains("access_token"), "refused, no token",
+                "expected a 4xx refusal without a token");
+    }
+
+    private Answer exchange(String level) throws IOException, InterruptedException {
+        Answer login = calls.postJson(jiangsu.admin().resolve("/sim/login"),
+                "{\"resident\":1,\"level\":\"" + level + "\",\"audience\":\"" + YRD_ID + "\"}", Map.of());
+        return calls.postForm(yrd.url().resolve("/v1/token"), Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token", login.field("id_token"),
+                "subject_token_type", "urn:ietf:params:oauth:token-type:id_token",
+                "audience", shanghai.entityId(),
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", Calls.assertion(shanghai.keyFile(), shanghai.entityId(), YRD_ID)));
+    }
+
+    private void dailyListToGreenLookup() throws IOException, InterruptedException {
+        begin("Shanghai publishes its daily red/yellow list to yrd; a Gansu checkpoint then looks a listed",
+                "Shanghai resident up at the national hub, with Shanghai's platform down (only the list can answer):",
+                "the national hub keeps no Shanghai list, so it asks yrd, where Shanghai uploads");
+        JsonNode resident = null;
+        for (JsonNode r : calls.get(shanghai.admin().resolve("/sim/residents")).json().path("residents")) {
+            if (r.path("n").asInt() == 3) {
+                resident = r;
+            }
+        }
+        Answer published = calls.postJson(shanghai.admin().resolve("/sim/lists/publish"), "{\"to\":\"hub\"}", Map.of());
+        say("    yrd took the batch: HTTP " + published.json().path("hub").path("status").asText());
+        String sub = resident == null ? "" : resident.path("listSub").asText();
+        String colour = resident == null ? "" : resident.path("colour").asText();
+        say("    resident 3 of Shanghai is " + colour + " at home, list pseudonym " + sub.substring(0, Math.min(16, sub.length()))
+                + "...");
+        faults(shanghai, "{\"down\":true}");
+        for (boolean live : List.of(false, true)) {
+            Answer lookup = calls.postJson(national.url().resolve("/v1/green-lookups"),
+                    "{\"sub\":\"" + sub + "\",\"rgn\":\"310000\",\"live\":" + live + "}",
+                    Map.of("Ymt-Client-Assertion", Calls.assertion(gansu.keyFile(), gansu.entityId(), NATIONAL_ID)));
+            say("    national hub (live=" + live + ") answered HTTP " + lookup.status() + ": " + lookup.text());
+            check(lookup.status() == 200 && !sub.isEmpty() && lookup.field("status").equals(colour)
+                    && lookup.field("source").equals("LIST"),
+                    colour + " from yrd's list state (source LIST)" + (live ? ", though Shanghai's platform is down" : ""),
+                    "expected HTTP 200, status " + colour + ", source LIST");
+        }
+        faults(shanghai, "{\"down\":false}");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A verification at the national hub from a Gansu checkpoint. */
+    private Answer verify(String code) throws IOException, InterruptedException {
+        Answer answer = calls.postJson(national.url().resolve("/v1/verifications"), """
+                {"code":"%s","checkpoint":{"id":"gate-1","region":"620102","kind":"TRANSPORT"},"purpose":"entry"}"""
+                .formatted(code), Map.of("Ymt-Client-Assertion",
+                        Calls.assertion(gansu.keyFile(), gansu.entityId(), NATIONAL_ID)));
+        say("    national hub answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
+        return answer;
+    }
+
+    /**
+     * A verification that asks once more if the first answer is UNKNOWN: the first call along a new route of a
+     * fresh federation fetches key sets and warms three JVMs, and can exceed the 800 ms member-call budget.
+     */
+    private Answer verifyWarm(String code) throws IOException, InterruptedException {
+        Answer answer = verify(code);
+        if (answer.field("status").equals("UNKNOWN")) {
+            say("    (a cold route answers UNKNOWN when it exceeds the budget; asking once more, as a checkpoint would)");
+            answer = verify(code);
+        }
+        return answer;
+    }
+
+    private void faults(Simulator sim, String faults) throws IOException, InterruptedException {
+        calls.postJson(sim.admin().resolve("/sim/faults"), faults, Map.of());
+    }
+
+    private Map<String, String> admin() {
+        return Map.of("Authorization", "Bearer " + adminToken);
+    }
+
+    private static void require(Answer answer, String what) throws IOException {
+        if (answer.status() / 100 != 2) {
+            throw new IOException(what + ": HTTP " + answer.status() + " " + answer.text());
+        }
+    }
+
+    private void begin(String... lines) {
+        step++;
+        say("");
+        say("=== step " + step + ": " + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            say("    " + lines[i]);
+        }
+    }
+
+    private void check(boolean passed, String success, String failure) {
+        if (passed) {
+            say("    OK: " + success);
+        } else {
+            say("    FAILED: " + failure);
+            failures.add("step " + step);
+        }
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    private static void clean(Path work) throws IOException {
+        if (Files.exists(work)) {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
+    }
+}

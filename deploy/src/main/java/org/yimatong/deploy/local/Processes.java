@@ -1,0 +1,179 @@
+package org.yimatong.deploy.local;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every process of the federation: started with its output in a log file under the work folder, waited for until
+ * ready, and stopped (politely, then by force, children included) when the federation closes.
+ */
+final class Processes implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:[0-9]+)");
+    private static final Pattern ADMIN = Pattern.compile("admin on (http://127\\.0\\.0\\.1:[0-9]+)");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    /** A hub as started: its URL, entity id and log. */
+    record Hub(String entityId, URI url, Path log, Process process) {
+    }
+
+    /** A simulator as started: member API, admin listener, private key file and log. */
+    record Simulator(String region, URI url, URI admin, Path keyFile, Path log) {
+
+        String entityId() {
+            return "ymt:member:" + region;
+        }
+    }
+
+    private final Path repo;
+    private final Path work;
+    private final Duration startTimeout;
+    private final String hubJavaOptions;
+    private final List<Process> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Processes(Path repo, Path work, Duration startTimeout, String hubJavaOptions) {
+        this.repo = repo;
+        this.work = work;
+        this.startTimeout = startTimeout;
+        this.hubJavaOptions = hubJavaOptions;
+    }
+
+    Path hubJar() {
+        return repo.resolve("hub/target/quarkus-app/quarkus-run.jar");
+    }
+
+    Path simulatorJar() {
+        return repo.resolve("province-adapters/target/ymt-member-simulator.jar");
+    }
+
+    /** Starts a hub on a free port with its own home folder (and so its own embedded PostgreSQL). */
+    Hub startHub(String name, String entityId, Optional<Hub> parent, String adminToken, List<String> properties)
+            throws IOException {
+        int port = freePort();
+        Path home = Files.createDirectories(work.resolve(name).resolve("home"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(hubJavaOptions.trim().split("\\s+")));
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.addAll(properties);
+        command.addAll(List.of("-jar", hubJar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("YMT_HOME", home.toString());
+        env.put("YMT_HTTP_PORT", String.valueOf(port));
+        env.put("YMT_HUB_ENTITY_ID", entityId);
+        env.put("YMT_HUB_PUBLIC_URL", "http://127.0.0.1:" + port);
+        env.put("YMT_ADMIN_TOKEN", adminToken);
+        parent.ifPresent(p -> {
+            env.put("YMT_HUB_PARENT_ENTITY_ID", p.entityId());
+            env.put("YMT_HUB_PARENT_URL", p.url().toString());
+        });
+        Path log = work.resolve(name).resolve("hub.log");
+        return new Hub(entityId, URI.create("http://127.0.0.1:" + port), log, start(builder, log));
+    }
+
+    /** Waits until the hub's health check says UP. */
+    void awaitHealthy(Hub hub) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(startTimeout);
+        HttpRequest health = HttpRequest.newBuilder(hub.url().resolve("/q/health")).timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!hub.process().isAlive()) {
+                throw new IOException("hub " + hub.entityId() + " exited; see " + hub.log());
+            }
+            try {
+                HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().matches("(?s).*\"status\"\\s*:\\s*\"UP\".*")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("hub " + hub.entityId() + " not UP after " + startTimeout.toSeconds() + " s; see " + hub.log());
+    }
+
+    /** Starts a member simulator for {@code region} under {@code hub}, with a key file of its own. */
+    Simulator startSimulator(String region, Hub hub, String... extra) throws IOException, InterruptedException {
+        Path keyFile = work.resolve("sim-" + region + ".jwk.json");
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", simulatorJar().toString(), "--region", region,
+                "--port", "0", "--admin-port", "0", "--alg", "SM2", "--hub-id", hub.entityId(), "--hub-url",
+                hub.url().toString(), "--key-file", keyFile.toString(), "--residents", "100", "--seed", "1"));
+        command.addAll(List.of(extra));
+        Path log = work.resolve("sim-" + region + ".log");
+        Process process = start(new ProcessBuilder(command), log);
+        URI url = URI.create(awaitLine(log, LISTENING, process));
+        URI admin = URI.create(awaitLine(log, ADMIN, process));
+        return new Simulator(region, url, admin, keyFile, log);
+    }
+
+    private Process start(ProcessBuilder builder, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private String awaitLine(Path log, Pattern pattern, Process process) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(startTimeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(log)) {
+                Matcher m = pattern.matcher(Files.readString(log));
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IOException("process exited; see " + log);
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException("no /" + pattern + "/ in " + log + " after " + startTimeout.toSeconds() + " s");
+    }
+
+    /** Stops everything started here: SIGTERM first (the hubs stop their PostgreSQL), then by force. */
+    @Override
+    public void close() {
+        started.forEach(Process::destroy);
+        Instant deadline = Instant.now().plus(STOP_GRACE);
+        for (Process process : started) {
+            try {
+                long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                process.waitFor(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    int count() {
+        return started.size();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

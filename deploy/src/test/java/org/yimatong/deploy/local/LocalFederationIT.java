@@ -1,0 +1,75 @@
+package org.yimatong.deploy.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deploy/local scenario in CI: two real hubs (each with its embedded PostgreSQL) and four real simulators on
+ * loopback HTTP, exactly as {@code deploy/local/run.sh} runs them. Every step must give its expected answer, and no
+ * process may outlive the run.
+ */
+class LocalFederationIT {
+
+    @Test
+    void everyStepOfTheScenarioGivesTheExpectedAnswerAndEveryProcessIsStopped() throws Exception {
+        Path repo = Path.of(System.getProperty("ymt.repo", "..")).toAbsolutePath().normalize();
+        Path work = repo.resolve("deploy/target/local-federation");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<Long> before = javaProcesses();
+        LocalFederation federation = new LocalFederation(repo, work,
+                new PrintStream(new TeeStream(printed), true, StandardCharsets.UTF_8), Duration.ofSeconds(240),
+                3000, "-Xmx256m");
+
+        int failed = federation.run(work);
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of(), federation.failures(), output);
+        assertEquals(0, failed);
+        assertTrue(output.contains("RESULT: all 5 steps gave the expected answer"), output);
+        for (String expected : List.of("source LIVE, home ymt:member:310000", "answered live by the SOAP gateway",
+                "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000", "refused, no token", "from yrd's list state (source LIST), though")) {
+            assertTrue(output.contains(expected), "missing \"" + expected + "\" in\n" + output);
+        }
+        assertFalse(output.contains("FAILED"), output);
+        List<Long> left = javaProcesses();
+        left.removeAll(before);
+        assertEquals(List.of(), left, "processes left running");
+    }
+
+    /** Child processes of this JVM still alive (the hubs, simulators and their PostgreSQL servers). */
+    private static List<Long> javaProcesses() {
+        return new java.util.ArrayList<>(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(ProcessHandle::pid).toList());
+    }
+
+    /** Prints to the test log as it goes and keeps a copy for the assertions. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final ByteArrayOutputStream copy;
+
+        TeeStream(ByteArrayOutputStream copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) {
+            copy.write(b);
+            System.out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            copy.write(b, off, len);
+            System.out.write(b, off, len);
+        }
+    }
+}

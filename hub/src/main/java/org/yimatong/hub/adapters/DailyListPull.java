@@ -1,0 +1,197 @@
+package org.yimatong.hub.adapters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.yimatong.adapters.spi.MemberAdapter;
+import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.adapters.spi.NativeCalls;
+import org.yimatong.adapters.spi.Operation;
+import org.yimatong.hub.keys.HubKeyRing;
+import org.yimatong.hub.lists.ingest.BatchBody;
+import org.yimatong.hub.lists.ingest.BatchIngest;
+import org.yimatong.hub.lists.ingest.BatchUpload;
+import org.yimatong.hub.lists.ingest.IngestOutcome;
+import org.yimatong.hub.lists.keys.ListKeys;
+import org.yimatong.hub.registry.Member;
+import org.yimatong.hub.registry.MemberRegistry;
+import org.yimatong.schemas.batch.ListEntry;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.payload.MemberRecord;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Daily lists of members that publish them in a native format (csv-list): the member's adapter fetches the file
+ * of a day and turns every line into a v1 entry, pseudonymised with the current list key inside the adapter, so
+ * the hub's storage never sees an ID number (REQ-LIST-1); the entries then stream through the one ingest path as
+ * the member's full list of that day, vouched for by the hub's key. Runs every day for every active member whose
+ * dialect carries {@link Operation#DAILY_LIST}, and on an operator's request. The batch tag {@code pull-<day>}
+ * makes a second pull of the same file (another instance, a retry) an idempotent replay.
+ */
+@ApplicationScoped
+public class DailyListPull {
+
+    private static final Logger LOG = Logger.getLogger(DailyListPull.class);
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Duration FIRST_BYTE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final MemberAdapters adapters;
+    private final MemberRegistry members;
+    private final ListKeys listKeys;
+    private final HubKeyRing hubKeys;
+    private final BatchIngest ingest;
+    private final Clock clock;
+
+    public DailyListPull(MemberAdapters adapters, MemberRegistry members, ListKeys listKeys, HubKeyRing hubKeys,
+            BatchIngest ingest, Clock clock) {
+        this.adapters = adapters;
+        this.members = members;
+        this.listKeys = listKeys;
+        this.hubKeys = hubKeys;
+        this.ingest = ingest;
+        this.clock = clock;
+    }
+
+    public static String defaultTag(LocalDate day) {
+        return "pull-" + day;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    @Scheduled(identity = "daily-list-pull", cron = "{ymt.lists.pull.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        LocalDate day = today();
+        List<String> publishers = members.list().await().atMost(Duration.ofSeconds(30)).stream()
+                .map(MemberRecord::entityId)
+                .filter(id -> adapters.adapter(id, Operation.DAILY_LIST).isPresent())
+                .toList();
+        for (String memberId : publishers) {
+            try {
+                IngestOutcome outcome = pull(memberId, day, defaultTag(day));
+                LOG.infof("Daily list of %s for %s: %d entries%s", memberId, day, outcome.receipt().count(),
+                        outcome.replay() ? " (already stored)" : "");
+            } catch (ProblemException e) {
+                LOG.warnf("Daily list of %s for %s not taken in: %s", memberId, day, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Fetches, converts and ingests the list of {@code day}. Blocks: call it on a worker thread.
+     *
+     * @throws ProblemException {@code not-found} for a member without a daily-list dialect, a member problem (502,
+     *     504) when the native platform fails or sends lines outside its format (every bad line named, IDs masked),
+     *     or any refusal of the ingest path; nothing is stored then
+     */
+    public IngestOutcome pull(String memberId, LocalDate day, String batchTag) {
+        Member member = members.find(memberId).filter(Member::isActive).orElseThrow(() -> new ProblemException(
+                ProblemType.NOT_FOUND, "No active member " + memberId));
+        MemberAdapter adapter = adapters.adapter(memberId, Operation.DAILY_LIST).orElseThrow(() -> new ProblemException(
+                ProblemType.NOT_FOUND, memberId + " (dialect " + member.dialect() + ") does not publish a daily list file"));
+        byte[] key = Base64.getUrlDecoder().decode(listKeys.key(listKeys.currentEpoch()).await().atMost(Duration.ofSeconds(10))
+                .orElseThrow().key());
+        Jwk hubKey = hubKeys.signingKey(SignatureProfile.SM2).or(() -> hubKeys.signingKey(SignatureProfile.ES256))
+                .orElseThrow(() -> new IllegalStateException("This hub has no key to vouch for a converted list"));
+        try (Stream<ListEntry> entries = fetch(memberId, adapter, day, key)) {
+            EntryLines lines = new EntryLines(memberId, entries.iterator());
+            try {
+                return ingest.ingest(BatchUpload.convertedByHub(member, batchTag, day, hubKey),
+                        new BatchBody(lines, false, -1));
+            } catch (ProblemException e) {
+                // a native line outside the format ends the stream: that is the member's fault, named as such
+                throw lines.memberProblem != null ? lines.memberProblem : e;
+            }
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static Stream<ListEntry> fetch(String memberId, MemberAdapter adapter, LocalDate day, byte[] key) {
+        try {
+            return adapter.dailyList(day, key).toCompletableFuture()
+                    .get(FIRST_BYTE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            throw NativeCalls.asProblem(memberId, e);
+        } catch (TimeoutException e) {
+            throw MemberProblem.timeout(memberId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MemberProblem.unavailable(memberId, "interrupted", e);
+        }
+    }
+
+    /** The entries as NDJSON, written as the ingest reads them; a {@link MemberProblem} ends the body. */
+    private static final class EntryLines extends InputStream {
+
+        private final String memberId;
+        private final Iterator<ListEntry> entries;
+        private byte[] line = new byte[0];
+        private int position;
+        private MemberProblem memberProblem;
+
+        EntryLines(String memberId, Iterator<ListEntry> entries) {
+            this.memberId = memberId;
+            this.entries = entries;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position == line.length && !nextLine()) {
+                return -1;
+            }
+            int n = Math.min(length, line.length - position);
+            System.arraycopy(line, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        private boolean nextLine() throws IOException {
+            try {
+                if (!entries.hasNext()) {
+                    return false;
+                }
+                line = (entries.next().canonicalJson() + "\n").getBytes(StandardCharsets.UTF_8);
+                position = 0;
+                return true;
+            } catch (MemberProblem e) {
+                memberProblem = e;
+                throw new IOException(e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                memberProblem = MemberProblem.unavailable(memberId, "the list download broke off", e);
+                throw e.getCause();
+            }
+        }
+    }
+
+}

@@ -1,0 +1,145 @@
+package org.yimatong.hub.adapters;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.yimatong.adapters.StandardAdapters;
+import org.yimatong.adapters.spi.AdapterContext;
+import org.yimatong.adapters.spi.AdapterRegistry;
+import org.yimatong.adapters.spi.Credentials;
+import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.MemberAdapter;
+import org.yimatong.adapters.spi.MemberEndpoint;
+import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.adapters.spi.NativeCalls;
+import org.yimatong.adapters.spi.Operation;
+import org.yimatong.adapters.v1.V1Adapter;
+import org.yimatong.hub.registry.Member;
+import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.hub.routing.Hops;
+import org.yimatong.schemas.payload.AdapterSettings;
+import org.yimatong.schemas.payload.AppealAcknowledgement;
+import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.GreenLookupRequest;
+import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.VerificationRequest;
+import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.ProblemType;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The adapter of each native member, built by its {@code dialect} from its member record and adapter settings,
+ * and rebuilt when either changes. A call answers the member's answer in v1 form or fails with a
+ * {@link MemberProblem} naming the member, never with a made-up colour; the member client wraps calls in the
+ * member's timeout and breaker.
+ */
+@ApplicationScoped
+public class MemberAdapters {
+
+    /** Native members sit at the leaves of the tree: the dialect is the protocol, not the v1 member API. */
+    public static final String V1 = V1Adapter.DIALECT;
+
+    private final AdapterRegistry registry = StandardAdapters.registry();
+    private final AdapterSettingsStore settings;
+    private final MemberDirectory members;
+    private final Duration defaultTimeout;
+    private final AdapterContext context;
+    private final ConcurrentMap<String, Built> built = new ConcurrentHashMap<>();
+
+    public MemberAdapters(AdapterSettingsStore settings, MemberDirectory members, Clock clock,
+            @ConfigProperty(name = "ymt.member-calls.timeout") Duration defaultTimeout) {
+        this.settings = settings;
+        this.members = members;
+        this.defaultTimeout = defaultTimeout;
+        this.context = AdapterContext.standard(clock);
+    }
+
+    public Uni<VerificationResult> verify(String memberId, VerificationRequest request, Hops hops) {
+        return call(memberId, Operation.VERIFY, adapter -> adapter.verify(request, forwarding(hops)));
+    }
+
+    public Uni<GreenLookupResult> greenLookup(String memberId, GreenLookupRequest request, Hops hops) {
+        return call(memberId, Operation.GREEN_LOOKUP, adapter -> adapter.greenLookup(request, forwarding(hops)));
+    }
+
+    public Uni<AppealAcknowledgement> fileAppeal(String memberId, String appealId, AppealRequest request, Hops hops) {
+        return call(memberId, Operation.APPEAL, adapter -> adapter.submitAppeal(appealId, request, forwarding(hops)));
+    }
+
+    /** The adapter of an active native member that carries {@code operation}. */
+    public Optional<MemberAdapter> adapter(String memberId, Operation operation) {
+        return members.find(memberId).filter(Member::isActive).filter(m -> !V1.equals(m.dialect()))
+                .map(this::adapterOf).filter(adapter -> adapter.operations().contains(operation));
+    }
+
+    /** Whether calls to this member go through its adapter rather than the v1 member API. */
+    public static boolean isNative(String dialect) {
+        return dialect != null && !V1.equals(dialect);
+    }
+
+    private <T> Uni<T> call(String memberId, Operation operation,
+            java.util.function.Function<MemberAdapter, CompletionStage<T>> send) {
+        Member member = members.find(memberId).orElse(null);
+        if (member == null) {
+            return Uni.createFrom().failure(MemberProblem.refused(memberId, ProblemType.NOT_FOUND,
+                    "is not a member of this hub"));
+        }
+        MemberAdapter adapter;
+        try {
+            adapter = adapterOf(member);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(MemberProblem.unavailable(memberId,
+                    "its adapter is not configured (" + e.getMessage() + ")", e));
+        }
+        if (!adapter.operations().contains(operation)) {
+            return Uni.createFrom().failure(MemberProblem.refused(memberId, ProblemType.NOT_FOUND,
+                    "dialect " + member.dialect() + " does not carry " + operation));
+        }
+        Supplier<CompletionStage<T>> stage = () -> send.apply(adapter);
+        return Uni.createFrom().completionStage(stage).onFailure().transform(NativeCalls::unwrap);
+    }
+
+    private MemberAdapter adapterOf(Member member) {
+        AdapterSettings current = settings.find(member.entityId()).orElse(null);
+        Built cached = built.get(member.entityId());
+        if (cached != null && cached.member.equals(member) && java.util.Objects.equals(cached.settings, current)) {
+            return cached.adapter;
+        }
+        MemberAdapter adapter = registry.adapterFor(endpoint(member, current), context);
+        built.put(member.entityId(), new Built(member, current, adapter));
+        return adapter;
+    }
+
+    private MemberEndpoint endpoint(Member member, AdapterSettings current) {
+        Credentials credentials = current == null || current.credentialId() == null ? Credentials.NONE
+                : new Credentials(current.credentialId(), current.secret() == null ? "" : current.secret());
+        Duration timeout = current != null && current.timeoutMs() != null ? Duration.ofMillis(current.timeoutMs())
+                : defaultTimeout;
+        Map<String, String> options = current == null || current.options() == null ? Map.of() : current.options();
+        String region = member.regionPrefixes().size() == 1 ? padded(member.regionPrefixes().get(0)) : "";
+        return new MemberEndpoint(member.entityId(), options.getOrDefault("region", region), member.dialect(),
+                member.baseUrl(), credentials, timeout, options);
+    }
+
+    /** A province's prefix as its 6-digit region code (31 -> 310000). */
+    private static String padded(String prefix) {
+        return (prefix + "000000").substring(0, 6);
+    }
+
+    private static Forwarding forwarding(Hops hops) {
+        return new Forwarding(hops.left(), hops.path());
+    }
+
+    private record Built(Member member, AdapterSettings settings, MemberAdapter adapter) {
+    }
+}

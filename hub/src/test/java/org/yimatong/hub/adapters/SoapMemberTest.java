@@ -1,0 +1,183 @@
+package org.yimatong.hub.adapters;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.yimatong.hub.memberapi.Federation.asCaller;
+import static org.yimatong.hub.memberapi.Federation.code;
+import static org.yimatong.hub.memberapi.Federation.verificationRequest;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yimatong.adapters.soapmd5.SoapMd5Password;
+import org.yimatong.hub.memberapi.Federation;
+import org.yimatong.hub.memberapi.InjectFederation;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.crypto.SignatureProfile;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A platform that speaks SOAP with an MD5 password ({@code soap-md5}) is a full member: codes it issued are
+ * verified live through its adapter, with the credentials an operator set, inside the member's guard.
+ */
+@QuarkusTest
+class SoapMemberTest {
+
+    private static final String ANHUI = "ymt:member:340000";
+    private static final Jwk ANHUI_KEY = Jwk.generate(SignatureProfile.SM2);
+    private static final String SERVICE = "/m340000/services/HealthCodeService";
+    private static final String APP_ID = "ymt-hub-test";
+    private static final String SECRET = "soap-secret-never-stored-in-clear";
+
+    @InjectFederation
+    WireMockServer wm;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    Clock hubClock;
+
+    @BeforeEach
+    void anhuiSpeaksSoap() {
+        wm.resetAll();
+        Federation.registerMembers(wm);
+        String member = """
+                {"entityId":"%s","displayName":"Anhui (SOAP gateway)","kind":"PLATFORM","regionPrefixes":["34"],
+                 "parent":"%s","baseUrl":"%s","dialect":"soap-md5","jwks":%s,"status":"ACTIVE"}"""
+                .formatted(ANHUI, TestMembers.HUB_ID, wm.baseUrl() + "/m340000",
+                        new JwkSet(List.of(ANHUI_KEY.publicOnly())).toJson());
+        admin().body(member).put("/v1/admin/members/" + ANHUI).then().statusCode(oneOf(200, 201));
+        admin().body("{\"credentialId\":\"" + APP_ID + "\",\"secret\":\"" + SECRET + "\",\"timeoutMs\":800}")
+                .put("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .body("credentialId", equalTo(APP_ID)).body("secretSet", equalTo(true)).body("secret", nullValue());
+    }
+
+    @Test
+    void anAnhuiCodeIsAnsweredLiveByItsSoapGatewayWithTheDailyPassword() {
+        wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>0</ResultCode><CodeStatus>2</CodeStatus>"
+                + "<StatusReason>04</StatusReason>")));
+
+        asCaller().body(verificationRequest(code(ANHUI_KEY, ANHUI, "340104"))).when().post("/v1/verifications")
+                .then().statusCode(200)
+                .body("status", equalTo("RED")).body("source", equalTo("LIVE")).body("home", equalTo(ANHUI));
+
+        String password = SoapMd5Password.of(APP_ID, "QueryCodeStatus", hubClock);
+        wm.verify(1, postRequestedFor(urlEqualTo(SERVICE))
+                .withRequestBody(containing("<hc:appId>" + APP_ID + "</hc:appId>"))
+                .withRequestBody(containing("<hc:pwd>" + password + "</hc:pwd>"))
+                .withRequestBody(containing("<hc:method>QueryCodeStatus</hc:method>")));
+    }
+
+    @Test
+    void anAnswerOutsideTheDialectIsA502NamingTheMemberNeverAColour() {
+        wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>0</ResultCode><CodeStatus>7</CodeStatus>"
+                + "<StatusReason>00</StatusReason>")));
+
+        asCaller().body(verificationRequest(code(ANHUI_KEY, ANHUI, "340104"))).when().post("/v1/verifications")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/member-bad-answer"))
+                .body("detail", containsString(ANHUI));
+    }
+
+    @Test
+    void aGatewayThatRefusesTheHubsCredentialsIsNotTakenForAColourEither() {
+        wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>1001</ResultCode>")));
+
+        asCaller().body(verificationRequest(code(ANHUI_KEY, ANHUI, "340104"))).when().post("/v1/verifications")
+                .then().statusCode(502).body("type", equalTo("https://yimatong.org/problems/member-bad-answer"));
+    }
+
+    @Test
+    void theSecretIsSealedInTheDatabaseAndNeverAnswered() throws SQLException {
+        admin().get("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .body("secretSet", equalTo(true)).body("secret", nullValue());
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from member_adapter where entity_id = '"
+                        + ANHUI + "' and secret_sealed is not null and position(convert_to('" + SECRET
+                        + "', 'UTF8') in secret_sealed) = 0 and options not like '%" + SECRET + "%'")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1));
+        }
+    }
+
+    @Test
+    void settingsWithoutTheSecretKeepTheStoredOneAndBadSettingsChangeNothing() {
+        admin().body("{\"credentialId\":\"" + APP_ID + "\",\"options\":{\"validitySeconds\":\"30\"}}")
+                .put("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .body("secretSet", equalTo(true)).body("options.validitySeconds", equalTo("30"));
+        admin().body("{\"credentialId\":\"has spaces\",\"timeoutMs\":5}")
+                .put("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/validation-failed"));
+        admin().get("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .body("credentialId", equalTo(APP_ID)).body("options.validitySeconds", equalTo("30"));
+        given().contentType(ContentType.JSON).body("{}").put("/v1/admin/members/" + ANHUI + "/adapter")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aChangeWrittenByAnotherInstanceReachesThisOnesSnapshot() throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update member_adapter set credential_id = 'changed-elsewhere' where entity_id = '"
+                    + ANHUI + "'");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin()
+                .get("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .body("credentialId", equalTo("changed-elsewhere")));
+    }
+
+    @Test
+    void aMemberInADialectNoAdapterSpeaksIsRefused() {
+        String member = """
+                {"entityId":"ymt:member:349900","displayName":"Hefei","kind":"PLATFORM","regionPrefixes":["3499"],
+                 "parent":"%s","baseUrl":"http://localhost:9/m349900","dialect":"corba-iiop","jwks":%s,"status":"ACTIVE"}"""
+                .formatted(TestMembers.HUB_ID,
+                        new JwkSet(List.of(ANHUI_KEY.publicOnly())).toJson());
+        admin().body(member).put("/v1/admin/members/ymt:member:349900").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/dialect"));
+        admin().get("/v1/admin/members/ymt:member:349900").then().statusCode(404);
+    }
+
+    private static RequestSpecification admin() {
+        return given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON);
+    }
+
+    private static ResponseDefinitionBuilder soap(String inner) {
+        String escaped = ("<Response>" + inner + "</Response>").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8").withBody("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+                  <soap:Body><InvokeResponse xmlns="http://gateway.healthcode.example.cn/"><InvokeResult>%s</InvokeResult>
+                  </InvokeResponse></soap:Body></soap:Envelope>""".formatted(escaped));
+    }
+}
