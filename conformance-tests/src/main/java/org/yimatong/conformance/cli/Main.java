@@ -36,7 +36,8 @@ import org.yimatong.schemas.payload.validation.Patterns;
  * {@code java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE] --out DIR}.
  * Exit codes: {@value #PASSED} every test passed (skips name an optional capability the target lacks),
  * {@value #FAILED} a test failed, {@value #CANNOT_RUN} the suite itself could not run (bad arguments or config,
- * target unreachable at start, output folder not writable, no tests in the plan).
+ * target unreachable at start, output folder not writable, no tests in the plan, the member plan without a fixture
+ * API).
  */
 public final class Main {
 
@@ -107,6 +108,10 @@ public final class Main {
             config = ConfigFile.read(a.config, plan, a.baseUrl);
         } catch (ConfigFile.ConfigException e) {
             throw new CannotRun(e.getMessage());
+        }
+        if (plan == Plan.MEMBER && config.fixtures().isEmpty()) {
+            throw new CannotRun("the member plan needs the target's test fixture API (fixtures.baseUrl in --config):"
+                    + " without codes and tokens of known state most of its tests cannot run");
         }
         prepareOutput(a.out);
         Jwk runnerKey = runnerKey(a.keyFile);

@@ -2,6 +2,7 @@ package org.yimatong.conformance.engine;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ public final class ContractSchemas {
         JsonSchema schema = LOADED.computeIfAbsent(file,
                 f -> FACTORY.getSchema(SchemaLocation.of("classpath:schemas/" + f), CONFIG));
         return schema.validate(json).stream().map(ValidationMessage::getMessage)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Fails with every fault when {@code json} does not conform to {@code schemas/<file>}. */

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
 import org.yimatong.conformance.http.RecordingHttp;
+import org.yimatong.conformance.http.Redaction;
 
 /**
  * Runs tests of one plan against one target, one after the other in id order, each on its own thread under the
@@ -93,7 +94,7 @@ public final class PlanRunner {
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             }
         }
-        return new TestResult(test, outcome, org.yimatong.conformance.http.Redaction.text(message), started,
+        return new TestResult(test, outcome, Redaction.text(message), started,
                 Duration.ofNanos(System.nanoTime() - start), ctx.notes(), ctx.exchanges());
     }
 }

@@ -1,6 +1,7 @@
 package org.yimatong.conformance.engine;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class TestContext {
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     public TestContext(TestDefinition test, RunConfig config, Counterpart counterpart, RunScope run,
-            java.net.http.HttpClient client) {
+            HttpClient client) {
         this.test = test;
         this.config = config;
         this.counterpart = counterpart;

@@ -1,6 +1,7 @@
 package org.yimatong.conformance.report;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Locale;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -14,7 +15,6 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
 import org.yimatong.conformance.engine.Outcome;
 import org.yimatong.conformance.engine.RunResult;
 import org.yimatong.conformance.engine.TestResult;
@@ -42,7 +42,7 @@ public final class JUnitXmlReport {
             suite.setAttribute("errors", "0");
             suite.setAttribute("skipped", String.valueOf(run.count(Outcome.SKIPPED)));
             suite.setAttribute("timestamp", run.startedAt().toString());
-            suite.setAttribute("time", seconds(java.time.Duration.between(run.startedAt(), run.finishedAt())
+            suite.setAttribute("time", seconds(Duration.between(run.startedAt(), run.finishedAt())
                     .toMillis()));
             Element properties = doc.createElement("properties");
             suite.appendChild(properties);

@@ -110,8 +110,8 @@ class MainTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        int exit = run("--plan", "member", "--base-url", "http://127.0.0.1:" + closedPort, "--out",
-                tmp.resolve("never").toString());
+        int exit = run("--plan", "member", "--base-url", "http://127.0.0.1:" + closedPort, "--config",
+                target.configFile().toString(), "--out", tmp.resolve("never").toString());
         assertEquals(Main.CANNOT_RUN, exit);
         assertTrue(err.toString().contains("unreachable"), err.toString());
         assertFalse(Files.exists(tmp.resolve("never").resolve(ReportWriter.JSON)));
@@ -137,6 +137,14 @@ class MainTest {
         assertEquals(Main.CANNOT_RUN, run("--plan", "member", "--base-url", target.baseUrl().toString(), "--config",
                 config.toString(), "--out", tmp.toString()));
         assertTrue(err.toString().contains("target.entityID: unknown key"), err.toString());
+    }
+
+    @Test
+    void theMemberPlanWithoutAFixtureApiExitsTwo() {
+        // without fixtures nearly every test would have nothing to test: that must not read as a pass
+        assertEquals(Main.CANNOT_RUN, run("--plan", "member", "--base-url", target.baseUrl().toString(), "--out",
+                tmp.resolve("no-fixtures").toString()));
+        assertTrue(err.toString().contains("needs the target's test fixture API"), err.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,13 @@ class PlanRunnerTest {
             ctx.note("keys served");
         }
 
+        @Conformance(id = "YMT-ENG-006", title = "the counterpart hands out a list key as a hub does",
+                requirements = "REQ-LIST-1")
+        public void listKey(TestContext ctx) {
+            ContractSchemas.expectValid("list-key.json", ctx.http().get("/v1/lists/key").send()
+                    .expectJson(200, "list-key.json", "REQ-LIST-1"), "REQ-LIST-1");
+        }
+
         @Conformance(id = "YMT-ENG-002", title = "fails", requirements = "REQ-ERR-1", negative = true)
         public void fails(TestContext ctx) {
             ctx.http().get("/nowhere").send().expectStatus(200, "REQ-ERR-1: the path must answer");
@@ -74,9 +82,10 @@ class PlanRunnerTest {
         RunResult result = new PlanRunner(config, counterpart)
                 .run(TestCatalog.scan(Plan.MEMBER, List.of(Samples.class)));
 
-        assertEquals(List.of("YMT-ENG-001", "YMT-ENG-002", "YMT-ENG-003", "YMT-ENG-004", "YMT-ENG-005"),
+        assertEquals(List.of("YMT-ENG-001", "YMT-ENG-002", "YMT-ENG-003", "YMT-ENG-004", "YMT-ENG-005",
+                "YMT-ENG-006"),
                 result.results().stream().map(r -> r.test().id()).toList());
-        Map<String, TestResult> byId = new java.util.HashMap<>();
+        Map<String, TestResult> byId = new HashMap<>();
         result.results().forEach(r -> byId.put(r.test().id(), r));
         assertEquals(Outcome.PASSED, byId.get("YMT-ENG-001").outcome());
         assertEquals(List.of("keys served"), byId.get("YMT-ENG-001").notes());
@@ -88,6 +97,7 @@ class PlanRunnerTest {
         assertEquals(Outcome.FAILED, byId.get("YMT-ENG-005").outcome());
         assertTrue(byId.get("YMT-ENG-005").message().contains("did not finish within 1 s"));
         assertTrue(byId.get("YMT-ENG-005").duration().compareTo(Duration.ofSeconds(5)) < 0);
+        assertEquals(Outcome.PASSED, byId.get("YMT-ENG-006").outcome(), byId.get("YMT-ENG-006").message());
         assertEquals(false, result.passed());
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,9 +184,5 @@ public final class CodeTests {
             throw Check.fail("REQ-CODE-1: the member's fresh code does not verify with its published keys ("
                     + e.type().slug() + ": " + e.getMessage() + ")" + (e.errors().isEmpty() ? "" : " " + e.errors()));
         }
-    }
-
-    static List<String> kids(JwkSet keys) {
-        return keys.keys().stream().map(Jwk::kid).toList();
     }
 }

@@ -9,14 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Base64Url;
+import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemType;
-import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.canonical.StrictJson;
 
 /**
  * Routed validation at {@code POST /member/v1/introspect} (RFC 7662 semantics): the member vouches for the ID tokens

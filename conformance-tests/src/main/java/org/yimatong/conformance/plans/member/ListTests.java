@@ -1,9 +1,12 @@
 package org.yimatong.conformance.plans.member;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -23,6 +26,7 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.JwsVerifier;
+import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.payload.ListChangeNotification;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -56,12 +60,12 @@ public final class ListTests {
     public void dailyBatchIsCanonicalAndSigned(TestContext ctx) throws Exception {
         Upload upload = publish(ctx);
         List<ListEntry> entries = upload.entries();
-        Check.that(java.util.Arrays.equals(CanonicalBatch.canonicalBytes(entries),
+        Check.that(Arrays.equals(CanonicalBatch.canonicalBytes(entries),
                 stripFinalNewline(upload.request().body())),
                 "REQ-LIST-3: the body is the canonical bytes (entries sorted by sub, RFC 8785, joined by \\n)");
         String signature = upload.request().header("Ymt-Batch-Signature");
         Check.that(signature != null, "REQ-LIST-3: the batch carries Ymt-Batch-Signature");
-        String kid = org.yimatong.schemas.jose.ParsedJws.parseDetached(signature, new byte[0]).header().kid();
+        String kid = ParsedJws.parseDetached(signature, new byte[0]).header().kid();
         Jwk key = Published.keySet(ctx).resolve(kid).orElseThrow(() -> Check.fail(
                 "REQ-LIST-3: the batch is signed with kid " + kid + ", not in the member's key set"));
         CanonicalBatch.Builder canonical = CanonicalBatch.builder(BatchDigest.forProfile(key.profile()));
@@ -136,7 +140,7 @@ public final class ListTests {
             byte[] payload = new JwsVerifier(EnumSet.allOf(SignatureProfile.class), "JWT")
                     .verify(assertion, Published.keySet(ctx)).payload();
             ClientAssertion.Claims claims = ClientAssertion.Claims.read(payload)
-                    .check(ctx.counterpart().self().entityId(), Instant.now(), java.time.Duration.ofSeconds(30));
+                    .check(ctx.counterpart().self().entityId(), Instant.now(), Duration.ofSeconds(30));
             Check.equal(ctx.targetEntityId(), claims.issuer(), "assertion iss", "REQ-AUTH-1");
         } catch (ProblemException e) {
             throw Check.fail("REQ-AUTH-1: the member's client assertion is refused: " + e.type().slug() + ": "
@@ -145,7 +149,7 @@ public final class ListTests {
     }
 
     private static byte[] stripFinalNewline(byte[] body) {
-        return body.length > 0 && body[body.length - 1] == '\n' ? java.util.Arrays.copyOf(body, body.length - 1)
+        return body.length > 0 && body[body.length - 1] == '\n' ? Arrays.copyOf(body, body.length - 1)
                 : body;
     }
 
@@ -157,7 +161,7 @@ public final class ListTests {
         for (String pair : url.substring(q + 1).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             }
         }
         return null;

@@ -41,9 +41,12 @@ final class MemberFixtures {
         this.settings = settings;
     }
 
-    /** The fixture API of the run, or SKIPPED when the configuration has none. */
+    /**
+     * The fixture API of the run. Without one the member plan cannot test what it must, so the test fails (it is
+     * not skipped: a member must not pass by withholding its fixtures; the runner refuses to start without them).
+     */
     static MemberFixtures of(TestContext ctx) {
-        RunConfig.Fixtures settings = ctx.config().fixtures().orElseThrow(() -> ctx.skip(
+        RunConfig.Fixtures settings = ctx.config().fixtures().orElseThrow(() -> Check.fail(
                 "no test fixture API configured (fixtures.baseUrl): the suite cannot obtain codes of known colours"));
         return new MemberFixtures(ctx, settings);
     }

@@ -1,6 +1,8 @@
 package org.yimatong.conformance.plans.member;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,8 @@ import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemType;
 
 /** What the member publishes about itself: its entity configuration and its signing key set. */
@@ -60,8 +64,8 @@ public final class PublicationTests {
                     + " appears twice in the key set");
         }
         Check.that(!kids.isEmpty(), "REQ-KEY-1: the key set holds no key");
-        String codeKid = org.yimatong.schemas.jose.ParsedJws.parseCompact(
-                MemberFixtures.of(ctx).freshCode(org.yimatong.schemas.dictionary.Colour.GREEN).code()).header().kid();
+        String codeKid = ParsedJws.parseCompact(MemberFixtures.of(ctx).freshCode(Colour.GREEN).code()).header()
+                .kid();
         Check.that(kids.contains(codeKid), "REQ-KEY-1: a key is published before it signs; the code's kid "
                 + codeKid + " is not in " + kids);
         ctx.note("kids " + kids);
@@ -113,7 +117,7 @@ public final class PublicationTests {
         }
         if (copy.path("endpoints").isObject()) {
             ObjectNode endpoints = (ObjectNode) copy.path("endpoints");
-            java.util.List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             endpoints.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 if (endpoints.path(name).isTextual()) {
