@@ -51,9 +51,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class SoapMemberTest {
 
-    private static final String ANHUI = "ymt:member:340000";
-    private static final Jwk ANHUI_KEY = Jwk.generate(SignatureProfile.SM2);
-    private static final String SERVICE = "/m340000/services/HealthCodeService";
+    private static final String DAQING = "ymt:member:239900";
+    private static final Jwk DAQING_KEY = Jwk.generate(SignatureProfile.SM2);
+    private static final String SERVICE = "/m239900/services/HealthCodeService";
     private static final String APP_ID = "ymt-hub-test";
     private static final String SECRET = "soap-secret-never-stored-in-clear";
 
@@ -67,28 +67,28 @@ class SoapMemberTest {
     Clock hubClock;
 
     @BeforeEach
-    void anhuiSpeaksSoap() {
+    void daqingSpeaksSoap() {
         wm.resetAll();
         Federation.registerMembers(wm);
         String member = """
-                {"entityId":"%s","displayName":"Anhui (SOAP gateway)","kind":"PLATFORM","regionPrefixes":["34"],
+                {"entityId":"%s","displayName":"Daqing (SOAP gateway)","kind":"PLATFORM","regionPrefixes":["2399"],
                  "parent":"%s","baseUrl":"%s","dialect":"soap-md5","jwks":%s,"status":"ACTIVE"}"""
-                .formatted(ANHUI, TestMembers.HUB_ID, wm.baseUrl() + "/m340000",
-                        new JwkSet(List.of(ANHUI_KEY.publicOnly())).toJson());
-        admin().body(member).put("/v1/admin/members/" + ANHUI).then().statusCode(oneOf(200, 201));
+                .formatted(DAQING, TestMembers.HUB_ID, wm.baseUrl() + "/m239900",
+                        new JwkSet(List.of(DAQING_KEY.publicOnly())).toJson());
+        admin().body(member).put("/v1/admin/members/" + DAQING).then().statusCode(oneOf(200, 201));
         admin().body("{\"credentialId\":\"" + APP_ID + "\",\"secret\":\"" + SECRET + "\",\"timeoutMs\":800}")
-                .put("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .put("/v1/admin/members/" + DAQING + "/adapter").then().statusCode(200)
                 .body("credentialId", equalTo(APP_ID)).body("secretSet", equalTo(true)).body("secret", nullValue());
     }
 
     @Test
-    void anAnhuiCodeIsAnsweredLiveByItsSoapGatewayWithTheDailyPassword() {
+    void aDaqingCodeIsAnsweredLiveByItsSoapGatewayWithTheDailyPassword() {
         wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>0</ResultCode><CodeStatus>2</CodeStatus>"
                 + "<StatusReason>04</StatusReason>")));
 
-        asCaller().body(verificationRequest(code(ANHUI_KEY, ANHUI, "340104"))).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "239901"))).when().post("/v1/verifications")
                 .then().statusCode(200)
-                .body("status", equalTo("RED")).body("source", equalTo("LIVE")).body("home", equalTo(ANHUI));
+                .body("status", equalTo("RED")).body("source", equalTo("LIVE")).body("home", equalTo(DAQING));
 
         String password = SoapMd5Password.of(APP_ID, "QueryCodeStatus", hubClock);
         wm.verify(1, postRequestedFor(urlEqualTo(SERVICE))
@@ -102,27 +102,27 @@ class SoapMemberTest {
         wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>0</ResultCode><CodeStatus>7</CodeStatus>"
                 + "<StatusReason>00</StatusReason>")));
 
-        asCaller().body(verificationRequest(code(ANHUI_KEY, ANHUI, "340104"))).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "239901"))).when().post("/v1/verifications")
                 .then().statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/member-bad-answer"))
-                .body("detail", containsString(ANHUI));
+                .body("detail", containsString(DAQING));
     }
 
     @Test
     void aGatewayThatRefusesTheHubsCredentialsIsNotTakenForAColourEither() {
         wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>1001</ResultCode>")));
 
-        asCaller().body(verificationRequest(code(ANHUI_KEY, ANHUI, "340104"))).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "239901"))).when().post("/v1/verifications")
                 .then().statusCode(502).body("type", equalTo("https://yimatong.org/problems/member-bad-answer"));
     }
 
     @Test
     void theSecretIsSealedInTheDatabaseAndNeverAnswered() throws SQLException {
-        admin().get("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+        admin().get("/v1/admin/members/" + DAQING + "/adapter").then().statusCode(200)
                 .body("secretSet", equalTo(true)).body("secret", nullValue());
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from member_adapter where entity_id = '"
-                        + ANHUI + "' and secret_sealed is not null and position(convert_to('" + SECRET
+                        + DAQING + "' and secret_sealed is not null and position(convert_to('" + SECRET
                         + "', 'UTF8') in secret_sealed) = 0 and options not like '%" + SECRET + "%'")) {
             rows.next();
             assertEquals(1, rows.getInt(1));
@@ -132,15 +132,15 @@ class SoapMemberTest {
     @Test
     void settingsWithoutTheSecretKeepTheStoredOneAndBadSettingsChangeNothing() {
         admin().body("{\"credentialId\":\"" + APP_ID + "\",\"options\":{\"validitySeconds\":\"30\"}}")
-                .put("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .put("/v1/admin/members/" + DAQING + "/adapter").then().statusCode(200)
                 .body("secretSet", equalTo(true)).body("options.validitySeconds", equalTo("30"));
         admin().body("{\"credentialId\":\"has spaces\",\"timeoutMs\":5}")
-                .put("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(400)
+                .put("/v1/admin/members/" + DAQING + "/adapter").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/validation-failed"));
-        admin().get("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+        admin().get("/v1/admin/members/" + DAQING + "/adapter").then().statusCode(200)
                 .body("credentialId", equalTo(APP_ID)).body("options.validitySeconds", equalTo("30"));
-        given().contentType(ContentType.JSON).body("{}").put("/v1/admin/members/" + ANHUI + "/adapter")
+        given().contentType(ContentType.JSON).body("{}").put("/v1/admin/members/" + DAQING + "/adapter")
                 .then().statusCode(401);
     }
 
@@ -148,23 +148,23 @@ class SoapMemberTest {
     void aChangeWrittenByAnotherInstanceReachesThisOnesSnapshot() throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("update member_adapter set credential_id = 'changed-elsewhere' where entity_id = '"
-                    + ANHUI + "'");
+                    + DAQING + "'");
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin()
-                .get("/v1/admin/members/" + ANHUI + "/adapter").then().statusCode(200)
+                .get("/v1/admin/members/" + DAQING + "/adapter").then().statusCode(200)
                 .body("credentialId", equalTo("changed-elsewhere")));
     }
 
     @Test
     void aMemberInADialectNoAdapterSpeaksIsRefused() {
         String member = """
-                {"entityId":"ymt:member:349900","displayName":"Hefei","kind":"PLATFORM","regionPrefixes":["3499"],
-                 "parent":"%s","baseUrl":"http://localhost:9/m349900","dialect":"corba-iiop","jwks":%s,"status":"ACTIVE"}"""
+                {"entityId":"ymt:member:239800","displayName":"Daqing east","kind":"PLATFORM","regionPrefixes":["2398"],
+                 "parent":"%s","baseUrl":"http://localhost:9/m239800","dialect":"corba-iiop","jwks":%s,"status":"ACTIVE"}"""
                 .formatted(TestMembers.HUB_ID,
-                        new JwkSet(List.of(ANHUI_KEY.publicOnly())).toJson());
-        admin().body(member).put("/v1/admin/members/ymt:member:349900").then().statusCode(400)
+                        new JwkSet(List.of(DAQING_KEY.publicOnly())).toJson());
+        admin().body(member).put("/v1/admin/members/ymt:member:239800").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/dialect"));
-        admin().get("/v1/admin/members/ymt:member:349900").then().statusCode(404);
+        admin().get("/v1/admin/members/ymt:member:239800").then().statusCode(404);
     }
 
     private static RequestSpecification admin() {
