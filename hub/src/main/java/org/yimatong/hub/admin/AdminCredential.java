@@ -7,7 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.yimatong.hub.home.YimatongHome;
 
-/** The operator's bearer token: from configuration, else the one the hub keeps in its home folder. */
+import io.quarkus.runtime.Startup;
+
+/**
+ * The operator's bearer token: from configuration, else the one the hub keeps in its home folder. Made at startup,
+ * so that on a first start the file is there for the operator before any admin call.
+ */
+@Startup
 @ApplicationScoped
 public class AdminCredential {
 
