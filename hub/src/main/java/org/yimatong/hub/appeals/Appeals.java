@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.config.HubConfig;
@@ -124,7 +125,7 @@ public class Appeals {
                         }
                         return decided;
                     })
-                    .call(d -> audit.append(event(caller, d, "DECIDED/" + decision.outcome().name(), started)))
+                    .call(d -> audit.append(event(caller, d, AuditOutcome.of("DECIDED", decision.outcome()), started)))
                     .invoke(d -> relayUpstream(d, hops, caller))
                     .map(AppealRecord::toAppeal);
         });

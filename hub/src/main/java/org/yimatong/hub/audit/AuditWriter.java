@@ -51,6 +51,7 @@ public class AuditWriter {
 
     /** Completes when the event is committed; fails if it could not be. */
     public Uni<Void> append(AuditEvent event) {
+        AuditOutcome.require(event.outcome());
         return Uni.createFrom().emitter(emitter -> {
             queue.add(new Pending(event, emitter));
             flushIfIdle();

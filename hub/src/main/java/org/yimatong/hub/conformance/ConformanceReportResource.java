@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.yimatong.hub.admin.AdminOnly;
 import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.schemas.payload.AuditEvent.Action;
@@ -82,7 +83,7 @@ public class ConformanceReportResource {
                 throw refused;
             }
             // A genuine report of a failed run is worth an audit line; forged or misaddressed ones are not.
-            return audited(candidate, "PROBLEM:" + refused.type().slug(), started)
+            return audited(candidate, AuditOutcome.problem(refused.type()), started)
                     .onItem().transform(audited -> { throw refused; });
         }
         return registry.updateTrustMarks(candidate.member().entityId(), marks -> TrustMarkRules.withMark(marks, mark))

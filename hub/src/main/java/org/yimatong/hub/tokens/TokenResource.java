@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.config.HubConfig;
@@ -193,7 +194,7 @@ public class TokenResource {
     }
 
     private static String outcome(Throwable failure) {
-        return failure instanceof ProblemException p ? "PROBLEM:" + p.type().slug() : "PROBLEM:internal";
+        return failure instanceof ProblemException p ? AuditOutcome.problem(p.type()) : AuditOutcome.internal();
     }
 
     private static RuntimeException propagate(Throwable failure) {

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.problem.ProblemException;
@@ -50,12 +51,12 @@ public class AuditVerification extends UniStep {
     /** The answer's status (with its reason), or the refusal's problem type. */
     static String outcome(Verification v) {
         if (v.failure instanceof ProblemException p) {
-            return p.type().slug();
+            return AuditOutcome.problem(p.type());
         }
         if (v.failure != null || v.result == null) {
-            return "internal";
+            return AuditOutcome.internal();
         }
-        return v.result.reason() == null ? v.result.status().name() : v.result.status() + "/" + v.result.reason();
+        return AuditOutcome.of(v.result.status().name(), v.result.reason());
     }
 
     /** A pseudonym is still personal data: keep four characters. */

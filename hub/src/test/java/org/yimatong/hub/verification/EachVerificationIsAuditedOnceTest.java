@@ -59,7 +59,7 @@ class EachVerificationIsAuditedOnceTest {
 
         asCaller().body(verificationRequest(code)).when().post("/v1/verifications").then().statusCode(400);
 
-        assertEquals(1, events(jti(code), "code-expired"));
+        assertEquals(1, events(jti(code), "PROBLEM:code-expired"));
     }
 
     @Test

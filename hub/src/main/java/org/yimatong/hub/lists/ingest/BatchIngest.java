@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.yimatong.hub.audit.AuditEvent;
+import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.lists.ListChangesRecorded;
 import org.yimatong.hub.lists.ListLocks;
@@ -153,7 +154,7 @@ public class BatchIngest {
             return result;
         } catch (ProblemException e) {
             tracker.refused(Problem.of(e, null));
-            outcome = "REFUSED:" + e.type().slug();
+            outcome = AuditOutcome.of("REFUSED", e.type().slug());
             throw e;
         } catch (IOException e) {
             ProblemException refusal = new ProblemException(ProblemType.MALFORMED_REQUEST,
