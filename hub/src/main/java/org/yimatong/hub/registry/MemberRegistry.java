@@ -115,7 +115,7 @@ public class MemberRegistry implements MemberDirectory {
 
     @Override
     public Uni<KeyResolver> keysFor(Member member, String kid) {
-        if (member.keys().resolve(kid).isPresent() || member.jwksUri() == null) {
+        if ((kid != null && member.keys().resolve(kid).isPresent()) || member.jwksUri() == null) {
             return Uni.createFrom().item(member.keys());
         }
         return claimRefresh(member.entityId()).flatMap(claimed -> {
@@ -188,7 +188,20 @@ public class MemberRegistry implements MemberDirectory {
                 .addValue(now);
         return pool.withTransaction(conn -> conn.preparedQuery(upsert).execute(values))
                 .onFailure(this::isUniqueViolation).transform(e -> conflict(record, e))
-                .flatMap(rows -> reload().replaceWith(rows.iterator().next().getBoolean("created")));
+                .flatMap(rows -> reload().replaceWith(rows.iterator().next().getBoolean("created")))
+                .invoke(created -> prefetchKeys(record));
+    }
+
+    /**
+     * A member registered by {@code jwksUri} alone has its key set fetched now, in the background, so the first
+     * code it issues is not the one that waits for the fetch (and overruns a caller's timeout). A member that is
+     * not up yet is fetched again on its first unknown {@code kid}, as always (REQ-KEY-1).
+     */
+    private void prefetchKeys(MemberRecord record) {
+        if (record.jwks() == null && record.jwksUri() != null) {
+            find(record.entityId()).ifPresent(member -> keysFor(member, null).subscribe().with(keys -> {
+            }, failure -> LOG.debugf("Key set of %s not fetched at registration: %s", member.entityId(), failure)));
+        }
     }
 
     /**

@@ -9,10 +9,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,5 +67,22 @@ class KeySetRefreshTest {
         String unknown = Jwk.generate(SignatureProfile.ES256).kid();
         assertFalse(registry.keysFor(refreshed, unknown).await().indefinitely().resolve(unknown).isPresent());
         MEMBER.verify(1, getRequestedFor(urlEqualTo("/jwks")));
+    }
+
+    @Test
+    void aMemberRegisteredByItsJwksUriAloneHasItsKeysFetchedBeforeItsFirstCode() {
+        Jwk key = Jwk.generate(SignatureProfile.SM2);
+        MEMBER.stubFor(get("/nanning/jwks").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(new JwkSet(List.of(key.publicOnly())).toJson().toString())));
+        String body = """
+                {"entityId":"ymt:member:459900","displayName":"Nanning","kind":"PLATFORM","regionPrefixes":["4599"],
+                 "parent":"ymt:hub:test","baseUrl":"%s","dialect":"v1","jwksUri":"%s/nanning/jwks","status":"ACTIVE"}"""
+                .formatted(MEMBER.baseUrl(), MEMBER.baseUrl());
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(body)
+                .when().put("/v1/admin/members/ymt:member:459900").then().statusCode(201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("ymt:member:459900")
+                .map(m -> m.keys().resolve(key.kid()).isPresent()).orElse(false));
+        MEMBER.verify(1, getRequestedFor(urlEqualTo("/nanning/jwks")));
     }
 }
