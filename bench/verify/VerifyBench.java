@@ -43,7 +43,7 @@ import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.ParsedJws;
 
 /**
- * The Java half of the PERF-1/PERF-2/PERF-5 benchmark (bench/verify/README.md). Run by hand, never in CI.
+ * The Java half of the PERF-1/PERF-2/PERF-5/PERF-6 benchmark (bench/verify/README.md). Run by hand, never in CI.
  * Needs exchange-schemas and its dependencies (Jackson, Bouncy Castle) on the class path, e.g.
  * {@code java -cp 'hub/target/quarkus-app/lib/main/*' bench/verify/VerifyBench.java <command> ...}.
  *
@@ -51,7 +51,9 @@ import org.yimatong.schemas.jose.ParsedJws;
  * keys   --dir D --hub-id ID --home-url URL [--caller-alg EdDSA]
  *        fixed key pairs (created once in D/keys), member JWKS files, admin registration bodies
  * gen    --dir D --n N --out F [--threads T] [--auth assertion|none] [--hub-id ID] [--iat auto|now|EPOCH]
- *        N distinct SM2 codes of ymt:member:310000 as request lines "assertion TAB json-body" ("-" without auth)
+ *        [--kind verify|green]
+ *        N distinct SM2 codes of ymt:member:310000 as request lines "assertion TAB json-body" ("-" without auth);
+ *        with --kind green, N green lookups of random pseudonyms in region 310000 instead (PERF-6)
  * raw    --codes F [--threads T] [--seconds S] [--warmup S]
  *        raw SM2 verify rate over the codes' signing inputs, on T threads (all cores by default)
  * load   --url URL --codes F --rate R [--seconds S] [--warmup S] [--timeout-ms MS] [--connections C]
@@ -146,6 +148,10 @@ public class VerifyBench {
         // A code lives 60 s and the hub accepts 30 s of skew both ways, so a code is usable during
         // [iat - 30 s, iat + 90 s]. Signing N codes takes a while: "auto" puts iat at the predicted end of
         // generation, so the load that follows sits in the middle of that window.
+        if ("green".equals(opt.getOrDefault("kind", "verify"))) {
+            greenLookups(n, threads, out, auth ? caller : null, hubId);
+            return;
+        }
         String iatOpt = opt.getOrDefault("iat", "auto");
         long iat;
         if ("now".equals(iatOpt)) {
@@ -193,6 +199,31 @@ public class VerifyBench {
         System.out.printf(Locale.ROOT,
                 "RESULT gen n=%d threads=%d code_seconds=%.1f total_seconds=%.1f sign_rate=%.0f iat=%d valid_from=%d valid_until=%d file=%s%n",
                 n, threads, codeSeconds, totalSeconds, n / codeSeconds, iat, validFrom, validUntil, out);
+    }
+
+    /**
+     * N distinct green lookups (PERF-6): a random pseudonym each, in a region served by the home member, so the
+     * hub answers from its own list state (no signature to check but the caller's assertion, no home call).
+     */
+    static void greenLookups(int n, int threads, Path out, Jwk caller, String hubId) throws Exception {
+        long t0 = System.nanoTime();
+        Instant now = Instant.now();
+        String[] assertions = new String[n];
+        if (caller != null) {
+            parallel(n, threads, i -> assertions[i] = ClientAssertion.sign(caller, CALLER, hubId, now));
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
+            for (int i = 0; i < n; i++) {
+                w.write(caller != null ? assertions[i] : "-");
+                w.write('\t');
+                w.write("{\"sub\":\"" + subject() + "\",\"rgn\":\"" + HOME_REGION + "\"}");
+                w.write('\n');
+            }
+        }
+        long validFrom = now.getEpochSecond();
+        System.out.printf(Locale.ROOT,
+                "RESULT gen kind=green n=%d threads=%d total_seconds=%.1f valid_from=%d valid_until=%d file=%s%n",
+                n, threads, (System.nanoTime() - t0) / 1e9, validFrom, validFrom + 60, out);
     }
 
     static final DynamicCodeCodec CODEC = new DynamicCodeCodec();

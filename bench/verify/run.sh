@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PERF-1 / PERF-2 / PERF-5 benchmark of POST /v1/verifications (DESIGN.md §11). Run by hand, never in CI.
+# PERF-1 / PERF-2 / PERF-5 benchmark of POST /v1/verifications, and PERF-6 of POST /v1/green-lookups (DESIGN.md §11). Run by hand, never in CI.
 # See bench/verify/README.md. Loopback only; every phase is bounded in time; everything started here is
 # stopped on exit.
 #
@@ -7,7 +7,7 @@
 #   bench/verify/run.sh --smoke    short phases (about 10 s each), for trying the kit out
 #   bench/verify/run.sh --no-hub   only what needs no hub: raw SM2 rate and the mock home's own figures
 #
-# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18080] HOME_PORT [18081]
+# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18080] HOME_PORT [18081] PROXY_PORT [18082]
 # THREADS [nproc] RAW_SECONDS [5] HUB_WARMUP [45] MAX_SECONDS [20] WRK_THREADS [1] WRK_CONNECTIONS [64] RATE [2000]
 # RATE_SECONDS [20] RATE_WARMUP [5] AUTH [assertion|none] CALLER_ALG [EdDSA] HUB_ID [ymt:hub:bench]
 # HUB_JAVA_OPTS [] HUB_READY_SECONDS [180] WORK [mktemp] KEEP_WORK [0]
@@ -31,6 +31,7 @@ BUILD=${BUILD:-1}
 MVN_ARGS=${MVN_ARGS:--B -o -q}
 HUB_PORT=${HUB_PORT:-18080}
 HOME_PORT=${HOME_PORT:-18081}
+PROXY_PORT=${PROXY_PORT:-18082}
 THREADS=${THREADS:-$(nproc)}
 RAW_SECONDS=${RAW_SECONDS:-5}
 MAX_SECONDS=${MAX_SECONDS:-20}
@@ -50,6 +51,7 @@ KEEP_WORK=${KEEP_WORK:-0}
 ADMIN_TOKEN="bench-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
 HUB_URL="http://127.0.0.1:$HUB_PORT"
 HOME_URL="http://127.0.0.1:$HOME_PORT"
+PROXY_URL="http://127.0.0.1:$PROXY_PORT"
 LIB="$ROOT/hub/target/quarkus-app/lib/main"
 SUMMARY="$WORK/summary.txt"
 
@@ -125,8 +127,9 @@ bench() { java -cp "$CP:$WORK/classes" VerifyBench "$@"; }
 
 # ---------------------------------------------------------------- keys and mock home
 port_free "$HOME_PORT" || die "port $HOME_PORT is taken (HOME_PORT=...)"
+port_free "$PROXY_PORT" || die "port $PROXY_PORT is taken (PROXY_PORT=...)"
 bench keys --dir "$WORK" --hub-id "$HUB_ID" --home-url "$HOME_URL" --caller-alg "$CALLER_ALG" >/dev/null
-sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$HOME_PORT#g" "$HERE/mock-home.nginx.conf" > "$WORK/nginx/nginx.conf"
+sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$HOME_PORT#g" -e "s#@PROXY_PORT@#$PROXY_PORT#g" "$HERE/mock-home.nginx.conf" > "$WORK/nginx/nginx.conf"
 TZ=UTC nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
 NGINX_PID=$!
 for _ in $(seq 1 50); do port_free "$HOME_PORT" || break; sleep 0.1; done
@@ -267,6 +270,27 @@ if [[ "$HUB_OK" == 1 ]]; then
   HUB_P50=$(field "$r" p50_ms); HUB_P99=$(field "$r" p99_ms)
   note "hub_at_rate: $r"
   note "hub_rss_after_kib=$(ps -o rss= -p "$HUB_PID" | tr -d ' ')"
+
+  # PERF-6: green lookups answered from list state, against nginx proxying a POST to a local upstream, same run.
+  busy proxy
+  log "nginx proxy in front of the mock home: wrk max throughput, ${MAX_SECONDS} s"
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${MAX_SECONDS}s" --latency -s "$HERE/distinct.lua" \
+    "$PROXY_URL/member/v1/verifications" -- "$WORK/codes/raw.tsv" "$WRK_THREADS" > "$WORK/wrk-proxy.txt"
+  PROXY_MAX=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-proxy.txt")
+  note "proxy_max_req_per_s=$PROXY_MAX"
+  # One assertion per lookup, all made now: they are valid for 60 s, so the phase must fit in that.
+  n=$(awk -v m="$PROXY_MAX" -v s="$MAX_SECONDS" 'BEGIN { n = int(m * 0.5 * s) + 1000; if (n > 600000) n = 600000; print n }')
+  log "generating $n distinct green lookups"
+  bench gen --kind green --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/green.tsv" --auth "$AUTH" \
+    --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" >/dev/null
+  busy hub-green
+  log "hub: green lookups, wrk max throughput, ${MAX_SECONDS} s"
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${MAX_SECONDS}s" --latency -s "$HERE/distinct.lua" \
+    "$HUB_URL/v1/green-lookups" -- "$WORK/codes/green.tsv" "$WRK_THREADS" > "$WORK/wrk-green.txt"
+  GREEN_MAX=$(awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-green.txt")
+  GREEN_NON2XX=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk-green.txt"); GREEN_NON2XX=${GREEN_NON2XX:-0}
+  note "hub_green_max_req_per_s=$GREEN_MAX non_2xx=$GREEN_NON2XX"
+  note "wrk_green_distinct: $(grep distinct-codes "$WORK/wrk-green.txt")"
 fi
 
 # ---------------------------------------------------------------- summary
@@ -286,6 +310,8 @@ fi
       printf "PERF-2 p99 at %s req/s: hub %.3f ms - home %.3f ms = %.3f ms added (goal <= 10 ms)\n", r, h, m, h - m }'
     awk -v k="$RSS_MAX" -v p="$PG_RSS_MAX" 'BEGIN {
       printf "PERF-5 hub RSS max under load %.0f MiB (goal <= 512 MiB); embedded PostgreSQL %.0f MiB besides\n", k / 1024, p / 1024 }'
+    awk -v g="$GREEN_MAX" -v p="$PROXY_MAX" -v n="$GREEN_NON2XX" 'BEGIN {
+      printf "PERF-6 green lookups %s req/s / nginx proxy %s req/s = %.2f (goal >= 0.3)%s\n", g, p, g / p, (n > 0 ? "  INVALID: " n " non-2xx answers" : "") }'
     echo "hub JVM options: ${HUB_JAVA_OPTS:-<none>}; auth: $AUTH ($CALLER_ALG caller key)"
   else
     echo "HUB NOT MEASURED${HUB_WHY:+: $HUB_WHY}"
