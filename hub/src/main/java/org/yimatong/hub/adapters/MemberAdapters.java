@@ -3,10 +3,12 @@ package org.yimatong.hub.adapters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +48,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MemberAdapters {
 
-    /** Native members sit at the leaves of the tree: the dialect is the protocol, not the v1 member API. */
-    public static final String V1 = V1Adapter.DIALECT;
+    private static final String V1 = V1Adapter.DIALECT;
 
     private final AdapterRegistry registry = StandardAdapters.registry();
     private final AdapterSettingsStore settings;
@@ -82,13 +83,8 @@ public class MemberAdapters {
                 .map(this::adapterOf).filter(adapter -> adapter.operations().contains(operation));
     }
 
-    /** Whether calls to this member go through its adapter rather than the v1 member API. */
-    public static boolean isNative(String dialect) {
-        return dialect != null && !V1.equals(dialect);
-    }
-
     private <T> Uni<T> call(String memberId, Operation operation,
-            java.util.function.Function<MemberAdapter, CompletionStage<T>> send) {
+            Function<MemberAdapter, CompletionStage<T>> send) {
         Member member = members.find(memberId).orElse(null);
         if (member == null) {
             return Uni.createFrom().failure(MemberProblem.refused(memberId, ProblemType.NOT_FOUND,
@@ -112,7 +108,7 @@ public class MemberAdapters {
     private MemberAdapter adapterOf(Member member) {
         AdapterSettings current = settings.find(member.entityId()).orElse(null);
         Built cached = built.get(member.entityId());
-        if (cached != null && cached.member.equals(member) && java.util.Objects.equals(cached.settings, current)) {
+        if (cached != null && cached.member.equals(member) && Objects.equals(cached.settings, current)) {
             return cached.adapter;
         }
         MemberAdapter adapter = registry.adapterFor(endpoint(member, current), context);
