@@ -36,8 +36,11 @@ public record MemberRecord(String entityId, String displayName, MemberKind kind,
                 .length("/displayName", displayName, 1, 100)
                 .required("/kind", kind);
         if (c.present("/regionPrefixes", regionPrefixes)) {
-            c.notEmpty("/regionPrefixes", regionPrefixes)
-                    .eachMatches("/regionPrefixes", regionPrefixes, Patterns.REGION_PREFIX)
+            // a hub routes by its prefixes; a platform without any is a client that is never routed to
+            if (kind == MemberKind.HUB) {
+                c.notEmpty("/regionPrefixes", regionPrefixes);
+            }
+            c.eachMatches("/regionPrefixes", regionPrefixes, Patterns.REGION_PREFIX)
                     .check(regionPrefixes.stream().distinct().count() == regionPrefixes.size(), "/regionPrefixes",
                             "must not repeat a prefix");
         }

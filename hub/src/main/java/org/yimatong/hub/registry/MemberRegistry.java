@@ -323,7 +323,8 @@ public class MemberRegistry implements MemberDirectory {
     }
 
     private static List<String> prefixes(Row row) {
-        return Arrays.stream(row.getString("region_prefixes").split(",")).toList();
+        String stored = row.getString("region_prefixes");
+        return stored.isEmpty() ? List.of() : Arrays.stream(stored.split(",")).toList();
     }
 
     private OffsetDateTime now() {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
@@ -71,14 +72,14 @@ class MemberRegistryTest {
     void anInvalidRecordIsRefusedWithEveryFaultAndNothingStored() {
         long before = members();
         String body = """
-                {"entityId":"member-without-scheme","displayName":"x","kind":"PLATFORM","regionPrefixes":[],
+                {"entityId":"member-without-scheme","displayName":"x","kind":"PLATFORM","regionPrefixes":["3"],
                  "parent":"ymt:hub:test","baseUrl":"http://members.example.org/api","dialect":"v1","status":"ACTIVE"}""";
 
         given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/admin/members").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/validation-failed"))
-                .body("errors.pointer", containsInAnyOrder("/entityId", "/regionPrefixes", "/baseUrl"));
+                .body("errors.pointer", containsInAnyOrder("/entityId", "/regionPrefixes/0", "/baseUrl"));
         assertEquals(before, members());
     }
 
@@ -103,6 +104,35 @@ class MemberRegistryTest {
     void anUnknownMemberIsNotFound() {
         given().when().get("/v1/members/ymt:member:999999").then().statusCode(404)
                 .body("type", equalTo("https://yimatong.org/problems/not-found"));
+    }
+
+    @Test
+    void aPlatformWithoutPrefixesIsAClientThatIsNeverRoutedTo() {
+        String department = """
+                {"entityId":"ymt:member:dept-320000-civil-affairs","displayName":"Jiangsu civil affairs","kind":"PLATFORM",
+                 "regionPrefixes":[],"parent":"ymt:hub:test","baseUrl":"http://localhost:9/dept","dialect":"v1",
+                 "jwks":{"keys":[%s]},"status":"ACTIVE"}""".formatted(key.toJson());
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(department)
+                .when().put("/v1/admin/members/ymt:member:dept-320000-civil-affairs").then().statusCode(201)
+                .body("regionPrefixes", org.hamcrest.Matchers.empty());
+
+        assertTrue(registry.find("ymt:member:dept-320000-civil-affairs").orElseThrow().regionPrefixes().isEmpty());
+        for (String region : new String[] { "110101", "320102", "990000" }) {
+            assertTrue(registry.childServing(region).map(m -> !m.entityId().contains("dept-")).orElse(true), region);
+        }
+    }
+
+    @Test
+    void aHubWithoutPrefixesIsRefusedAndNothingIsStored() {
+        long before = members();
+        String hub = """
+                {"entityId":"ymt:hub:empty","displayName":"empty","kind":"HUB","regionPrefixes":[],
+                 "parent":"ymt:hub:test","baseUrl":"http://localhost:9/empty","dialect":"v1",
+                 "jwks":{"keys":[%s]},"status":"ACTIVE"}""".formatted(key.toJson());
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(hub)
+                .when().put("/v1/admin/members/ymt:hub:empty").then().statusCode(400)
+                .body("errors.pointer", org.hamcrest.Matchers.hasItem("/regionPrefixes"));
+        assertEquals(before, members());
     }
 
     private String record(String id, String prefix, String status) {
