@@ -6,7 +6,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -32,8 +31,6 @@ import org.yimatong.schemas.problem.ProblemType;
 
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Decides who is calling (REQ-AUTH-1): a client certificate whose fingerprint is bound to a member, else an
@@ -49,14 +46,15 @@ public class CallerAuthenticator {
     private final MemberRegistry registry;
     private final ParentHub parent;
     private final HubConfig hub;
-    private final Pool pool;
+    private final SeenAssertions seen;
     private final Clock clock;
 
-    public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, Pool pool, Clock clock) {
+    public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, SeenAssertions seen,
+            Clock clock) {
         this.registry = registry;
         this.parent = parent;
         this.hub = hub;
-        this.pool = pool;
+        this.seen = seen;
         this.clock = clock;
     }
 
@@ -103,17 +101,14 @@ public class CallerAuthenticator {
         }).flatMap(admitted -> rememberJti(claims).replaceWith(admitted));
     }
 
-    /** RFC 7523 §3: a jti is accepted once. The row lives until the assertion could no longer be accepted anyway. */
+    /** RFC 7523 §3: a jti is accepted once. It is kept until the assertion could no longer be accepted anyway. */
     private Uni<Void> rememberJti(Claims claims) {
-        return pool.preparedQuery("insert into seen_client_assertion (issuer, jti, expires_at) values ($1, $2, $3)"
-                + " on conflict do nothing")
-                .execute(Tuple.of(claims.issuer(), claims.jti(), claims.expiresAt().plus(SKEW).atOffset(ZoneOffset.UTC)))
-                .map(result -> {
-                    if (result.rowCount() == 0) {
-                        throw ClientAssertion.refused("the assertion was already used (jti replay)");
-                    }
-                    return null;
-                });
+        return seen.firstUse(claims.issuer(), claims.jti(), claims.expiresAt().plus(SKEW)).map(first -> {
+            if (!first) {
+                throw ClientAssertion.refused("the assertion was already used (jti replay)");
+            }
+            return null;
+        });
     }
 
     private static Caller admit(Member member) {

@@ -2,8 +2,15 @@ package org.yimatong.hub.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +68,27 @@ class CallerAuthenticationTest {
         given().header(ClientAssertion.HEADER, once).when().get("/v1/audit").then().statusCode(200);
         given().header(ClientAssertion.HEADER, once).when().get("/v1/audit").then().statusCode(401)
                 .body("type", equalTo(INVALID));
+    }
+
+    @Test
+    void theSameAssertionSentManyTimesAtOnceIsAcceptedExactlyOnce() throws Exception {
+        String once = TestMembers.assertion(key, MEMBER);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(callers.submit(() -> given().header(ClientAssertion.HEADER, once)
+                        .when().get("/v1/audit").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses::toString);
+            assertEquals(15, statuses.stream().filter(s -> s == 401).count(), statuses::toString);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
