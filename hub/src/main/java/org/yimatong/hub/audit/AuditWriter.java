@@ -2,17 +2,15 @@ package org.yimatong.hub.audit;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
+import org.yimatong.hub.database.GroupCommit;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,17 +25,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class AuditWriter {
 
-    private static final Logger LOG = Logger.getLogger(AuditWriter.class);
     private static final int MAX_BATCH = 512;
     private static final String INSERT = "insert into audit_event (chain_id, seq, at, actor, member, purpose, action,"
             + " target, outcome, latency_ms, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 
     private final Pool pool;
     private final String chainId = "chain-" + UUID.randomUUID();
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean flushing = new AtomicBoolean();
+    private final GroupCommit<AuditEvent, Void> commits = new GroupCommit<>("audit events", MAX_BATCH, this::insert);
 
-    // Touched only by the single flusher (guarded by 'flushing').
+    // Touched only by the batch in flight (GroupCommit runs one at a time).
     private long nextSeq = 1;
     private byte[] head = AuditChain.GENESIS;
 
@@ -52,33 +48,15 @@ public class AuditWriter {
     /** Completes when the event is committed; fails if it could not be. */
     public Uni<Void> append(AuditEvent event) {
         AuditOutcome.require(event.outcome());
-        return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending(event, emitter));
-            flushIfIdle();
-        });
+        return commits.submit(event);
     }
 
-    private void flushIfIdle() {
-        if (!queue.isEmpty() && flushing.compareAndSet(false, true)) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null;) {
-            batch.add(p);
-        }
-        if (batch.isEmpty()) {
-            flushing.set(false);
-            flushIfIdle(); // an event may have arrived between poll() and set(false)
-            return;
-        }
-        List<Tuple> rows = new ArrayList<>(batch.size());
+    /** Links the batch onto this chain's head in order and inserts it in one transaction. */
+    private Uni<List<Void>> insert(List<AuditEvent> events) {
+        List<Tuple> rows = new ArrayList<>(events.size());
         long seq = nextSeq;
         byte[] prev = head;
-        for (Pending p : batch) {
-            AuditEvent e = p.event();
+        for (AuditEvent e : events) {
             byte[] hash = AuditChain.link(prev, chainId, seq, e);
             rows.add(Tuple.tuple(List.of(chainId, seq, e.at().atOffset(ZoneOffset.UTC), e.actor()))
                     .addValue(e.member()).addValue(e.purpose()).addValue(e.action().name()).addValue(e.target())
@@ -89,20 +67,10 @@ public class AuditWriter {
         }
         long committedSeq = seq;
         byte[] committedHead = prev;
-        pool.withTransaction(conn -> conn.preparedQuery(INSERT).executeBatch(rows)).subscribe().with(
-                ok -> {
-                    nextSeq = committedSeq;
-                    head = committedHead;
-                    batch.forEach(p -> p.emitter().complete(null));
-                    flush();
-                },
-                failure -> {
-                    LOG.errorf(failure, "Could not commit %d audit events; their requests fail", batch.size());
-                    batch.forEach(p -> p.emitter().fail(failure));
-                    flush();
-                });
-    }
-
-    private record Pending(AuditEvent event, UniEmitter<? super Void> emitter) {
+        return pool.withTransaction(conn -> conn.preparedQuery(INSERT).executeBatch(rows)).map(ok -> {
+            nextSeq = committedSeq;
+            head = committedHead;
+            return Collections.nCopies(events.size(), (Void) null);
+        });
     }
 }

@@ -1,0 +1,89 @@
+package org.yimatong.hub.database;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * Many requests' statements as one: while one batch is in flight, the items that arrive queue up and go in the next
+ * single call of {@code run}. An idle hub runs each item at once; a busy one pays one database round trip per batch,
+ * not per request, and never holds a thread while it waits. Batches run one at a time, in arrival order, so
+ * {@code run} may keep state between them (the audit chain's head does).
+ *
+ * @param <I> what a request hands in
+ * @param <O> what it gets back; {@code run} answers one per item, in the items' order
+ */
+public final class GroupCommit<I, O> {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+
+    private final String what;
+    private final int maxBatch;
+    private final Function<List<I>, Uni<List<O>>> run;
+    private final ConcurrentLinkedQueue<Pending<I, O>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushing = new AtomicBoolean();
+
+    /**
+     * @param what names the items in the log line of a failed batch
+     * @param run the batch's statement; it answers one result per item, in order
+     */
+    public GroupCommit(String what, int maxBatch, Function<List<I>, Uni<List<O>>> run) {
+        this.what = what;
+        this.maxBatch = maxBatch;
+        this.run = run;
+    }
+
+    /** Completes with this item's result once its batch ran; fails, with the whole batch, if it could not. */
+    public Uni<O> submit(I item) {
+        return Uni.createFrom().emitter(emitter -> {
+            queue.add(new Pending<>(item, emitter));
+            flushIfIdle();
+        });
+    }
+
+    private void flushIfIdle() {
+        if (!queue.isEmpty() && flushing.compareAndSet(false, true)) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        List<Pending<I, O>> batch = new ArrayList<>();
+        for (Pending<I, O> p; batch.size() < maxBatch && (p = queue.poll()) != null;) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            flushing.set(false);
+            flushIfIdle(); // an item may have arrived between poll() and set(false)
+            return;
+        }
+        Uni<List<O>> results;
+        try {
+            results = run.apply(batch.stream().map(Pending::item).toList());
+        } catch (RuntimeException e) {
+            results = Uni.createFrom().failure(e);
+        }
+        results.subscribe().with(
+                answers -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).emitter().complete(answers.get(i));
+                    }
+                    flush();
+                },
+                failure -> {
+                    LOG.errorf(failure, "A batch of %d %s failed; their requests fail", batch.size(), what);
+                    batch.forEach(p -> p.emitter().fail(failure));
+                    flush();
+                });
+    }
+
+    private record Pending<I, O>(I item, UniEmitter<? super O> emitter) {
+    }
+}
