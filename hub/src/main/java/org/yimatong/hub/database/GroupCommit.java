@@ -72,16 +72,31 @@ public final class GroupCommit<I, O> {
         }
         results.subscribe().with(
                 answers -> {
-                    for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).emitter().complete(answers.get(i));
+                    try {
+                        if (answers.size() != batch.size()) {
+                            throw new IllegalStateException(answers.size() + " results for " + batch.size() + " " + what);
+                        }
+                        for (int i = 0; i < batch.size(); i++) {
+                            batch.get(i).emitter().complete(answers.get(i));
+                        }
+                    } catch (RuntimeException e) {
+                        fail(batch, e); // an emitter already completed ignores this
+                    } finally {
+                        flush(); // whatever happened, the next batch must not wait forever
                     }
-                    flush();
                 },
                 failure -> {
-                    LOG.errorf(failure, "A batch of %d %s failed; their requests fail", batch.size(), what);
-                    batch.forEach(p -> p.emitter().fail(failure));
-                    flush();
+                    try {
+                        fail(batch, failure);
+                    } finally {
+                        flush();
+                    }
                 });
+    }
+
+    private void fail(List<Pending<I, O>> batch, Throwable failure) {
+        LOG.errorf(failure, "A batch of %d %s failed; their requests fail", batch.size(), what);
+        batch.forEach(p -> p.emitter().fail(failure));
     }
 
     private record Pending<I, O>(I item, UniEmitter<? super O> emitter) {

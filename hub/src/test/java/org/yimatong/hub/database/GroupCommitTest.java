@@ -1,0 +1,72 @@
+package org.yimatong.hub.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.Uni;
+
+/** Items that arrive while a batch is in flight go together in the next one; a failed batch stops nothing. */
+class GroupCommitTest {
+
+    private final List<List<Integer>> batches = new ArrayList<>();
+    private final List<CompletableFuture<List<String>>> inFlight = new ArrayList<>();
+
+    private Uni<List<String>> held(List<Integer> items) {
+        batches.add(items);
+        CompletableFuture<List<String>> answer = new CompletableFuture<>();
+        inFlight.add(answer);
+        return Uni.createFrom().completionStage(answer);
+    }
+
+    @Test
+    void itemsArrivingDuringABatchGoInTheNextOneAndEachGetsItsOwnResult() {
+        GroupCommit<Integer, String> commits = new GroupCommit<>("numbers", 100, this::held);
+        CompletableFuture<String> first = commits.submit(1).subscribeAsCompletionStage();
+        CompletableFuture<String> second = commits.submit(2).subscribeAsCompletionStage();
+        CompletableFuture<String> third = commits.submit(3).subscribeAsCompletionStage();
+
+        assertEquals(List.of(List.of(1)), batches, "the first item runs at once, the others wait for it");
+        inFlight.get(0).complete(List.of("one"));
+        assertEquals(List.of(List.of(1), List.of(2, 3)), batches);
+        inFlight.get(1).complete(List.of("two", "three"));
+
+        assertEquals("one", first.join());
+        assertEquals("two", second.join());
+        assertEquals("three", third.join());
+    }
+
+    @Test
+    void aFailedOrMiscountedBatchFailsItsItemsAndTheNextBatchStillRuns() {
+        GroupCommit<Integer, String> commits = new GroupCommit<>("numbers", 100, this::held);
+        CompletableFuture<String> failed = commits.submit(1).subscribeAsCompletionStage();
+        inFlight.get(0).completeExceptionally(new IllegalStateException("database down"));
+        CompletableFuture<String> miscounted = commits.submit(2).subscribeAsCompletionStage();
+        inFlight.get(1).complete(List.of());
+        CompletableFuture<String> fine = commits.submit(3).subscribeAsCompletionStage();
+        inFlight.get(2).complete(List.of("three"));
+
+        assertThrows(Exception.class, failed::join);
+        assertThrows(Exception.class, miscounted::join);
+        assertEquals("three", fine.orTimeout(5, TimeUnit.SECONDS).join());
+    }
+
+    @Test
+    void aBatchIsNeverLargerThanItsBound() {
+        GroupCommit<Integer, String> commits = new GroupCommit<>("numbers", 2, this::held);
+        for (int i = 1; i <= 5; i++) {
+            commits.submit(i).subscribeAsCompletionStage();
+        }
+        inFlight.get(0).complete(List.of("1"));
+        inFlight.get(1).complete(List.of("2", "3"));
+        inFlight.get(2).complete(List.of("4", "5"));
+
+        assertEquals(List.of(List.of(1), List.of(2, 3), List.of(4, 5)), batches);
+    }
+}
