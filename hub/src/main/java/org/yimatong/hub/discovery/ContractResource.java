@@ -3,6 +3,8 @@ package org.yimatong.hub.discovery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.GET;
@@ -24,6 +26,8 @@ public class ContractResource {
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z0-9-]+\\.json");
 
     private final byte[] openApiDocument = classpathBytes("openapi/yimatong-v1.yaml");
+    /** Schemas read once; only files that exist are kept, so unknown names cannot grow it. */
+    private final ConcurrentMap<String, byte[]> schemas = new ConcurrentHashMap<>();
 
     @GET
     @Path("q/openapi")
@@ -39,14 +43,12 @@ public class ContractResource {
         if (!SCHEMA_NAME.matcher(name).matches()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No such schema");
         }
-        try (InputStream in = classLoader().getResourceAsStream("schemas/" + name)) {
-            if (in == null) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "No such schema: " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] schema = schemas.computeIfAbsent(name, n -> classLoader().getResource("schemas/" + n) == null ? null
+                : classpathBytes("schemas/" + n));
+        if (schema == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No such schema: " + name);
         }
+        return schema;
     }
 
     private static byte[] classpathBytes(String resource) {
