@@ -35,7 +35,6 @@ import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -115,8 +114,7 @@ public class DailyListPull {
                 ProblemType.NOT_FOUND, memberId + " (dialect " + member.dialect() + ") does not publish a daily list file"));
         byte[] key = Base64.getUrlDecoder().decode(listKeys.key(listKeys.currentEpoch()).await().atMost(Duration.ofSeconds(10))
                 .orElseThrow().key());
-        Jwk hubKey = hubKeys.signingKey(SignatureProfile.SM2).or(() -> hubKeys.signingKey(SignatureProfile.ES256))
-                .orElseThrow(() -> new IllegalStateException("This hub has no key to vouch for a converted list"));
+        Jwk hubKey = hubKeys.signingKey();
         try (Stream<ListEntry> entries = fetch(memberId, adapter, day, key)) {
             EntryLines lines = new EntryLines(memberId, entries.iterator());
             try {

@@ -92,6 +92,15 @@ public class HubKeyRing implements HubKeys {
 
     // ---- the hot path: memory only ----
 
+    /**
+     * The key this hub signs its own messages with (client assertions, converted list manifests, callbacks): its
+     * SM2 key, else its ES256 key.
+     */
+    public Jwk signingKey() {
+        return signingKey(SignatureProfile.SM2).or(() -> signingKey(SignatureProfile.ES256))
+                .orElseThrow(() -> new IllegalStateException("This hub has no SM2 or ES256 key to sign with"));
+    }
+
     /** The key that signs now with {@code profile}. */
     public Optional<Jwk> signingKey(SignatureProfile profile) {
         return policy.signingKey(keys.keys(), profile, clock.instant()).map(HubKey::jwk);

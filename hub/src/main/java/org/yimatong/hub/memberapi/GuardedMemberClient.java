@@ -21,8 +21,6 @@ import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.routing.Hops;
-import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.Appeal;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
@@ -163,16 +161,10 @@ public class GuardedMemberClient implements MemberClient {
                 .putHeader(Hops.PATH_HEADER, hops.pathHeader())
                 .timeout(config.timeout().toMillis() * 2);
         if (peer.isHub()) {
-            post.putHeader(ClientAssertion.HEADER, ClientAssertion.sign(signingKey(), hub.entityId(), peer.entityId(),
+            post.putHeader(ClientAssertion.HEADER, ClientAssertion.sign(hubKeys.signingKey(), hub.entityId(), peer.entityId(),
                     clock.instant()));
         }
         return post;
-    }
-
-    private Jwk signingKey() {
-        return hubKeys.signingKey(SignatureProfile.SM2)
-                .or(() -> hubKeys.signingKey(SignatureProfile.ES256))
-                .orElseThrow(() -> new IllegalStateException("This hub has no key to sign client assertions"));
     }
 
     private Uni<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, Object body) {

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.lists.ListsConfig;
+import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.payload.ListChangeNotification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,17 +20,24 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Posts one notification with the Vert.x web client and completes the exchange on its callback, so a slow
- * member holds no thread. Anything but a 2xx fails the exchange, for the route to redeliver.
+ * member holds no thread. Anything but a 2xx fails the exchange, for the route to redeliver. The body is signed by
+ * the hub ({@value #SIGNATURE_HEADER}: a detached JWS of type {@value #SIGNATURE_TYPE} over the exact bytes), so a
+ * member can tell the hub's notification from anyone else's before it pulls the feed.
  */
 @ApplicationScoped
 public class CallbackPoster extends AsyncProcessorSupport {
 
+    public static final String SIGNATURE_HEADER = "Ymt-Signature";
+    public static final String SIGNATURE_TYPE = "ymt-list-change+json";
+
     private final WebClient client;
+    private final HubKeyRing hubKeys;
     private final ObjectMapper mapper;
     private final long timeoutMillis;
 
-    public CallbackPoster(Vertx vertx, ObjectMapper mapper, ListsConfig config) {
+    public CallbackPoster(Vertx vertx, ObjectMapper mapper, ListsConfig config, HubKeyRing hubKeys) {
         this.client = WebClient.create(vertx);
+        this.hubKeys = hubKeys;
         this.mapper = mapper;
         this.timeoutMillis = config.callbacks().timeout().toMillis();
     }
@@ -36,15 +45,17 @@ public class CallbackPoster extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         String url = exchange.getIn().getHeader(CallbackRoutes.URL_HEADER, String.class);
-        Buffer body;
+        byte[] body;
         try {
-            body = Buffer.buffer(mapper.writeValueAsBytes(exchange.getIn().getBody(ListChangeNotification.class)));
+            body = mapper.writeValueAsBytes(exchange.getIn().getBody(ListChangeNotification.class));
         } catch (JsonProcessingException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        client.postAbs(url).timeout(timeoutMillis).putHeader("Content-Type", "application/json").sendBuffer(body)
+        client.postAbs(url).timeout(timeoutMillis).putHeader("Content-Type", "application/json")
+                .putHeader(SIGNATURE_HEADER, JwsSigner.signDetached(hubKeys.signingKey(), SIGNATURE_TYPE, body))
+                .sendBuffer(Buffer.buffer(body))
                 .subscribe().with(response -> {
                     if (response.statusCode() / 100 != 2) {
                         exchange.setException(new CallbackRefusedException(url, response.statusCode()));

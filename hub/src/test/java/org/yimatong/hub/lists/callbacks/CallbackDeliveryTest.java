@@ -9,12 +9,15 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yimatong.hub.lists.ListBatches.entry;
 import static org.yimatong.hub.lists.ListBatches.sub;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,11 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.yimatong.hub.lists.ListBatches;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.jose.JwsVerifier;
+import org.yimatong.schemas.problem.ProblemException;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -73,9 +80,18 @@ class CallbackDeliveryTest {
                 .anyMatch(s -> s.getState().equals("delivered")));
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
                 .until(() -> member.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount() == 3);
-        String delivered = member.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        LoggedRequest request = member.getAllServeEvents().get(0).getRequest();
+        String delivered = request.getBodyAsString();
         assertTrue(delivered.contains("\"subscriptionId\":\"" + id + "\""), delivered);
         assertEquals(3, member.getAllServeEvents().size());
+
+        // signed by the hub over the exact bytes: the member checks it against the hub's published key set
+        JwkSet hubKeys = JwkSet.parse(given().get("/v1/jwks").then().statusCode(200).extract().asString());
+        String signature = request.getHeader(CallbackPoster.SIGNATURE_HEADER);
+        JwsVerifier verifier = new JwsVerifier(EnumSet.allOf(SignatureProfile.class), CallbackPoster.SIGNATURE_TYPE);
+        verifier.verifyDetached(signature, request.getBody(), hubKeys);
+        byte[] altered = delivered.replace(id, id + "x").getBytes(StandardCharsets.UTF_8);
+        assertThrows(ProblemException.class, () -> verifier.verifyDetached(signature, altered, hubKeys));
     }
 
     @Test
