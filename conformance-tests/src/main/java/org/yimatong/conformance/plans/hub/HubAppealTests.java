@@ -11,6 +11,7 @@ import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
+import org.yimatong.conformance.plans.SyntheticIdNumbers;
 import org.yimatong.schemas.problem.ProblemType;
 
 /** Appeals routed to the home platform and tracked by the hub (REQ-APL-1). */
@@ -41,7 +42,7 @@ public final class HubAppealTests {
         VirtualMember home = VirtualFederation.of(ctx).active();
         ctx.counterpart().server().forgetReceived();
 
-        file(ctx, home, "my number is 11010519491231002X")
+        file(ctx, home, "my number is " + SyntheticIdNumbers.fresh())
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-PRIV-1: free text refuses ID-number-like strings");
         Check.equal(0, ctx.counterpart().server().received("POST", home.apiPath("appeals")).size(),
                 "appeals received by the home", "REQ-PRIV-1: the refused appeal never leaves the hub");

@@ -8,6 +8,7 @@ import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.conformance.http.HttpCall;
+import org.yimatong.conformance.plans.SyntheticIdNumbers;
 import org.yimatong.schemas.problem.ProblemType;
 
 /** Green lookups by pseudonymous subject, answered from list state (REQ-GREEN-1). */
@@ -32,7 +33,7 @@ public final class HubGreenLookupTests {
             requirements = { "REQ-PRIV-1", "REQ-LIST-1", "REQ-GREEN-1" }, negative = true)
     public void idNumberIsNeverTakenOrEchoed(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
-        String idNumber = "11010519491231002X"; // the GB 11643 standard's own example number, not a person
+        String idNumber = SyntheticIdNumbers.fresh();
 
         HttpAnswer answer = lookup(ctx, member, idNumber, member.regionCode()).send();
         answer.expectProblem(ProblemType.VALIDATION_FAILED, "REQ-LIST-1: subjects are HMAC-SM3 pseudonyms only");

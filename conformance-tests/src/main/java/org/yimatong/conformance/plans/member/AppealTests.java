@@ -6,6 +6,7 @@ import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpCall;
+import org.yimatong.conformance.plans.SyntheticIdNumbers;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
@@ -43,7 +44,7 @@ public final class AppealTests {
             requirements = {"REQ-PRIV-1", "REQ-APL-1"}, negative = true)
     public void idNumberInStatementIsRefused(TestContext ctx) {
         JsonNode problem = appeal(ctx, "conformance-appeal-4",
-                request(ctx, "My number is " + GreenLookupTests.SAMPLE_ID_NUMBER + ", please check.")).send()
+                request(ctx, "My number is " + SyntheticIdNumbers.fresh() + ", please check.")).send()
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-PRIV-1: free text refuses ID numbers");
         Check.that(problem.path("errors").toString().contains("/statement"),
                 "REQ-ERR-1: errors[] must name /statement, got " + problem.path("errors"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.conformance.plans.SyntheticIdNumbers;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.GreenLookupRequest;
@@ -17,9 +18,6 @@ import org.yimatong.schemas.problem.ProblemType;
  * ({@code HMAC-SM3(listKey, idNumber)} in hex), never for an ID number.
  */
 public final class GreenLookupTests {
-
-    /** The sample resident ID number of GB 11643 itself: the shape of an ID number, nobody's. */
-    static final String SAMPLE_ID_NUMBER = "11010519491231002X";
 
     @Conformance(id = "YMT-GRN-001", title = "A listed RED subject is answered RED, live, reason LISTED",
             requirements = {"REQ-GREEN-1", "REQ-LIST-1"})
@@ -45,7 +43,7 @@ public final class GreenLookupTests {
             requirements = {"REQ-LIST-1", "REQ-PRIV-1", "REQ-CRYPTO-2"}, negative = true)
     public void idNumberAsSubjectIsRefused(TestContext ctx) {
         MemberCalls.fromHub(ctx, MemberCalls.GREEN_LOOKUPS)
-                .json(new GreenLookupRequest(SAMPLE_ID_NUMBER, MemberFixtures.of(ctx).region(), true)).send()
+                .json(new GreenLookupRequest(SyntheticIdNumbers.fresh(), MemberFixtures.of(ctx).region(), true)).send()
                 .expectProblem(ProblemType.VALIDATION_FAILED,
                         "REQ-LIST-1: subjects are HMAC-SM3 pseudonyms in hex, never ID numbers");
     }

@@ -9,6 +9,7 @@ import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.conformance.http.Redaction;
+import org.yimatong.conformance.plans.SyntheticIdNumbers;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.payload.AppealGround;
@@ -35,7 +36,7 @@ public final class PrivacyTests {
         String token = fixtures.idToken(red.n(), LevelOfAssurance.HIGH, ctx.counterpart().self().entityId());
         answers.add(MemberCalls.fromHub(ctx, MemberCalls.INTROSPECT).form(Map.of("token", token)).send());
         answers.add(MemberCalls.fromHub(ctx, MemberCalls.GREEN_LOOKUPS)
-                .json(new GreenLookupRequest(GreenLookupTests.SAMPLE_ID_NUMBER, fixtures.region(), true)).send());
+                .json(new GreenLookupRequest(SyntheticIdNumbers.fresh(), fixtures.region(), true)).send());
         for (HttpAnswer answer : answers) {
             Check.that(answer.status() < 500, "REQ-PRIV-1 could not be checked: " + answer.what() + " answered "
                     + answer.status());
