@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.yimatong.conformance.config.ConfigFile;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
-import org.yimatong.conformance.counterpart.KeyFiles;
 import org.yimatong.conformance.engine.Outcome;
 import org.yimatong.conformance.engine.Plan;
 import org.yimatong.conformance.engine.PlanRunner;
@@ -29,6 +28,7 @@ import org.yimatong.conformance.plans.Plans;
 import org.yimatong.conformance.report.ReportWriter;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.validation.Patterns;
 
@@ -156,7 +156,7 @@ public final class Main {
             return Jwk.generate(SignatureProfile.SM2);
         }
         try {
-            return KeyFiles.loadOrCreate(keyFile.get(), SignatureProfile.SM2);
+            return JwkFiles.loadOrCreate(keyFile.get(), SignatureProfile.SM2);
         } catch (IOException e) {
             throw new CannotRun("runner key: " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.PayloadJson;
 
@@ -60,7 +61,7 @@ public final class Counterpart implements AutoCloseable {
     public static Counterpart start(RunConfig config) throws IOException {
         RunConfig.CounterpartSettings settings = config.counterpart();
         Jwk key = settings.keyFile().isPresent()
-                ? KeyFiles.loadOrCreate(settings.keyFile().get(), settings.profile())
+                ? JwkFiles.loadOrCreate(settings.keyFile().get(), settings.profile())
                 : Jwk.generate(settings.profile());
         Identity self = new Identity(settings.entityId(), key, Clock.systemUTC());
         return new Counterpart(self, CounterpartServer.start(settings.port()));

@@ -18,12 +18,12 @@ import org.yimatong.adapters.simulator.SimulatorOptions;
 import org.yimatong.conformance.config.ConfigFile;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
-import org.yimatong.conformance.counterpart.KeyFiles;
 import org.yimatong.conformance.engine.Plan;
 import org.yimatong.conformance.engine.PlanRunner;
 import org.yimatong.conformance.engine.RunResult;
 import org.yimatong.conformance.plans.Plans;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 
@@ -47,7 +47,7 @@ public final class SimulatorTarget {
     private SimulatorTarget() throws IOException {
         folder = Files.createTempDirectory("ymt-conformance-");
         Path hubKey = folder.resolve("hub-key.json");
-        Jwk key = KeyFiles.loadOrCreate(hubKey, SignatureProfile.SM2);
+        Jwk key = JwkFiles.loadOrCreate(hubKey, SignatureProfile.SM2);
         Path hubJwks = folder.resolve("hub-jwks.json");
         Files.writeString(hubJwks, new JwkSet(List.of(key)).publicOnly().toJson().toString());
         int counterpartPort = freePort();

@@ -31,6 +31,7 @@ import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.Sm3;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
@@ -100,7 +101,8 @@ public final class MemberSimulator implements AutoCloseable {
     }
 
     public static MemberSimulator start(SimulatorOptions options, Clock clock) throws IOException {
-        Jwk key = SimulatorKeys.loadOrCreate(options.keyFile(), options.profile());
+        Jwk key = options.keyFile() == null ? Jwk.generate(options.profile())
+                : JwkFiles.loadOrCreate(options.keyFile(), options.profile());
         MemberSimulator simulator = new MemberSimulator(options, clock, key);
         try {
             simulator.open();
