@@ -32,22 +32,11 @@ APP="$ROOT/hub/target/quarkus-app"
 log() { printf '%s [bench-lists] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-HUB_PID=
+. "$ROOT/bench/lib.sh"
+
 cleanup() {
   local rc=$?
-  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
-    log "stopping the hub (pid $HUB_PID)"
-    kill -TERM "$HUB_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$HUB_PID" 2>/dev/null || true
-  fi
-  local pg="$WORK/hub-home/pgdata/postmaster.pid"
-  if [[ -f "$pg" ]]; then
-    local pgpid; pgpid=$(head -1 "$pg")
-    if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then
-      log "stopping the hub's embedded PostgreSQL (pid $pgpid)"; kill -INT "$pgpid" 2>/dev/null || true
-    fi
-  fi
+  stop_hub
   if [[ "$KEEP_WORK" != 1 ]]; then rm -rf "$WORK"; else log "work files kept in $WORK"; fi
   exit $rc
 }
@@ -60,15 +49,7 @@ fi
 [[ -f "$APP/quarkus-run.jar" ]] || die "no $APP/quarkus-run.jar: build first (BUILD=1)"
 
 log "starting the hub on $HUB_PORT (java opts: ${HUB_JAVA_OPTS:-default heap})"
-YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
-  YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$WORK/hub.log" 2>&1 &
-HUB_PID=$!
-deadline=$(( $(date +%s) + HUB_READY_SECONDS ))
-until curl -fsS -o /dev/null "$HUB_URL/.well-known/yimatong" 2>/dev/null; do
-  kill -0 "$HUB_PID" 2>/dev/null || die "the hub exited (see $WORK/hub.log)"
-  (( $(date +%s) < deadline )) || die "the hub did not start within $HUB_READY_SECONDS s (see $WORK/hub.log)"
-  sleep 1
-done
+start_hub
 PG_PORT=$(sed -n 's/.*Started embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$WORK/hub.log" | head -1)
 [[ -n "$PG_PORT" ]] || die "could not find the embedded PostgreSQL port in $WORK/hub.log"
 log "hub ready; PostgreSQL on $PG_PORT; loadavg $(cut -d' ' -f1-3 /proc/loadavg)"

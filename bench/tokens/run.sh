@@ -33,20 +33,11 @@ SUMMARY="$WORK/summary.txt"
 log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-HUB_PID=
+. "$ROOT/bench/lib.sh"
+
 cleanup() {
   local rc=$?
-  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
-    log "stopping the hub (pid $HUB_PID)"
-    kill -TERM "$HUB_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$HUB_PID" 2>/dev/null || true
-  fi
-  local pg="$WORK/hub-home/pgdata/postmaster.pid"
-  if [[ -f "$pg" ]]; then
-    local pgpid; pgpid=$(head -1 "$pg")
-    if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then kill -INT "$pgpid" 2>/dev/null || true; fi
-  fi
+  stop_hub
   log "work folder: $WORK (summary.txt, hub.log)"
   exit $rc
 }
@@ -71,18 +62,7 @@ bench raw --alg "$ALG" --seconds "$RAW_SECONDS" | tee -a "$SUMMARY"
 # Another hub (someone else's bench) on the port would answer the readiness probe and the registrations.
 if (exec 3<>"/dev/tcp/127.0.0.1/$HUB_PORT") 2>/dev/null; then die "port $HUB_PORT is taken: set HUB_PORT"; fi
 log "starting the hub on $HUB_URL"
-YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
-  YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS \
-  "-Dymt.tokens.signing-algorithm=$ALG" \
-  "-Dymt.tokens.audiences.\"ymt:member:650100\".minimum-level=basic" \
-  -jar "$JAR" > "$WORK/hub.log" 2>&1 &
-HUB_PID=$!
-for _ in $(seq 1 180); do
-  curl -fs "$HUB_URL/.well-known/yimatong" >/dev/null 2>&1 && break
-  kill -0 "$HUB_PID" 2>/dev/null || die "the hub exited; see $WORK/hub.log"
-  sleep 1
-done
-curl -fs "$HUB_URL/.well-known/yimatong" >/dev/null || die "the hub did not start in 180 s"
+start_hub "-Dymt.tokens.signing-algorithm=$ALG" "-Dymt.tokens.audiences.\"ymt:member:650100\".minimum-level=basic"
 
 if [[ "${DIAG_ASYNC_COMMIT:-0}" == 1 ]]; then
   echo "DIAGNOSIS: synchronous_commit=off (not a PERF-4 figure)" >> "$SUMMARY"

@@ -63,24 +63,13 @@ busy() { note "loadavg before $1: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 # The value of key=value in a RESULT line.
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 
-NGINX_PID=; HUB_PID=; RSS_PID=
+. "$ROOT/bench/lib.sh"
+
+NGINX_PID=; RSS_PID=
 cleanup() {
   local rc=$?
   [[ -n "$RSS_PID" ]] && kill "$RSS_PID" 2>/dev/null || true
-  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
-    log "stopping the hub (pid $HUB_PID)"
-    kill -TERM "$HUB_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$HUB_PID" 2>/dev/null || true
-  fi
-  # The embedded PostgreSQL the hub started, should it have outlived the hub.
-  local pg="$WORK/hub-home/pgdata/postmaster.pid"
-  if [[ -f "$pg" ]]; then
-    local pgpid; pgpid=$(head -1 "$pg")
-    if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then
-      log "stopping the hub's embedded PostgreSQL (pid $pgpid)"; kill -INT "$pgpid" 2>/dev/null || true
-    fi
-  fi
+  stop_hub
   if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
     log "stopping nginx (pid $NGINX_PID)"; kill -TERM "$NGINX_PID" 2>/dev/null || true
   fi
@@ -142,19 +131,8 @@ calls() { sleep 1.2; wc -l < "$WORK/nginx/calls.log" 2>/dev/null || echo 0; }
 HUB_OK=0; HUB_WHY=
 if [[ "$MODE" == full ]]; then
   port_free "$HUB_PORT" || die "port $HUB_PORT is taken (HUB_PORT=...)"
-  JAR="$ROOT/hub/target/quarkus-app/quarkus-run.jar"
-  [[ -f "$JAR" ]] || die "$JAR is missing"
-  mkdir -p "$WORK/hub-home"
   log "starting the hub on $HUB_URL (embedded PostgreSQL in $WORK/hub-home)"
-  YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
-    YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS -jar "$JAR" >"$WORK/hub.log" 2>&1 &
-  HUB_PID=$!
-  deadline=$(( $(date +%s) + HUB_READY_SECONDS ))
-  until curl -sf -o /dev/null "$HUB_URL/.well-known/yimatong"; do
-    kill -0 "$HUB_PID" 2>/dev/null || { tail -30 "$WORK/hub.log" >&2; die "the hub exited while starting"; }
-    (( $(date +%s) < deadline )) || die "the hub did not start within $HUB_READY_SECONDS s (see $WORK/hub.log)"
-    sleep 1
-  done
+  start_hub
   log "hub up (pid $HUB_PID), RSS idle $(ps -o rss= -p "$HUB_PID") KiB"
   note "hub_rss_idle_kib=$(ps -o rss= -p "$HUB_PID" | tr -d ' ')"
 

@@ -1,0 +1,38 @@
+# Shared by the bench kits (sourced, not run): one hub with its own embedded PostgreSQL in $WORK/hub-home.
+# Expects ROOT, WORK, HUB_PORT, HUB_URL, HUB_ID, ADMIN_TOKEN, HUB_JAVA_OPTS (word-split on purpose), and log/die.
+
+HUB_PID=
+
+# start_hub [-Dname=value ...]: starts the hub in the background (HUB_PID, log in $WORK/hub.log) and waits until it
+# answers, at most HUB_READY_SECONDS (180).
+start_hub() {
+  local jar="$ROOT/hub/target/quarkus-app/quarkus-run.jar"
+  [[ -f "$jar" ]] || die "$jar is missing: build first (BUILD=1)"
+  mkdir -p "$WORK/hub-home"
+  YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
+    YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS "$@" -jar "$jar" >"$WORK/hub.log" 2>&1 &
+  HUB_PID=$!
+  local deadline=$(( $(date +%s) + ${HUB_READY_SECONDS:-180} ))
+  until curl -fs -o /dev/null "$HUB_URL/.well-known/yimatong" 2>/dev/null; do
+    kill -0 "$HUB_PID" 2>/dev/null || { tail -30 "$WORK/hub.log" >&2; die "the hub exited while starting (see $WORK/hub.log)"; }
+    (( $(date +%s) < deadline )) || die "the hub did not start within ${HUB_READY_SECONDS:-180} s (see $WORK/hub.log)"
+    sleep 1
+  done
+}
+
+# stop_hub: the hub (TERM, then KILL after 30 s) and its embedded PostgreSQL, should that outlive it.
+stop_hub() {
+  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    log "stopping the hub (pid $HUB_PID)"
+    kill -TERM "$HUB_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$HUB_PID" 2>/dev/null || true
+  fi
+  local pg="$WORK/hub-home/pgdata/postmaster.pid"
+  if [[ -f "$pg" ]]; then
+    local pgpid; pgpid=$(head -1 "$pg")
+    if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then
+      log "stopping the hub's embedded PostgreSQL (pid $pgpid)"; kill -INT "$pgpid" 2>/dev/null || true
+    fi
+  fi
+}
