@@ -7,5 +7,7 @@ public enum AnswerSource {
     /** The red/yellow list state held by the hub. */
     LIST,
     /** The code's own signed colour, still fresh. */
-    SIGNED
+    SIGNED,
+    /** No answer: the home could not be asked or did not answer; the status is UNKNOWN (REQ-VER-5). */
+    NONE
 }

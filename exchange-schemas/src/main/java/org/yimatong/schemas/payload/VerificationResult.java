@@ -8,15 +8,28 @@ import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 
-/** Answer of a verification (DESIGN.md §6); schema {@code verification-result.json}. */
+/**
+ * Answer of a verification (DESIGN.md §6); schema {@code verification-result.json}. {@code listSub} is the
+ * subject's list pseudonym (REQ-VER-5): a home platform puts it in its live answer and hubs pass it up the tree,
+ * but it never leaves the tree towards a platform or a client ({@link #withoutListSub()}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationResult(VerificationStatus status, String home, AnswerSource source, Instant checkedAt,
-        Instant validUntil, ReasonCode reason) {
+        Instant validUntil, ReasonCode reason, String listSub) {
 
-    /** The answer when the home platform cannot be reached: UNKNOWN, never RED (REQ-VER-4). */
-    public static VerificationResult homeUnavailable(String home, AnswerSource source, Instant checkedAt,
-            Instant validUntil) {
-        return new VerificationResult(VerificationStatus.UNKNOWN, home, source, checkedAt, validUntil,
+    public VerificationResult(VerificationStatus status, String home, AnswerSource source, Instant checkedAt,
+            Instant validUntil, ReasonCode reason) {
+        this(status, home, source, checkedAt, validUntil, reason, null);
+    }
+
+    /** The answer when nobody could answer for the code: UNKNOWN with {@code source: NONE}, never RED (REQ-VER-4). */
+    public static VerificationResult homeUnavailable(String home, Instant checkedAt, Instant validUntil) {
+        return new VerificationResult(VerificationStatus.UNKNOWN, home, AnswerSource.NONE, checkedAt, validUntil,
                 ReasonCode.HOME_UNAVAILABLE);
+    }
+
+    /** The same answer without the list pseudonym, as it may go to a platform or a client. */
+    public VerificationResult withoutListSub() {
+        return listSub == null ? this : new VerificationResult(status, home, source, checkedAt, validUntil, reason);
     }
 }

@@ -133,8 +133,8 @@ final class Samples {
     static Map<String, Object> all() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verification-request.json", verificationRequest());
-        m.put("verification-result.json", new VerificationResult(VerificationStatus.UNKNOWN, SH,
-                AnswerSource.SIGNED, T, T.plusSeconds(15), ReasonCode.HOME_UNAVAILABLE));
+        m.put("verification-result.json", new VerificationResult(VerificationStatus.RED, SH,
+                AnswerSource.LIST, T, T.plusSeconds(15), ReasonCode.LISTED, SUB));
         m.put("green-lookup-request.json", new GreenLookupRequest(SUB, "310000", true));
         m.put("green-lookup-result.json", new GreenLookupResult(VerificationStatus.YELLOW, AnswerSource.LIST, SH, T,
                 T.plusSeconds(3600), ReasonCode.LISTED));

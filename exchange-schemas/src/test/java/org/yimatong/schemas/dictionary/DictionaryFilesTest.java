@@ -76,7 +76,34 @@ class DictionaryFilesTest {
         assertAgrees("id-document-types", IdDocumentType.class, "code", new Fields<>(IdDocumentType.class)
                 .with("nameZh", IdDocumentType::nameZh)
                 .with("nameEn", IdDocumentType::nameEn)
-                .with("gb11643", IdDocumentType::carriesResidentIdNumber).map);
+                .with("gb11643", IdDocumentType::carriesResidentIdNumber)
+                .with("normalisation", IdDocumentType::normalisation)
+                .with("pseudonymInput", IdDocumentType::pseudonymInput).map);
+    }
+
+    @Test
+    void idDocumentTypesPseudonymInputsAreRegularExpressionsThatKeepTheTypesApart() {
+        // every non-GB 11643 input starts with its own namespace, none a prefix of another, and never
+        // matches the bare GB 11643 form: no two types can share an HMAC input
+        String gb = IdDocumentType.RESIDENT_ID_CARD.pseudonymInput();
+        var namespaces = new TreeSet<String>();
+        for (IdDocumentType type : IdDocumentType.values()) {
+            java.util.regex.Pattern.compile(type.pseudonymInput());
+            assertFalse(type.normalisation().isBlank(), type + ".normalisation");
+            if (type.carriesResidentIdNumber()) {
+                assertEquals(gb, type.pseudonymInput(), type + ": GB 11643 types share one input form");
+                assertTrue("11010519491231002X".matches(type.pseudonymInput()));
+            } else {
+                String namespace = type.pseudonymInput().substring(1, type.pseudonymInput().indexOf(':') + 1);
+                assertTrue(namespace.matches("[A-Z]+:"), type + ": namespace " + namespace);
+                assertTrue(namespaces.add(namespace), type + ": namespace used twice");
+            }
+        }
+        for (String a : namespaces) {
+            for (String b : namespaces) {
+                assertTrue(a.equals(b) || !b.startsWith(a), a + " is a prefix of " + b);
+            }
+        }
     }
 
     @Test
