@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Answers;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.ListSubjects;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -46,12 +47,15 @@ import org.yimatong.schemas.problem.ProblemType;
  * </ul>
  * Answer envelope {@code {"code":0,"msg":..,"data":{..}}}: code 0 ok, 40001/40002/40003 (bad signature, stale
  * timestamp, unknown appKey) are credential refusals, 40401 not found; {@code data.color} is the integer 0 red,
- * 1 green, 2 yellow and nothing else (not {@code "1"}, not {@code 1.0}). Other members of {@code data} are ignored
- * and never passed on.
+ * 1 green, 2 yellow and nothing else (not {@code "1"}, not {@code 1.0}). A verify answer's {@code data.sub}, when
+ * the platform gives it, is the holder's list pseudonym and becomes {@code listSub} (checked: 64 lowercase hex).
+ * Other members of {@code data} (a masked name, an expiry) are ignored and never passed on.
  */
 public final class JsonHmacAdapter implements MemberAdapter {
 
     public static final String DIALECT = "json-hmac";
+    /** Member of {@code data} in a verify answer holding the holder's list pseudonym, if the platform gives it. */
+    public static final String LIST_SUB = "sub";
 
     private final MemberEndpoint endpoint;
     private final AdapterContext context;
@@ -87,8 +91,24 @@ public final class JsonHmacAdapter implements MemberAdapter {
             Status status = status(data);
             Instant now = Answers.now(context.clock());
             return new VerificationResult(status.status, endpoint.member(), AnswerSource.LIVE, now,
-                    now.plus(Answers.validity(endpoint)), status.reason);
+                    now.plus(Answers.validity(endpoint)), status.reason, listSub(data));
         });
+    }
+
+    /**
+     * {@code data.sub}: the holder's list pseudonym, which this platform can give since it holds the list key (its
+     * green lookups are by that pseudonym). Absent: no {@code listSub}; present but not 64 lowercase hex: a bad
+     * answer.
+     */
+    private String listSub(JsonNode data) {
+        JsonNode sub = data == null ? null : data.get(LIST_SUB);
+        if (sub == null) {
+            return null;
+        }
+        if (!sub.isTextual() || !ListSubjects.isPseudonym(sub.textValue())) {
+            throw bad("data.sub is not a list pseudonym");
+        }
+        return sub.textValue();
     }
 
     @Override

@@ -38,6 +38,10 @@ import org.yimatong.schemas.payload.VerificationResult;
  * {@code "10001"} credentials refused, {@code "20001"} the bizExtData is unknown or expired (UNKNOWN,
  * NOT_FOUND_AT_HOME). Only {@code riskLevel} is read: the masked name and ID are personal data the hub must not
  * hold (REQ-PRIV-1), so they are never copied, logged, or quoted in a problem.
+ *
+ * <p>No {@code listSub} (REQ-VER-5): the relay gives neither a usable number ({@code desensitizeCardId} is masked,
+ * {@code 440106********1234}, and a pseudonym of a mask would name nobody) nor a pseudonym, so its answers carry
+ * none and the hub cannot merge them with its list state.
  */
 public final class NationalRelayAdapter implements MemberAdapter {
 

@@ -60,16 +60,30 @@ final class HubClient {
         return ClientAssertion.sign(key, memberId, hubId, clock.instant());
     }
 
-    /** {@code GET /v1/lists/key}: the list key of the current epoch. */
-    ListKey listKey() throws IOException, InterruptedException {
+    /** {@code GET /v1/lists/key}: the list key of the current epoch, within {@code timeout}. */
+    ListKey listKey(Duration timeout) throws IOException, InterruptedException {
         HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(uri("/v1/lists/key"))
-                .header("Accept", "application/json").header("Ymt-Client-Assertion", clientAssertion()).GET());
+                .header("Accept", "application/json").header("Ymt-Client-Assertion", clientAssertion()).GET(),
+                timeout);
         expect(answer, 200, "GET /v1/lists/key");
-        ListKey listKey = PayloadJson.mapper().treeToValue(StrictJson.read(answer.body()), ListKey.class);
-        if (listKey.key() == null || Base64Url.decode(listKey.key()).length != 32) {
-            throw new HubCallException("GET /v1/lists/key: the answer holds no 32-byte key");
+        ListKey listKey;
+        try {
+            listKey = PayloadJson.mapper().treeToValue(StrictJson.read(answer.body()), ListKey.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new HubCallException("GET /v1/lists/key: the answer is not a list key");
+        }
+        if (listKey.key() == null || listKey.validUntil() == null || !decodes32(listKey.key())) {
+            throw new HubCallException("GET /v1/lists/key: the answer holds no 32-byte key with its validUntil");
         }
         return listKey;
+    }
+
+    private static boolean decodes32(String key) {
+        try {
+            return Base64Url.decode(key).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** {@code GET /v1/jwks}: the hub's signing key set. */
@@ -104,7 +118,12 @@ final class HubClient {
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(request, Duration.ofSeconds(30));
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request, Duration timeout)
+            throws IOException, InterruptedException {
+        return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static void expect(HttpResponse<byte[]> answer, int status, String what) throws HubCallException {

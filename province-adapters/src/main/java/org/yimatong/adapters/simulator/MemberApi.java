@@ -45,7 +45,8 @@ import org.yimatong.schemas.problem.ProblemType;
 
 /**
  * The v1 member contract ({@code member-api} tag of {@code yimatong-v1.yaml}) as the simulator serves it. Every
- * answer carries status and validity only; subjects are pseudonyms; refusals are problem documents.
+ * answer carries status and validity only (a verification also the subject's list pseudonym, {@code listSub});
+ * subjects are pseudonyms; refusals are problem documents.
  */
 final class MemberApi {
 
@@ -111,7 +112,15 @@ final class MemberApi {
             return malformed(status, now);
         }
         return Http.Answer.json(200, new VerificationResult(status, options.entityId(), AnswerSource.LIVE, now,
-                now.plusSeconds(options.answerValiditySeconds()), null));
+                now.plusSeconds(options.answerValiditySeconds()), null, listSub(resident)));
+    }
+
+    /**
+     * The resident's list pseudonym under the list key of the current epoch (REQ-VER-5: the hub merges its list
+     * state by it), or {@code null} when the key cannot be had now: the verification is answered anyway.
+     */
+    private String listSub(Resident resident) {
+        return sim.listKeyFor("verification").map(key -> resident.idNumber().pseudonym(key)).orElse(null);
     }
 
     /** The code's claims, verified with this member's own key (at its issue time under the accept-expired fault). */

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,6 @@ import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.JwkSet;
-import org.yimatong.schemas.crypto.Sm3;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.schemas.jose.JwsSigner;
@@ -52,6 +52,8 @@ public final class MemberSimulator implements AutoCloseable {
     public static final Duration CODE_LIFETIME = DynamicCodeCodec.MAX_LIFETIME;
     /** Lifetime of an ID token from the login service. */
     public static final Duration ID_TOKEN_LIFETIME = Duration.ofMinutes(10);
+    /** How long a fetch of the hub's list key may take: it runs while a verification waits. */
+    static final Duration LIST_KEY_FETCH_TIMEOUT = Duration.ofSeconds(3);
 
     private final SimulatorOptions options;
     private final Clock clock;
@@ -60,6 +62,8 @@ public final class MemberSimulator implements AutoCloseable {
     private final Population population;
     private final Optional<HubClient> hub;
     private final AtomicReference<Faults> faults;
+    /** The list key of {@code random} or a given key; {@code null} with the hub's. */
+    private final byte[] ownListKey;
     private final AtomicReference<ListKey> hubListKey = new AtomicReference<>();
     private final AtomicInteger appeals = new AtomicInteger();
     private final AtomicInteger notifications = new AtomicInteger();
@@ -78,6 +82,7 @@ public final class MemberSimulator implements AutoCloseable {
         this.clock = clock;
         this.key = key;
         this.keySet = new JwkSet(List.of(key)).publicOnly();
+        this.ownListKey = ownListKey(options.listKey());
         this.population = Population.generate(options.entityId(), options.region(), options.residents(),
                 options.seed(), Population.chinaDay(clock.instant()));
         this.hub = options.hubUrl().map(url -> new HubClient(url, options.hubId(), options.entityId(), key, clock));
@@ -278,32 +283,70 @@ public final class MemberSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ lists
 
     /**
-     * The list key of the current epoch: derived from the seed, given, or the hub's (fetched again when its epoch
-     * ends).
+     * The list key of the current epoch: the one drawn at start ({@code random}), the one given, or the hub's
+     * ({@code hub}): fetched at the first need (never at start: a simulator runs before it is registered at its
+     * hub), fetched again at the next need after a failure, and again once its {@code validUntil} has passed.
+     * Concurrent needs share one fetch.
      *
-     * @throws ProblemException 503 {@code overloaded} when the hub cannot give it
+     * @throws ProblemException 503 {@code overloaded} when the hub cannot give it now
      */
     public byte[] listKey() {
-        String spec = options.listKey();
-        if (spec.equals("derived")) {
-            return Sm3.digest(("ymt-simulator-list-key:" + options.seed()).getBytes(StandardCharsets.UTF_8));
-        }
-        if (!spec.equals("hub")) {
-            return Base64Url.decode(spec);
+        if (ownListKey != null) {
+            return ownListKey.clone();
         }
         ListKey current = hubListKey.get();
-        if (current == null || !clock.instant().isBefore(current.validUntil())) {
-            try {
-                current = hub.orElseThrow().listKey();
-            } catch (IOException e) {
-                throw new ProblemException(ProblemType.OVERLOADED, "The hub's list key is not available", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProblemException(ProblemType.OVERLOADED, "Interrupted while fetching the list key", e);
+        if (!usable(current)) {
+            synchronized (hubListKey) {
+                current = hubListKey.get();
+                if (!usable(current)) {
+                    current = fetchHubListKey();
+                    hubListKey.set(current);
+                }
             }
-            hubListKey.set(current);
         }
         return Base64Url.decode(current.key());
+    }
+
+    /**
+     * The list key for one answer, or empty (with one line on standard error) when it cannot be had now: an answer
+     * then goes out without the list pseudonym rather than failing.
+     */
+    Optional<byte[]> listKeyFor(String what) {
+        try {
+            return Optional.of(listKey());
+        } catch (ProblemException e) {
+            System.err.println("simulator " + entityId() + ": " + what + " answered without listSub: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private boolean usable(ListKey key) {
+        return key != null && clock.instant().isBefore(key.validUntil());
+    }
+
+    private ListKey fetchHubListKey() {
+        try {
+            return hub.orElseThrow().listKey(LIST_KEY_FETCH_TIMEOUT);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.OVERLOADED, "The hub's list key is not available ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.OVERLOADED, "Interrupted while fetching the list key", e);
+        }
+    }
+
+    private static byte[] ownListKey(String spec) {
+        if (spec.equals(SimulatorOptions.HUB)) {
+            return null;
+        }
+        if (spec.equals(SimulatorOptions.RANDOM)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }
+        return Base64Url.decode(spec);
     }
 
     /** What one publication did. */

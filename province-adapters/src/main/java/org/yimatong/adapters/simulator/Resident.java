@@ -33,7 +33,11 @@ public final class Resident {
     }
 
     /** The plaintext ID number: for pseudonyms only. Never log it or put it in an answer. */
-    ResidentIdNumber idNumber() {
+    /**
+     * The number on the resident's ID card, as the resident knows it (a scenario playing the resident regenerates
+     * the population from the seed); the simulator never serves it over HTTP.
+     */
+    public ResidentIdNumber idNumber() {
         return idNumber;
     }
 

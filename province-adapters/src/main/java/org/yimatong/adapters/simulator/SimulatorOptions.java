@@ -12,8 +12,10 @@ import org.yimatong.schemas.payload.validation.Patterns;
 /**
  * The simulator's settings, from its command line ({@link #parse}); {@link #USAGE} is the {@code --help} text.
  *
- * @param listKey {@code derived} (from the seed: standalone demos, matches no hub), {@code hub} (fetched from
- *     {@code <hubUrl>/v1/lists/key} with a client assertion) or the key itself, base64url (43 characters)
+ * @param listKey {@code hub} (fetched from {@code <hubUrl>/v1/lists/key} with a client assertion at first need, not
+ *     at start; a failed fetch is tried again at the next need; fetched again when its {@code validUntil} passes;
+ *     the default with a hub URL), {@code random} (32 random bytes drawn per run: standalone demos; the default
+ *     without a hub URL) or the key itself, base64url (43 characters, 32 bytes)
  * @param soapAppId when present, the live checks are served in the {@code soap-md5} dialect for this app id
  * @param publish where the daily list goes: {@code none}, {@code hub}, {@code inbox} or {@code both}; anything but
  *     {@code none} publishes at start and then every day at midnight, China time
@@ -22,6 +24,11 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
         Path keyFile, String hubId, Optional<URI> hubUrl, int residents, long seed, String listKey,
         Optional<Path> inbox, String publish, boolean requireClientAssertion, Optional<Path> hubJwksFile,
         long answerValiditySeconds, Faults faults, Optional<String> soapAppId) {
+
+    /** {@code --list-key hub}: the hub's key of the current epoch. */
+    public static final String HUB = "hub";
+    /** {@code --list-key random}: 32 random bytes drawn at start. */
+    public static final String RANDOM = "random";
 
     private static final Pattern REGION = Pattern.compile("[1-9][0-9]{5}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -48,9 +55,13 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
               --hub-url URL            the hub's base URL, for list keys and batch pushes (default none)
               --residents N            number of synthetic residents (default 100)
               --seed N                 seed of the residents and their colours (default 1)
-              --list-key derived|hub|KEY
-                                       list key for pseudonyms: derived from the seed, fetched from the hub's
-                                       GET /v1/lists/key, or given (base64url, 32 bytes) (default derived)
+              --list-key hub|random|KEY
+                                       list key of the pseudonyms (list entries, green lookups, listSub in
+                                       verification answers): hub = the hub's GET /v1/lists/key, fetched at
+                                       first need (not at start), again after a failure or when its epoch ends
+                                       (default with --hub-url); random = 32 random bytes per run, matching no
+                                       hub and no other simulator (default without --hub-url); or the key
+                                       itself (base64url, 32 bytes)
               --inbox DIR              file drop root: writes DIR/<entity id>/<day>.ndjson and .sig
               --publish none|hub|inbox|both
                                        publish the daily red/yellow list at start and every midnight (China
@@ -94,7 +105,7 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
         URI hubUrl = null;
         int residents = 100;
         long seed = 1;
-        String listKey = "derived";
+        String listKey = null;
         Path inbox = null;
         String publish = "none";
         boolean requireAssertion = false;
@@ -136,8 +147,12 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
                         case "--residents" -> residents = (int) number(value, option, 3, 1_000_000);
                         case "--seed" -> seed = number(value, option, Long.MIN_VALUE, Long.MAX_VALUE);
                         case "--list-key" -> {
-                            if (!value.equals("derived") && !value.equals("hub") && !KEY.matcher(value).matches()) {
-                                throw new UsageException("--list-key must be derived, hub or 43 base64url characters");
+                            if (value.equals("derived")) {
+                                throw new UsageException("--list-key derived is gone (every simulator with the same "
+                                        + "seed shared its key): use hub, random or a base64url key");
+                            }
+                            if (!value.equals("hub") && !value.equals(RANDOM) && !KEY.matcher(value).matches()) {
+                                throw new UsageException("--list-key must be hub, random or 43 base64url characters");
                             }
                             listKey = value;
                         }
@@ -164,7 +179,10 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
                 }
             }
         }
-        if (hubUrl == null && (listKey.equals("hub") || publish.equals("hub") || publish.equals("both"))) {
+        if (listKey == null) {
+            listKey = hubUrl != null ? HUB : RANDOM;
+        }
+        if (hubUrl == null && (listKey.equals(HUB) || publish.equals("hub") || publish.equals("both"))) {
             throw new UsageException("--list-key hub and --publish hub|both need --hub-url");
         }
         if (inbox == null && (publish.equals("inbox") || publish.equals("both"))) {

@@ -16,7 +16,10 @@ import org.yimatong.schemas.problem.ProblemException;
  * The simulator as a legacy platform behind a SOAP 1.1 gateway (the {@code soap-md5} dialect): one operation,
  * {@code Invoke(appId, pwd, method, xml)} at {@value SoapMd5Adapter#SERVICE_PATH}, with {@code pwd =
  * MD5(appId + method + yyyyMMdd)}. It answers from the same residents and faults as the v1 member API; codes are
- * still the v1 dynamic codes this member signs (its adapter only carries the live check).
+ * still the v1 dynamic codes this member signs (its adapter only carries the live check). As such a platform does,
+ * its {@code QueryCodeStatus} answer names the holder by the resident ID number ({@code IdNo}), from which the
+ * {@code soap-md5} adapter computes the list pseudonym; green lookups and appeals are by the list pseudonym under
+ * the simulator's list key.
  */
 final class SoapGateway {
 
@@ -78,10 +81,18 @@ final class SoapGateway {
         } catch (ProblemException e) {
             return answer("<ResultCode>1002</ResultCode><ResultMsg>code not valid here</ResultMsg>");
         }
-        return status(sim.population().byCodeSubject(claims.sub()).map(Resident::colour));
+        Optional<Resident> resident = sim.population().byCodeSubject(claims.sub());
+        // as a legacy platform does, the code check names the holder by the ID number: the adapter makes it listSub
+        return status(resident.map(Resident::colour), resident.map(r -> "<" + SoapMd5Adapter.ID_NUMBER + ">"
+                + r.idNumber().value() + "</" + SoapMd5Adapter.ID_NUMBER + ">").orElse(""));
     }
 
     private Http.Answer status(Optional<Colour> colour) {
+        return status(colour, "");
+    }
+
+    /** The status answer; {@code holder} is extra fields about the holder (the verification's ID number). */
+    private Http.Answer status(Optional<Colour> colour, String holder) {
         if (colour.isEmpty()) {
             return answer("<ResultCode>1002</ResultCode><ResultMsg>not found</ResultMsg>");
         }
@@ -95,7 +106,8 @@ final class SoapGateway {
             case RED -> "2";
         };
         return answer("<ResultCode>0</ResultCode><ResultMsg>ok</ResultMsg><CodeStatus>" + status
-                + "</CodeStatus><StatusReason>" + (answered == Colour.GREEN ? "00" : "01") + "</StatusReason>");
+                + "</CodeStatus><StatusReason>" + (answered == Colour.GREEN ? "00" : "01") + "</StatusReason>"
+                + holder);
     }
 
     private Http.Answer appeal(String subject) {

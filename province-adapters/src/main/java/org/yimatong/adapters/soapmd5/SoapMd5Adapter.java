@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import org.w3c.dom.Element;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Answers;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.ListSubjects;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -25,6 +28,7 @@ import org.yimatong.adapters.spi.Operation;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
@@ -44,6 +48,10 @@ import org.yimatong.schemas.problem.ProblemType;
  * found; {@code CodeStatus} 0 green, 1 yellow, 2 red; {@code StatusReason} a two-digit code (see
  * {@link #REASONS}). The native reason is checked and then dropped, except code revocation; {@code ResultMsg} is
  * never passed on.
+ *
+ * <p>A {@code QueryCodeStatus} answer may carry the holder's resident ID number ({@value #ID_NUMBER}), as legacy
+ * platforms do: it becomes the answer's {@code listSub} under the hub's list key ({@link ListSubjects}) and is
+ * dropped at once. Without a valid number, or without a key at hand, the answer has no {@code listSub}.
  */
 public final class SoapMd5Adapter implements MemberAdapter {
 
@@ -55,6 +63,11 @@ public final class SoapMd5Adapter implements MemberAdapter {
     public static final String VERIFY_METHOD = "QueryCodeStatus";
     public static final String LOOKUP_METHOD = "QuerySubjectStatus";
     public static final String APPEAL_METHOD = "SubmitAppeal";
+    /**
+     * The holder's resident ID number (身份证号) in a {@code QueryCodeStatus} answer: turned into {@code listSub}
+     * with the hub's list key, then dropped.
+     */
+    public static final String ID_NUMBER = "IdNo";
 
     /** StatusReason codes the platform documents, and whether each goes with green ({@code 00} only). */
     static final Map<String, String> REASONS = Map.of(
@@ -99,12 +112,28 @@ public final class SoapMd5Adapter implements MemberAdapter {
                     .append("</CheckPointRegion>");
         }
         xml.append("</Request>");
+        CompletableFuture<Optional<byte[]>> listKey = ListSubjects.keyFor(context, endpoint);
         return invoke(VERIFY_METHOD, xml.toString(), answer -> {
             Status status = status(answer);
-            Instant now = Answers.now(context.clock());
-            return new VerificationResult(status.status, endpoint.member(), AnswerSource.LIVE, now,
-                    now.plus(Answers.validity(endpoint)), status.reason);
-        });
+            ResidentIdNumber holder = status.reason == ReasonCode.NOT_FOUND_AT_HOME ? null
+                    : ListSubjects.holder(SecureXml.childText(answer, ID_NUMBER), context.clock());
+            return new Verified(status, holder);
+        }).thenCompose(verified -> verified.holder == null ? CompletableFuture.completedFuture(result(verified, null))
+                : listKey.thenApply(key -> result(verified, ListSubjects.listSub(verified.holder, key))));
+    }
+
+    /** What a verify answer gave: the status and the holder's number, held only until it is a pseudonym. */
+    private record Verified(Status status, ResidentIdNumber holder) {
+        @Override
+        public String toString() {
+            return "Verified[" + status + "]";
+        }
+    }
+
+    private VerificationResult result(Verified verified, String listSub) {
+        Instant now = Answers.now(context.clock());
+        return new VerificationResult(verified.status.status, endpoint.member(), AnswerSource.LIVE, now,
+                now.plus(Answers.validity(endpoint)), verified.status.reason, listSub);
     }
 
     @Override

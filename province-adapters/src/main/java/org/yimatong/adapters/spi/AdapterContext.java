@@ -11,35 +11,51 @@ import java.util.function.Supplier;
 
 /**
  * What every adapter shares, given by the hub: one HTTP client, the clock (signatures, dates in passwords,
- * validity of answers), a nonce source, and the headers by which the hub authenticates itself to {@code v1}
- * members (e.g. a fresh {@code Ymt-Client-Assertion}).
+ * validity of answers), a nonce source, the headers by which the hub authenticates itself to {@code v1}
+ * members (e.g. a fresh {@code Ymt-Client-Assertion}), and the list key of the current epoch, with which native
+ * adapters turn a document number their platform answers into the subject's list pseudonym (REQ-VER-5).
  */
 public record AdapterContext(HttpClient http, Clock clock, Supplier<String> nonces,
-        Function<MemberEndpoint, Map<String, String>> callerHeaders) {
+        Function<MemberEndpoint, Map<String, String>> callerHeaders, ListKeySource listKeys) {
 
     public AdapterContext {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(clock, "clock");
         nonces = nonces == null ? randomNonces() : nonces;
         callerHeaders = callerHeaders == null ? endpoint -> Map.of() : callerHeaders;
+        listKeys = listKeys == null ? ListKeySource.unavailable() : listKeys;
     }
 
-    /** A context with a fresh HTTP client (HTTP/1.1, 2 s connect timeout) and 128-bit random nonces. */
+    /** A context without a list key source ({@link ListKeySource#unavailable()}). */
+    public AdapterContext(HttpClient http, Clock clock, Supplier<String> nonces,
+            Function<MemberEndpoint, Map<String, String>> callerHeaders) {
+        this(http, clock, nonces, callerHeaders, null);
+    }
+
+    /**
+     * A context with a fresh HTTP client (HTTP/1.1, 2 s connect timeout), 128-bit random nonces, no caller headers
+     * and no list key source ({@link ListKeySource#unavailable()}).
+     */
     public static AdapterContext standard(Clock clock) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new AdapterContext(http, clock, null, null);
+        return new AdapterContext(http, clock, null, null, null);
     }
 
     public AdapterContext withCallerHeaders(Function<MemberEndpoint, Map<String, String>> headers) {
-        return new AdapterContext(http, clock, nonces, headers);
+        return new AdapterContext(http, clock, nonces, headers, listKeys);
     }
 
     public AdapterContext withNonces(Supplier<String> newNonces) {
-        return new AdapterContext(http, clock, newNonces, callerHeaders);
+        return new AdapterContext(http, clock, newNonces, callerHeaders, listKeys);
+    }
+
+    /** The hub's list key of the current epoch, for adapters that compute {@code listSub} (null: none). */
+    public AdapterContext withListKeys(ListKeySource source) {
+        return new AdapterContext(http, clock, nonces, callerHeaders, source);
     }
 
     private static Supplier<String> randomNonces() {

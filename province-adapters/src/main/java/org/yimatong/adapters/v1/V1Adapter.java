@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.ListSubjects;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -37,8 +38,10 @@ import org.yimatong.schemas.problem.ProblemType;
 /**
  * Pass-through to a member that speaks the v1 member contract. Requests go out as the contract's JSON with
  * {@code Ymt-Hop}/{@code Ymt-Path} and the hub's own authentication headers; answers are read strictly (duplicate
- * members refused, every required field present, enums from the dictionary, {@code source} LIVE). A problem
- * answer of the contract (4xx, 508) is relayed with its type; 401/403 are credential refusals.
+ * members refused, every required field present, enums from the dictionary, {@code source} LIVE). A verification
+ * answer's {@code listSub} (the subject's list pseudonym, REQ-VER-5) is passed on as the member gave it; one that is
+ * not 64 lowercase hex is a bad answer. A problem answer of the contract (4xx, 508) is relayed with its type;
+ * 401/403 are credential refusals.
  */
 public final class V1Adapter implements MemberAdapter {
 
@@ -76,6 +79,9 @@ public final class V1Adapter implements MemberAdapter {
                     "verification answer lacks status, home, source, checkedAt or validUntil");
             require(Patterns.ENTITY_ID.matcher(result.home()).matches(), "verification answer has a bad home");
             require(result.source() == AnswerSource.LIVE, "verification answer is not LIVE");
+            JsonNode listSub = answer.get("listSub");
+            require(listSub == null || listSub.isTextual() && ListSubjects.isPseudonym(listSub.textValue()),
+                    "verification answer has a listSub that is not a list pseudonym");
             return result;
         });
     }

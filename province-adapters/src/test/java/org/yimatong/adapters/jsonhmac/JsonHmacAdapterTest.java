@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.Map;
@@ -130,13 +131,33 @@ class JsonHmacAdapterTest extends MemberAdapterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"answer-color-unknown.json", "answer-no-data.json", "answer-truncated.json"})
+    @ValueSource(strings = {"answer-color-unknown.json", "answer-no-data.json", "answer-truncated.json",
+            "answer-sub-not-a-pseudonym.json"})
     void answersOutsideTheDialectAreBadAnswers(String fixture) {
         answer(fixture);
 
         MemberProblem problem = failure(adapter(endpoint()).verify(REQUEST, Forwarding.FIRST_HOP));
 
         assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
+        assertFalse(problem.getMessage().contains("11010519491231002X"), problem.getMessage());
+    }
+
+    @Test
+    void thePlatformsListPseudonymBecomesListSub() {
+        answer("answer-red-with-sub.json");
+
+        VerificationResult result = await(adapter(endpoint()).verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(new VerificationResult(VerificationStatus.RED, member(), AnswerSource.LIVE, NOW,
+                NOW.plusSeconds(60), null, "b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5"),
+                result);
+    }
+
+    @Test
+    void answerWithoutAPseudonymHasNoListSub() {
+        stubColour(Colour.RED);
+
+        assertNull(await(adapter(endpoint()).verify(REQUEST, Forwarding.FIRST_HOP)).listSub());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yimatong.adapters.StandardAdapters;
 import org.yimatong.adapters.spi.Credentials;
+import org.yimatong.adapters.spi.ListKeySource;
 import org.yimatong.adapters.spi.Forwarding;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberAdapterContractTest;
@@ -110,6 +113,17 @@ class NationalRelayAdapterTest extends MemberAdapterContractTest {
         }
         assertEquals(new VerificationResult(VerificationStatus.of(colour), member(), AnswerSource.LIVE, NOW,
                 NOW.plusSeconds(60), null), result);
+    }
+
+    @Test
+    void maskedCardIdGivesNoListSubEvenWithAListKeyAtHand() {
+        stubColour(Colour.RED);
+
+        VerificationResult result = await(StandardAdapters.registry().adapterFor(endpoint(),
+                context().withListKeys(ListKeySource.fixed(new byte[32]))).verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.RED, result.status());
+        assertNull(result.listSub());
     }
 
     @Test

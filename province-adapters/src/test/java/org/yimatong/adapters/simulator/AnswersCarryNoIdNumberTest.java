@@ -18,9 +18,9 @@ class AnswersCarryNoIdNumberTest {
 
     @Test
     void noPlaintextIdNumberAppearsInAnyAnswerBody() throws Exception {
-        try (RunningSimulator running = RunningSimulator.start("--inbox", inbox.toString())) {
+        try (RunningSimulator running = RunningSimulator.startWithTestKey("--inbox", inbox.toString())) {
             MemberSimulator sim = running.sim;
-            String sub = sim.population().byNumber(3).orElseThrow().idNumber().pseudonym(sim.listKey());
+            String sub = running.pseudonym(3, RunningSimulator.LIST_KEY);
             running.get("/.well-known/yimatong");
             running.get("/member/v1/jwks");
             running.get("/sim/residents");

@@ -77,12 +77,12 @@ class ListPublicationTest {
 
     @Test
     void entriesArePseudonymisedWithTheListKey() throws Exception {
-        running = RunningSimulator.start();
+        running = RunningSimulator.startWithTestKey();
         Resident red = running.sim.population().byNumber(3).orElseThrow();
 
         ListPublication.Batch batch = running.sim.publish("none", DAY).pushed();
 
-        String sub = red.idNumber().pseudonym(running.sim.listKey());
+        String sub = red.idNumber().pseudonym(RunningSimulator.LIST_KEY);
         ListEntry entry = batch.entries().stream().filter(e -> e.sub().equals(sub)).findFirst().orElseThrow();
         assertEquals(Colour.RED, entry.col());
         assertEquals("310000", entry.rgn());

@@ -16,7 +16,7 @@ class MemberContractAnswersTest {
 
     @BeforeEach
     void start() throws Exception {
-        running = RunningSimulator.start();
+        running = RunningSimulator.startWithTestKey();
     }
 
     @AfterEach
@@ -25,7 +25,7 @@ class MemberContractAnswersTest {
     }
 
     private String listSub(int n) {
-        return running.sim.population().byNumber(n).orElseThrow().idNumber().pseudonym(running.sim.listKey());
+        return running.pseudonym(n, RunningSimulator.LIST_KEY);
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.crypto.Base64Url;
 
 /**
  * A simulator started on port 0 for one test, with a small HTTP client that keeps every answer body it read, so a
@@ -45,6 +48,37 @@ final class RunningSimulator implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("--port", "0", "--residents", "30", "--seed", "7"));
         all.addAll(List.of(args));
         return new RunningSimulator(MemberSimulator.start(SimulatorOptions.parse(all.toArray(String[]::new))));
+    }
+
+    /** As {@link #start}, on {@code clock}. */
+    static RunningSimulator start(Clock clock, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--port", "0", "--residents", "30", "--seed", "7"));
+        all.addAll(List.of(args));
+        return new RunningSimulator(MemberSimulator.start(SimulatorOptions.parse(all.toArray(String[]::new)), clock));
+    }
+
+    /**
+     * As {@link #start}, with {@code --list-key} {@link #LIST_KEY}: a test that knows the key computes the expected
+     * pseudonyms from a resident's ID number itself, instead of trusting the simulator's own key.
+     */
+    static RunningSimulator startWithTestKey(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--list-key", Base64Url.encode(LIST_KEY)));
+        return start(all.toArray(String[]::new));
+    }
+
+    /** The list key of {@link #startWithTestKey}: 32 random bytes drawn once per test run. */
+    static final byte[] LIST_KEY = randomKey();
+
+    static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The list pseudonym of resident {@code n} under {@code key}, from its ID number. */
+    String pseudonym(int n, byte[] key) {
+        return sim.population().byNumber(n).orElseThrow().idNumber().pseudonym(key);
     }
 
     URI uri(String path) {

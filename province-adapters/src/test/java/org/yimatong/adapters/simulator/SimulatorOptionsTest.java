@@ -1,6 +1,7 @@
 package org.yimatong.adapters.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,31 @@ class SimulatorOptionsTest {
                 () -> SimulatorOptions.parse("--publish", "hub"));
 
         assertTrue(e.getMessage().contains("--hub-url"));
+    }
+
+    @Test
+    void listKeyIsTheHubsWithAHubUrlAndRandomWithout() {
+        assertEquals("random", SimulatorOptions.parse().listKey());
+        assertEquals("hub", SimulatorOptions.parse("--hub-url", "http://127.0.0.1:8080").listKey());
+        assertEquals("random", SimulatorOptions.parse("--hub-url", "http://127.0.0.1:8080", "--list-key", "random")
+                .listKey());
+        String key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
+        assertEquals(key, SimulatorOptions.parse("--list-key", key).listKey());
+    }
+
+    @Test
+    void derivedListKeysAreGone() {
+        SimulatorOptions.UsageException e = assertThrows(SimulatorOptions.UsageException.class,
+                () -> SimulatorOptions.parse("--list-key", "derived"));
+
+        assertTrue(e.getMessage().contains("random"), e.getMessage());
+        assertFalse(SimulatorOptions.USAGE.contains("derived"));
+    }
+
+    @Test
+    void badListKeysAreUsageErrors() {
+        assertThrows(SimulatorOptions.UsageException.class, () -> SimulatorOptions.parse("--list-key", "c2hvcnQ"));
+        assertThrows(SimulatorOptions.UsageException.class, () -> SimulatorOptions.parse("--list-key", "hub"));
     }
 
     @Test

@@ -1,14 +1,19 @@
 package org.yimatong.adapters.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
+import org.yimatong.adapters.StandardAdapters;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Credentials;
+import org.yimatong.adapters.spi.ListKeySource;
+import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.ReasonCode;
@@ -18,6 +23,7 @@ import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.VerificationResult;
 
 /**
@@ -31,7 +37,8 @@ class SimulatorThroughSoapAdapterTest extends SimulatorBehindAdapterTest {
 
     @Override
     protected String[] simulatorArguments() {
-        return new String[] { "--region", region(), "--soap-app-id", APP_ID, "--admin-port", "-1" };
+        return new String[] { "--region", region(), "--soap-app-id", APP_ID, "--admin-port", "-1", "--list-key",
+                Base64Url.encode(RunningSimulator.LIST_KEY) };
     }
 
     @Override
@@ -59,10 +66,11 @@ class SimulatorThroughSoapAdapterTest extends SimulatorBehindAdapterTest {
         return new Credentials("someone-else", "");
     }
 
-    /** The real clock: the simulator checks the password of today. */
+    /** The real clock (the simulator checks the password of today) and the list key the simulator was given. */
     @Override
     protected AdapterContext context() {
-        return AdapterContext.standard(Clock.systemUTC());
+        return AdapterContext.standard(Clock.systemUTC())
+                .withListKeys(ListKeySource.fixed(RunningSimulator.LIST_KEY));
     }
 
     @Test
@@ -73,6 +81,28 @@ class SimulatorThroughSoapAdapterTest extends SimulatorBehindAdapterTest {
         assertEquals(VerificationStatus.RED, result.status());
         assertEquals(AnswerSource.LIVE, result.source());
         assertEquals(member(), result.home());
+    }
+
+    @Test
+    void adapterTurnsTheGatewaysIdNumberIntoTheResidentsListPseudonym() throws Exception {
+        for (int n = 1; n <= 5; n++) {
+            VerificationResult result = await(adapter(endpoint()).verify(request(running.sim.code(n)), FORWARDING));
+
+            assertEquals(running.pseudonym(n, RunningSimulator.LIST_KEY), result.listSub(), "resident " + n);
+            String id = running.sim.population().byNumber(n).orElseThrow().idNumber().value();
+            String wire = PayloadJson.mapper().writeValueAsString(result) + result;
+            assertFalse(wire.contains(id.substring(0, 17)), "the result carries the ID number of resident " + n);
+        }
+    }
+
+    @Test
+    void withoutAListKeyTheAnswerComesWithoutListSub() {
+        VerificationResult result = await(StandardAdapters.registry()
+                .adapterFor(endpoint(), AdapterContext.standard(Clock.systemUTC()))
+                .verify(request(running.sim.code(3)), FORWARDING));
+
+        assertEquals(VerificationStatus.RED, result.status());
+        assertNull(result.listSub());
     }
 
     @Test
@@ -88,7 +118,7 @@ class SimulatorThroughSoapAdapterTest extends SimulatorBehindAdapterTest {
 
     @Test
     void greenLookupAndAppealGoThroughTheGateway() {
-        String sub = running.sim.population().byNumber(2).orElseThrow().idNumber().pseudonym(running.sim.listKey());
+        String sub = running.pseudonym(2, RunningSimulator.LIST_KEY);
 
         GreenLookupResult lookup = await(adapter(endpoint()).greenLookup(new GreenLookupRequest(sub, region(), true),
                 FORWARDING));

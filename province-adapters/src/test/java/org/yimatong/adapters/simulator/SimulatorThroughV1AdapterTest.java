@@ -1,6 +1,7 @@
 package org.yimatong.adapters.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Credentials;
 import org.yimatong.adapters.spi.MemberProblem;
+import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
@@ -26,6 +28,7 @@ import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemType;
 
 /**
@@ -45,7 +48,8 @@ class SimulatorThroughV1AdapterTest extends SimulatorBehindAdapterTest {
         Path hubJwks = dir.resolve("hub-jwks.json");
         Files.writeString(hubJwks, new JwkSet(List.of(HUB_KEY)).publicOnly().toJson().toString());
         return new String[] { "--region", region(), "--hub-id", "ymt:hub:yrd", "--require-client-assertion",
-                "--hub-jwks-file", hubJwks.toString(), "--admin-port", "-1" };
+                "--hub-jwks-file", hubJwks.toString(), "--admin-port", "-1", "--list-key",
+                Base64Url.encode(RunningSimulator.LIST_KEY) };
     }
 
     @Override
@@ -93,6 +97,16 @@ class SimulatorThroughV1AdapterTest extends SimulatorBehindAdapterTest {
     }
 
     @Test
+    void listSubOfTheAnswerIsTheResidentsPseudonymUnderTheListKey() {
+        for (int n = 1; n <= 5; n++) {
+            VerificationResult result = await(adapter(endpoint()).verify(request(running.sim.code(n)), FORWARDING));
+
+            assertEquals(running.pseudonym(n, RunningSimulator.LIST_KEY), result.listSub(), "resident " + n);
+            assertNotEquals(running.sim.population().byNumber(n).orElseThrow().codeSubject(), result.listSub());
+        }
+    }
+
+    @Test
     void expiredCodeIsRelayedAsTheMembersRefusal() {
         String expired = running.sim.code(1, Instant.now().minusSeconds(300));
 
@@ -129,8 +143,7 @@ class SimulatorThroughV1AdapterTest extends SimulatorBehindAdapterTest {
 
     @Test
     void greenLookupThroughTheAdapterAnswersTheResidentsColour() {
-        String sub = running.sim.population().byNumber(2).orElseThrow().idNumber()
-                .pseudonym(running.sim.listKey());
+        String sub = running.pseudonym(2, RunningSimulator.LIST_KEY);
 
         GreenLookupResult result = await(adapter(endpoint()).greenLookup(new GreenLookupRequest(sub, "310000", true),
                 FORWARDING));
@@ -141,8 +154,7 @@ class SimulatorThroughV1AdapterTest extends SimulatorBehindAdapterTest {
 
     @Test
     void appealThroughTheAdapterIsAcknowledged() {
-        String sub = running.sim.population().byNumber(3).orElseThrow().idNumber()
-                .pseudonym(running.sim.listKey());
+        String sub = running.pseudonym(3, RunningSimulator.LIST_KEY);
 
         AppealAcknowledgement ack = await(adapter(endpoint()).submitAppeal("appeal-1",
                 new AppealRequest(sub, "310000", AppealGround.WRONG_COLOUR, "Tested negative twice.", null),

@@ -9,26 +9,41 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yimatong.adapters.StandardAdapters;
+import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Credentials;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.ListKeySource;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberAdapterContractTest;
+import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 
@@ -191,6 +206,119 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
         assertEquals(new AppealAcknowledgement("SS-2026-000123", NOW), ack);
         platform.verify(postRequestedFor(urlEqualTo("/services/HealthCodeService"))
                 .withRequestBody(containing("&amp;lt;on that day&amp;gt; &amp;amp; can prove it")));
+    }
+
+    // ---- listSub from the holder's ID number (REQ-VER-5)
+
+    /** A valid resident ID number (GB 11643 example) and its pseudonym under {@link #LIST_KEY}. */
+    static final String HOLDER_ID = "11010519491231002X";
+    /** The list key 00 01 02 .. 1f. */
+    static final byte[] LIST_KEY = HexFormat.of()
+            .parseHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+    /** printf 11010519491231002X | openssl dgst -sm3 -mac HMAC -macopt hexkey:000102...1f (OpenSSL 3). */
+    static final String HOLDER_LIST_SUB = "b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5";
+
+    private MemberAdapter adapterWithListKeys(ListKeySource keys) {
+        return adapterWith(endpoint(), keys);
+    }
+
+    private MemberAdapter adapterWith(MemberEndpoint endpoint, ListKeySource keys) {
+        return StandardAdapters.registry().adapterFor(endpoint, context().withListKeys(keys));
+    }
+
+    /** Every form of the holder's number that must not leave the adapter. */
+    private static void assertNoIdNumberIn(String text) {
+        for (String part : new String[] {HOLDER_ID, HOLDER_ID.toLowerCase(), HOLDER_ID.substring(0, 17), "19491231",
+                "110105********002X"}) {
+            assertFalse(text.contains(part), "carries " + part + ": " + text);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"answer-red-with-id.xml", "answer-green-with-lowercase-id.xml"})
+    void idNumberInTheAnswerBecomesTheHoldersListPseudonymAndIsDropped(String fixture) throws Exception {
+        answer(fixture);
+
+        VerificationResult result = await(adapterWithListKeys(ListKeySource.fixed(LIST_KEY))
+                .verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(HOLDER_LIST_SUB, result.listSub());
+        assertEquals(ResidentIdNumber.parse(HOLDER_ID).pseudonym(LIST_KEY), result.listSub());
+        assertEquals(AnswerSource.LIVE, result.source());
+        assertNoIdNumberIn(PayloadJson.mapper().writeValueAsString(result) + result);
+    }
+
+    @Test
+    void adapterKeepsNothingOfAnAnswer() {
+        assertEquals(List.of(MemberEndpoint.class, AdapterContext.class),
+                Arrays.stream(SoapMd5Adapter.class.getDeclaredFields())
+                        .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getType).toList());
+    }
+
+    @Test
+    void answerWithoutAnIdNumberHasNoListSub() {
+        stubColour(Colour.RED);
+
+        VerificationResult result = await(adapterWithListKeys(ListKeySource.fixed(LIST_KEY))
+                .verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.RED, result.status());
+        assertNull(result.listSub());
+    }
+
+    @Test
+    void invalidIdNumberGivesNoListSubAndIsNotQuoted() throws Exception {
+        answer("answer-red-with-bad-id.xml");
+
+        VerificationResult result = await(adapterWithListKeys(ListKeySource.fixed(LIST_KEY))
+                .verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.RED, result.status());
+        assertNull(result.listSub());
+        assertFalse((PayloadJson.mapper().writeValueAsString(result) + result).contains("11010519491231"));
+    }
+
+    @Test
+    void withoutAListKeyTheAnswerHasNoListSubButIsStillAnswered() {
+        answer("answer-red-with-id.xml");
+
+        VerificationResult unwired = await(adapter(endpoint()).verify(REQUEST, Forwarding.FIRST_HOP));
+        VerificationResult failing = await(adapterWithListKeys(() -> CompletableFuture.failedFuture(
+                new IllegalStateException("hub has no key"))).verify(REQUEST, Forwarding.FIRST_HOP));
+        VerificationResult throwing = await(adapterWithListKeys(() -> {
+            throw new IllegalStateException("hub has no key");
+        }).verify(REQUEST, Forwarding.FIRST_HOP));
+
+        for (VerificationResult result : List.of(unwired, failing, throwing)) {
+            assertEquals(VerificationStatus.RED, result.status());
+            assertNull(result.listSub());
+        }
+    }
+
+    @Test
+    void aListKeySourceThatNeverAnswersDoesNotHoldTheAnswerBeyondTheTimeout() {
+        answer("answer-red-with-id.xml");
+        MemberAdapter adapter = adapterWith(endpoint().withTimeout(Duration.ofMillis(400)),
+                CompletableFuture::new);
+
+        long start = System.nanoTime();
+        VerificationResult result = await(adapter.verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.RED, result.status());
+        assertNull(result.listSub());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(3)) < 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"answer-unknown-status-with-id.xml", "answer-contradiction-with-id.xml"})
+    void badAnswerWithAnIdNumberDoesNotQuoteIt(String fixture) {
+        answer(fixture);
+
+        MemberProblem problem = failure(adapterWithListKeys(ListKeySource.fixed(LIST_KEY))
+                .verify(REQUEST, Forwarding.FIRST_HOP));
+
+        assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
+        assertNoIdNumberIn(problem.getMessage() + problem.errors() + problem);
     }
 
     @Test

@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +125,45 @@ class V1AdapterTest extends MemberAdapterContractTest {
 
         assertEquals(new VerificationResult(VerificationStatus.YELLOW, "ymt:member:310000", AnswerSource.LIVE,
                 Instant.parse("2026-11-27T08:15:30Z"), Instant.parse("2026-11-27T08:16:30Z"), null), result);
+    }
+
+    @Test
+    void listSubOfTheMembersAnswerIsPassedOn() {
+        answer(200, "verification-with-list-sub.json");
+
+        VerificationResult result = await(adapter(endpoint()).verify(REQUEST, FORWARDING));
+
+        assertEquals(new VerificationResult(VerificationStatus.RED, "ymt:member:310000", AnswerSource.LIVE,
+                Instant.parse("2026-11-27T08:15:30Z"), Instant.parse("2026-11-27T08:16:30Z"), null,
+                "b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5"), result);
+    }
+
+    @Test
+    void answerWithoutListSubHasNone() {
+        stubColour(Colour.GREEN);
+
+        assertNull(await(adapter(endpoint()).verify(REQUEST, FORWARDING)).listSub());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"B0388348088FD3F9C27114FB639A0F32B762DD6E5194279CED98D8455EEF3AC5\"", // upper case
+            "\"b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac\"", // 63 characters
+            "\"b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5 \"", // trailing space
+            "\"11010519491231002X\"", // an ID number instead of its pseudonym
+            "\"\"", "null", "12345", "[\"b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5\"]"})
+    void malformedListSubIsABadAnswer(String listSub) {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"GREEN\",\"home\":\"ymt:member:310000\",\"source\":\"LIVE\","
+                        + "\"checkedAt\":\"2026-11-27T08:15:30Z\",\"validUntil\":\"2026-11-27T08:16:30Z\","
+                        + "\"listSub\":" + listSub + "}")));
+
+        MemberProblem problem = failure(adapter(endpoint()).verify(REQUEST, FORWARDING));
+
+        assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
+        assertTrue(problem.getMessage().startsWith("ymt:member:310000: "), problem.getMessage());
+        assertFalse(problem.getMessage().contains("11010519491231002X"), problem.getMessage());
     }
 
     @Test
