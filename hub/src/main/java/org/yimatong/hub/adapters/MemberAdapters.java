@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yimatong.adapters.StandardAdapters;
 import org.yimatong.adapters.spi.AdapterContext;
+import org.yimatong.hub.lists.keys.ListKeys;
 import org.yimatong.adapters.spi.AdapterRegistry;
 import org.yimatong.adapters.spi.Credentials;
 import org.yimatong.adapters.spi.Forwarding;
@@ -57,12 +58,14 @@ public class MemberAdapters {
     private final AdapterContext context;
     private final ConcurrentMap<String, Built> built = new ConcurrentHashMap<>();
 
-    public MemberAdapters(AdapterSettingsStore settings, MemberDirectory members, Clock clock,
+    public MemberAdapters(AdapterSettingsStore settings, MemberDirectory members, Clock clock, ListKeys listKeys,
             @ConfigProperty(name = "ymt.member-calls.timeout") Duration defaultTimeout) {
         this.settings = settings;
         this.members = members;
         this.defaultTimeout = defaultTimeout;
-        this.context = AdapterContext.standard(clock);
+        // native platforms that answer with the holder's number get the listSub computed in their adapter (REQ-VER-5)
+        this.context = AdapterContext.standard(clock)
+                .withListKeys(() -> listKeys.keyBytes(listKeys.currentEpoch()).subscribeAsCompletionStage());
     }
 
     public Uni<VerificationResult> verify(String memberId, VerificationRequest request, Hops hops) {

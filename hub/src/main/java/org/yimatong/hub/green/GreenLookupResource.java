@@ -30,7 +30,6 @@ import org.yimatong.hub.routing.Hops;
 import org.yimatong.hub.routing.RouteDecision;
 import org.yimatong.hub.routing.TreeRouter;
 import org.yimatong.schemas.dictionary.AnswerSource;
-import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.AuditEvent.Action;
@@ -47,9 +46,9 @@ import io.smallrye.mutiny.Uni;
  * list state ({@code source=LIST}); {@code home} is the listing member, or the child serving {@code rgn}. With
  * {@code live=true} the home platform is asked too, through the tree and under the same timeout and breaker as
  * verifications: its answer counts unless the list is more severe, and a home that cannot answer gives
- * {@code UNKNOWN} with {@code HOME_UNAVAILABLE} (or the listing), never RED. Without {@code live}, a subject not
- * listed here whose region is served through a child hub, or lies outside this hub's subtree, is looked up where
- * that region's lists are kept (the hub its home uploads to), never answered GREEN from this hub's empty state.
+ * {@code UNKNOWN} with {@code HOME_UNAVAILABLE} (or the listing), never RED. Every hub holds the whole federation's
+ * list state (REQ-LIST-12: batches are relayed up the tree and the parent's change feed followed down), so the
+ * list answer is this hub's own, also while its parent or the region's hub is unreachable.
  */
 @Path("/v1/green-lookups")
 @CallerAuthenticated
@@ -99,14 +98,6 @@ public class GreenLookupResource {
             Hops hops = Hops.fromHeaders(hop, path).arrivingAt(hub.entityId());
             answer = answer.flatMap(fromList -> live(request, hops, actor)
                     .map(fromHome -> moreSevere(fromList, fromHome)));
-        } else {
-            Optional<RouteDecision> keeper = listKeeper(request.rgn());
-            if (keeper.isPresent()) {
-                Hops hops = Hops.fromHeaders(hop, path).arrivingAt(hub.entityId());
-                answer = answer.flatMap(fromList -> fromList.reason() == ReasonCode.LISTED
-                        ? Uni.createFrom().item(fromList)
-                        : ask(keeper.get(), request, hops, actor));
-            }
         }
         return answer
                 .call(result -> audit.append(new AuditEvent(result.checkedAt(), actor,
@@ -118,23 +109,6 @@ public class GreenLookupResource {
     /** The home platform's own answer, or UNKNOWN when it cannot give one in time. */
     private Uni<GreenLookupResult> live(GreenLookupRequest request, Hops hops, String actor) {
         return ask(router.route(request.rgn()), request, hops, actor);
-    }
-
-    /**
-     * Where the lists of {@code rgn} are kept when not here: a home platform uploads its lists to the hub it is
-     * attached to, so a region served through a child hub, or outside this hub's subtree, has its list state there.
-     * Answering GREEN from this hub's own (empty) state would be a false green.
-     */
-    private Optional<RouteDecision> listKeeper(String rgn) {
-        Optional<Member> child = directory.childServing(rgn);
-        if (child.isPresent()) {
-            return child.get().kind() == MemberKind.HUB ? Optional.of(router.route(rgn)) : Optional.empty();
-        }
-        try {
-            return Optional.of(router.route(rgn));
-        } catch (ProblemException e) {
-            return Optional.empty(); // the root, and no member serves the region: nobody keeps a list of it
-        }
     }
 
     /** The next node's answer, or UNKNOWN when it cannot give one in time. */

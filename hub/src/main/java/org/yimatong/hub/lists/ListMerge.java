@@ -30,6 +30,6 @@ public final class ListMerge {
                 ? listing.get().until()
                 : answer.validUntil();
         return new VerificationResult(listed, answer.home(), AnswerSource.LIST, answer.checkedAt(), validUntil,
-                ReasonCode.LISTED);
+                ReasonCode.LISTED, answer.listSub());
     }
 }

@@ -4,11 +4,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.yimatong.schemas.code.CodeClaims;
-
 import io.smallrye.mutiny.Uni;
 
-/** The verification merge's view of the lists: the code subject's most severe live listing, from list state. */
+/** The verification merge's view of the lists: the subject's most severe live listing, from list state. */
 @ApplicationScoped
 public class ListedState implements ListState {
 
@@ -19,7 +17,7 @@ public class ListedState implements ListState {
     }
 
     @Override
-    public Uni<Optional<Listing>> listingOf(CodeClaims code) {
-        return lookup.listingOf(code.sub()).map(listed -> listed.map(l -> new Listing(l.colour(), l.until())));
+    public Uni<Optional<Listing>> listingOf(String listSub) {
+        return lookup.listingOf(listSub).map(listed -> listed.map(l -> new Listing(l.colour(), l.until())));
     }
 }

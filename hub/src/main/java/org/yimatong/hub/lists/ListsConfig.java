@@ -30,7 +30,28 @@ public interface ListsConfig {
     @WithDefault("P30D")
     Duration changeRetention();
 
+    /** How long before its epoch starts the next epoch's list key is handed out (REQ-LIST-11). */
+    @WithDefault("P5D")
+    Duration nextKeyLead();
+
     Drop drop();
+
+    Replication replication();
+
+    /** Lists replicated through the tree (REQ-LIST-12): batches relayed up, the parent's feed followed down. */
+    interface Replication {
+        /** How often batches waiting for the parent are sent and the parent's feed is read, or {@code off}. */
+        @WithDefault("1s")
+        String every();
+
+        /** Changes read from the parent's feed per page. */
+        @WithDefault("1000")
+        int pageSize();
+
+        /** The longest a batch relayed to the parent may take (a million entries take seconds). */
+        @WithDefault("PT10M")
+        Duration timeout();
+    }
 
     Callbacks callbacks();
 

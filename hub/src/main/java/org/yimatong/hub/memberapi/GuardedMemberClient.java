@@ -1,12 +1,16 @@
 package org.yimatong.hub.memberapi;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -20,11 +24,17 @@ import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
+import org.yimatong.hub.lists.ListsConfig;
+import org.yimatong.hub.lists.ParentLists;
+import org.yimatong.hub.lists.RelayedBatch;
+import org.yimatong.hub.lists.ingest.BatchResource;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.payload.Appeal;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.ChangesPage;
+import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.VerificationRequest;
@@ -51,13 +61,16 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * {@link TypedGuard} (timeout, then circuit breaker), so a slow province never holds up another. Platforms with a
  * native API are called through their adapter ({@link MemberAdapters}) inside the same guard. Every call is
  * counted in {@code ymt.member.calls} by member, operation and outcome, and timed in {@code ymt.member.call}.
+ * It is also how the lists reach the parent hub ({@link ParentLists}: the list key, the change feed, batches
+ * relayed up the tree).
  */
 @ApplicationScoped
-public class GuardedMemberClient implements MemberClient {
+public class GuardedMemberClient implements MemberClient, ParentLists {
 
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
     private static final String JSON = "application/json";
+    private static final Pattern LIST_SUB = Pattern.compile("[0-9a-f]{64}");
 
     private final Vertx vertx;
     private final ObjectMapper json;
@@ -67,11 +80,13 @@ public class GuardedMemberClient implements MemberClient {
     private final HubConfig hub;
     private final Clock clock;
     private final MemberAdapters adapters;
+    private final ListsConfig lists;
     private final ConcurrentMap<String, TypedGuard<Uni<Object>>> guards = new ConcurrentHashMap<>();
     private WebClient web;
 
     public GuardedMemberClient(Vertx vertx, ObjectMapper json, MemberCallConfig config, MeterRegistry meters,
-            HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters) {
+            HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters, ListsConfig lists) {
+        this.lists = lists;
         this.vertx = vertx;
         this.json = json;
         this.config = config;
@@ -153,6 +168,80 @@ public class GuardedMemberClient implements MemberClient {
                 }));
     }
 
+    @Override
+    public boolean present() {
+        return hub.parentEntityId().isPresent() && hub.parentUrl().isPresent();
+    }
+
+    @Override
+    public Uni<ListKey> listKey(String epoch) {
+        Peer parent = parent();
+        return call(parent, "list-key", () -> get(parent, "/v1/lists/key?epoch=" + query(epoch)).send()
+                .map(r -> read(parent, r, 200, ListKey.class)));
+    }
+
+    @Override
+    public Uni<ChangesPage> changes(String after, int limit) {
+        Peer parent = parent();
+        String query = "/v1/lists/changes?limit=" + limit + (after == null ? "" : "&after=" + query(after));
+        return call(parent, "list-changes", () -> get(parent, query).send().map(r -> {
+            ChangesPage page = read(parent, r, 200, ChangesPage.class);
+            if (page.changes() == null || page.next() == null) {
+                throw new MemberBadAnswerException(parent.entityId(), "a change page without changes or cursor");
+            }
+            return page;
+        }));
+    }
+
+    /**
+     * Not under the member guard: a batch of a million entries takes longer than a verification's budget, and a
+     * slow upload must not open the breaker that verifications through the parent depend on.
+     */
+    @Override
+    public Uni<Void> forward(RelayedBatch batch) {
+        Peer parent = parent();
+        HttpRequest<Buffer> post = web.postAbs(parent.url("/v1/lists/batches?member=" + query(batch.member())
+                + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day()))
+                .putHeader("Content-Type", "application/x-ndjson")
+                .putHeader("Accept", JSON)
+                .putHeader(BatchResource.SIGNATURE_HEADER, batch.signature())
+                .putHeader(BatchResource.RELAYS_HEADER, RelayedBatch.relaysHeader(batch.relays()))
+                .putHeader(ClientAssertion.HEADER, assertionFor(parent))
+                .timeout(lists.replication().timeout().toMillis());
+        long started = System.nanoTime();
+        return post.sendBuffer(Buffer.buffer(batch.body()))
+                .map(r -> {
+                    if (r.statusCode() != 200 && r.statusCode() != 201) {
+                        read(parent, r, 201, Object.class);
+                    }
+                    return (Void) null;
+                })
+                .onItemOrFailure().invoke((done, failure) -> record(parent, "list-forward", started, failure))
+                .onFailure().transform(failure -> classify(parent, failure));
+    }
+
+    private Peer parent() {
+        if (!present()) {
+            throw new IllegalStateException("this hub is the root: it has no parent to call");
+        }
+        return new Peer(hub.parentEntityId().get(), URI.create(hub.parentUrl().get()), Peer.Role.PARENT, "v1");
+    }
+
+    private HttpRequest<Buffer> get(Peer peer, String hubPath) {
+        return web.getAbs(peer.url(hubPath))
+                .putHeader("Accept", JSON)
+                .putHeader(ClientAssertion.HEADER, assertionFor(peer))
+                .timeout(config.timeout().toMillis() * 2);
+    }
+
+    private String assertionFor(Peer peer) {
+        return ClientAssertion.sign(hubKeys.signingKey(), hub.entityId(), peer.entityId(), clock.instant());
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private HttpRequest<Buffer> post(Peer peer, String hubPath, Hops hops) {
         HttpRequest<Buffer> post = web.postAbs(peer.url(hubPath))
                 .putHeader("Content-Type", JSON)
@@ -161,8 +250,7 @@ public class GuardedMemberClient implements MemberClient {
                 .putHeader(Hops.PATH_HEADER, hops.pathHeader())
                 .timeout(config.timeout().toMillis() * 2);
         if (peer.isHub()) {
-            post.putHeader(ClientAssertion.HEADER, ClientAssertion.sign(hubKeys.signingKey(), hub.entityId(), peer.entityId(),
-                    clock.instant()));
+            post.putHeader(ClientAssertion.HEADER, assertionFor(peer));
         }
         return post;
     }
@@ -299,6 +387,9 @@ public class GuardedMemberClient implements MemberClient {
         if (answer == null || answer.status() == null || answer.home() == null || answer.source() == null
                 || answer.checkedAt() == null || answer.validUntil() == null) {
             throw new MemberBadAnswerException(peer.entityId(), "a verification result misses a required field");
+        }
+        if (answer.listSub() != null && !LIST_SUB.matcher(answer.listSub()).matches()) {
+            throw new MemberBadAnswerException(peer.entityId(), "a verification result whose listSub is not 64 hex digits");
         }
         return answer;
     }

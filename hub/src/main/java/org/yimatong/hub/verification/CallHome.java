@@ -55,7 +55,7 @@ public class CallHome extends UniStep {
 
     private VerificationResult unknown(Verification v, ReasonCode reason) {
         Instant now = clock.instant();
-        return new VerificationResult(VerificationStatus.UNKNOWN, v.home(), AnswerSource.SIGNED, now,
+        return new VerificationResult(VerificationStatus.UNKNOWN, v.home(), AnswerSource.NONE, now,
                 now.plus(unknownValidFor), reason);
     }
 }

@@ -83,7 +83,7 @@ public class CheckCode extends UniStep {
     /** Sets where the request goes, or, for a child that is not active, the UNKNOWN answer without a call. */
     private void routeTo(Verification v, RouteDecision decision, Instant now) {
         if (decision instanceof RouteDecision.ToChild child && !child.member().isActive()) {
-            v.result = VerificationResult.homeUnavailable(v.claims.iss(), AnswerSource.SIGNED, now, now.plus(unknownValidFor));
+            v.result = VerificationResult.homeUnavailable(v.claims.iss(), now, now.plus(unknownValidFor));
             return;
         }
         v.forwardedHops = v.hops.notBackTo(decision.entityId()).forwardedBy(hub.entityId(), v.caller.entityId());

@@ -9,7 +9,11 @@ import org.yimatong.hub.lists.ListState;
 
 import io.smallrye.mutiny.Uni;
 
-/** Merges the answer with the subject's list state: a listed RED or YELLOW never comes out GREEN. */
+/**
+ * Merges the answer with the subject's list state, found by the list pseudonym the home gave in its live answer
+ * (REQ-VER-5): a listed RED or YELLOW never comes out GREEN. Without a live answer there is nothing to merge by:
+ * the answer stays UNKNOWN.
+ */
 @Singleton
 public class MergeListState extends UniStep {
 
@@ -23,7 +27,11 @@ public class MergeListState extends UniStep {
 
     @Override
     Uni<Void> apply(Verification v) {
-        return lists.listingOf(v.claims)
+        String listSub = v.result.listSub();
+        if (listSub == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return lists.listingOf(listSub)
                 .invoke(listing -> v.result = ListMerge.merge(v.result, listing, clock.instant()))
                 .replaceWithVoid();
     }

@@ -11,9 +11,11 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
+import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CallerAuthenticated;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.routing.Hops;
+import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.payload.validation.Validation;
@@ -22,7 +24,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /v1/verifications}: validates the request and hands it to the verification route on the calling
- * thread (the event loop), through the route's own asynchronous producer; nothing here waits.
+ * thread (the event loop), through the route's own asynchronous producer; nothing here waits. The subject's list
+ * pseudonym stays inside the tree: it is answered to hubs only.
  */
 @Path("/v1/verifications")
 @CallerAuthenticated
@@ -45,7 +48,8 @@ public class VerificationResource {
     public Uni<VerificationResult> verify(@HeaderParam(Hops.HOP_HEADER) String hop,
             @HeaderParam(Hops.PATH_HEADER) String path, VerificationRequest request) throws Exception {
         Validation.requireValid(request);
-        Verification verification = new Verification(request, caller.get(), Hops.fromHeaders(hop, path), System.nanoTime());
+        Caller who = caller.get();
+        Verification verification = new Verification(request, who, Hops.fromHeaders(hop, path), System.nanoTime());
         AsyncProducer route = producer();
         Exchange exchange = route.getEndpoint().createExchange(ExchangePattern.InOut);
         exchange.getMessage().setBody(verification);
@@ -53,8 +57,14 @@ public class VerificationResource {
             if (done.getException() != null) {
                 throw rethrowable(done.getException());
             }
-            return verification.result();
+            return isHub(who) ? verification.result() : verification.result().withoutListSub();
         });
+    }
+
+    /** Only a hub gets the list pseudonym, to merge with its own list state on the way back (REQ-VER-5). */
+    private static boolean isHub(Caller caller) {
+        return caller.kind() == Caller.Kind.PARENT
+                || caller.member().map(m -> m.kind() == MemberKind.HUB).orElse(false);
     }
 
     private static RuntimeException rethrowable(Throwable failure) {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
+import org.yimatong.hub.testing.ParentHubMock;
+import org.yimatong.hub.testing.ParentListKeys;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
@@ -71,6 +73,7 @@ class CsvListMemberTest {
     @BeforeEach
     void heilongjiangPublishesAFile() {
         wm.resetAll();
+        ParentListKeys.stub(ParentHubMock.client());
         Federation.registerMembers(wm);
         String member = """
                 {"entityId":"%s","displayName":"Heilongjiang (daily file)","kind":"PLATFORM","regionPrefixes":["23"],

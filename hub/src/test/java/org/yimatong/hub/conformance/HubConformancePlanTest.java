@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
@@ -32,6 +33,8 @@ import org.yimatong.conformance.report.ReportWriter;
 import org.yimatong.conformance.report.Versions;
 import org.yimatong.hub.memberapi.FakeFederation;
 import org.yimatong.hub.memberapi.InjectFederation;
+import org.yimatong.hub.testing.ParentHubMock;
+import org.yimatong.hub.testing.ParentListKeys;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
@@ -62,6 +65,12 @@ class HubConformancePlanTest {
 
     @InjectFederation
     WireMockServer federation;
+
+    /** This test hub is not the root: the list key it hands out comes from its (faked) parent. */
+    @BeforeEach
+    void theParentHandsOutTheListKey() {
+        ParentListKeys.stub(ParentHubMock.client());
+    }
 
     @Test
     void theHubPlanPassesAndItsSignedReportEarnsATrustMark() throws Exception {

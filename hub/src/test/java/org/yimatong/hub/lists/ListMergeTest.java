@@ -42,7 +42,7 @@ class ListMergeTest {
 
     @Test
     void listingAnswersWhenTheHomeCannot() {
-        VerificationResult unknown = VerificationResult.homeUnavailable("ymt:member:310000", AnswerSource.SIGNED, NOW,
+        VerificationResult unknown = VerificationResult.homeUnavailable("ymt:member:310000", NOW,
                 NOW.plusSeconds(15));
 
         assertEquals(VerificationStatus.YELLOW, ListMerge.merge(unknown, listed(Colour.YELLOW, LATER), NOW).status());

@@ -25,10 +25,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.logging.Logger;
+import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CallerAuthenticated;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.ChangesPage;
 import org.yimatong.schemas.payload.ListChange;
 import org.yimatong.schemas.problem.FieldError;
@@ -53,9 +55,10 @@ public class ChangesResource {
 
     private static final Logger LOG = Logger.getLogger(ChangesResource.class);
     public static final String SNAPSHOT_CURSOR_HEADER = "Ymt-Snapshot-Cursor";
+    // via: a child hub is never sent back the changes that came through itself (REQ-LIST-12)
     private static final String PAGE = "select seq, op, member, sub, rgn, col, since, until, reason, batch_tag,"
             + " recorded_at from list_change"
-            + " where seq > $1 order by seq limit $2";
+            + " where seq > $1 and ($3::text is null or via is distinct from $3) order by seq limit $2";
 
     private final Pool pool;
     private final AgroalDataSource dataSource;
@@ -71,7 +74,8 @@ public class ChangesResource {
     @Path("changes")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ChangesPage> changes(@QueryParam("after") String after, @QueryParam("limit") @DefaultValue("1000") int limit) {
-        caller.get();
+        Caller reader = caller.get();
+        String readerHub = reader.member().filter(m -> m.kind() == MemberKind.HUB).map(m -> m.entityId()).orElse(null);
         if (limit < 1 || limit > 10_000) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "limit must be between 1 and 10000",
                     List.of(new FieldError("/query/limit", "1..10000")));
@@ -84,7 +88,7 @@ public class ChangesResource {
                         throw new ProblemException(ProblemType.NOT_FOUND, "The cursor points before the retained"
                                 + " changes; start again from a snapshot", List.of());
                     }
-                    return pool.preparedQuery(PAGE).execute(Tuple.of(Math.max(from, purged), limit + 1));
+                    return pool.preparedQuery(PAGE).execute(Tuple.of(Math.max(from, purged), limit + 1, readerHub));
                 })
                 .map(rows -> {
                     List<ListChange> changes = new ArrayList<>(limit);

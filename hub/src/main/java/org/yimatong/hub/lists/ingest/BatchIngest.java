@@ -37,11 +37,14 @@ import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.lists.ListChangesRecorded;
 import org.yimatong.hub.lists.ListLocks;
 import org.yimatong.hub.lists.ListsConfig;
+import org.yimatong.hub.lists.ParentLists;
+import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.ingest.IngestProgress.Tracker;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberDirectory;
 import org.yimatong.schemas.batch.BatchDigest;
 import org.yimatong.schemas.batch.BatchManifest;
+import org.yimatong.schemas.batch.BatchRelaySignature;
 import org.yimatong.schemas.batch.BatchSignature;
 import org.yimatong.schemas.batch.CanonicalBatch;
 import org.yimatong.schemas.batch.ListEntry;
@@ -83,17 +86,17 @@ public class BatchIngest {
             + " sub text collate \"C\" not null, col text not null, since timestamptz not null,"
             + " until timestamptz not null, reason text not null, rgn text not null) on commit drop";
     private static final String CHANGE_COLUMNS = "insert into list_change (op, member, sub, rgn, col, since, until,"
-            + " reason, batch_tag, recorded_at) ";
+            + " reason, batch_tag, recorded_at, via) ";
     private static final String ADDED = CHANGE_COLUMNS
-            + "select 'ADDED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ? from list_staging s"
+            + "select 'ADDED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ?, ? from list_staging s"
             + " where not exists (select 1 from list_entry e where e.member = ? and e.sub = s.sub)";
     private static final String CHANGED = CHANGE_COLUMNS
-            + "select 'CHANGED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ? from list_staging s"
+            + "select 'CHANGED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ?, ? from list_staging s"
             + " join list_entry e on e.member = ? and e.sub = s.sub"
             + " where (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)";
     private static final String REMOVED = CHANGE_COLUMNS
-            + "select 'REMOVED', ?, e.sub, e.rgn, null::text, null::timestamptz, null::timestamptz, null::text, ?, ? from list_entry e"
-            + " where e.member = ? and not exists (select 1 from list_staging s where s.sub = e.sub)";
+            + "select 'REMOVED', ?, e.sub, e.rgn, null::text, null::timestamptz, null::timestamptz, null::text, ?, ?, ?"
+            + " from list_entry e where e.member = ? and not exists (select 1 from list_staging s where s.sub = e.sub)";
     private static final String DELETE_REMOVED = "delete from list_entry e where e.member = ?"
             + " and not exists (select 1 from list_staging s where s.sub = e.sub)";
     // New subjects are appended in sub order (a sorted build of the primary key), changed ones updated in place.
@@ -104,8 +107,8 @@ public class BatchIngest {
             + " until = s.until, reason = s.reason, rgn = s.rgn from list_staging s where e.member = ? and e.sub = s.sub"
             + " and (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)";
     private static final String INSERT_BATCH = "insert into list_batch (member, batch_tag, day, count, digest,"
-            + " signature, alg, kid, received_at, stored_at, added, changed, removed, unchanged)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " signature, alg, kid, received_at, stored_at, added, changed, removed, unchanged, relayed_by, relays,"
+            + " forwarded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
     private final MemberDirectory directory;
@@ -115,9 +118,12 @@ public class BatchIngest {
     private final AuditWriter audit;
     private final Event<ListChangesRecorded> recorded;
     private final ExecutorService parsers;
+    private final ParentLists parent;
 
     public BatchIngest(AgroalDataSource dataSource, MemberDirectory directory, IngestProgress progress,
-            ListsConfig config, Clock clock, AuditWriter audit, Event<ListChangesRecorded> recorded) {
+            ListsConfig config, Clock clock, AuditWriter audit, Event<ListChangesRecorded> recorded,
+            ParentLists parent) {
+        this.parent = parent;
         this.dataSource = dataSource;
         this.directory = directory;
         this.progress = progress;
@@ -168,7 +174,7 @@ public class BatchIngest {
         } finally {
             Instant at = clock.instant();
             int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(tracker.receivedAt(), at).toMillis());
-            audit.append(new AuditEvent(at, upload.member().entityId(), upload.member().entityId(), "list-batch",
+            audit.append(new AuditEvent(at, upload.member().entityId(), upload.owner(), "list-batch",
                     Action.BATCH_UPLOAD, upload.batchTag(), outcome, latency)).await().indefinitely();
         }
     }
@@ -180,11 +186,12 @@ public class BatchIngest {
         if (upload.convertingHubKey() != null) {
             profile = upload.convertingHubKey().profile();
         } else {
-            JwsHeader header = ParsedJws.parseDetached(upload.signature(), new byte[0]).header();
-            profile = SignatureProfile.fromJoseName(header.alg())
-                    .orElseThrow(() -> new ProblemException(ProblemType.ALGORITHM_NOT_ALLOWED,
-                            "Batch signatures use SM2, ES256 or EdDSA", List.of()));
-            keys = directory.keysFor(member, header.kid()).await().atMost(Duration.ofSeconds(30));
+            profile = profile(upload.signature());
+            JwsHeader vouching = ParsedJws.parseDetached(upload.vouchingSignature(), new byte[0]).header();
+            keys = directory.keysFor(member, vouching.kid()).await().atMost(Duration.ofSeconds(30));
+        }
+        if (upload.isRelayed()) {
+            refuseForeignOwner(upload);
         }
 
         try (Connection connection = dataSource.getConnection()) {
@@ -217,13 +224,21 @@ public class BatchIngest {
         }
         // an upload already in canonical (sub) order was digested while it streamed; any other is sorted here
         CanonicalBatch.Builder digest = stagedBatch.inOrder != null ? stagedBatch.inOrder : digest(connection, algorithm);
-        BatchManifest manifest = digest.manifest(member.entityId(), upload.batchTag(), upload.day());
-        Jwk key = upload.convertingHubKey() != null ? upload.convertingHubKey()
-                : BatchSignature.verify(upload.signature(), manifest, keys);
+        String owner = upload.owner();
+        BatchManifest manifest = digest.manifest(owner, upload.batchTag(), upload.day());
+        Jwk key;
+        if (upload.convertingHubKey() != null) {
+            key = upload.convertingHubKey();
+        } else if (upload.isRelayed()) {
+            BatchRelaySignature.verify(upload.vouchingSignature(), manifest, keys);
+            key = null; // the owner's key is held where the owner is attached; its signature is kept as provenance
+        } else {
+            key = BatchSignature.verify(upload.signature(), manifest, keys);
+        }
         String signature = upload.convertingHubKey() != null ? BatchSignature.sign(manifest, key) : upload.signature();
         double verified = seconds(phase);
 
-        BatchReceipt stored = storedReceipt(connection, member.entityId(), upload.batchTag());
+        BatchReceipt stored = storedReceipt(connection, owner, upload.batchTag());
         if (stored != null) {
             connection.rollback();
             if (!stored.digest().equals(manifest.digest())) {
@@ -232,7 +247,8 @@ public class BatchIngest {
             }
             return new IngestOutcome(stored.asReplay(), true);
         }
-        refuseOlderDay(connection, member.entityId(), upload.day());
+        refuseOlderDay(connection, owner, upload.day());
+        String via = upload.isRelayed() ? member.entityId() : null;
 
         tracker.state(State.DIFFING, count);
         phase = System.nanoTime();
@@ -243,19 +259,20 @@ public class BatchIngest {
         // PostgreSQL keeps microseconds: the receipt answered now must equal the one a replay reads back (REQ-LIST-4)
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long before = maxSeq(connection);
-        long added = change(connection, ADDED, member.entityId(), upload.batchTag(), now);
-        long changed = change(connection, CHANGED, member.entityId(), upload.batchTag(), now);
-        long removed = change(connection, REMOVED, member.entityId(), upload.batchTag(), now);
+        long added = change(connection, ADDED, owner, upload.batchTag(), now, via);
+        long changed = change(connection, CHANGED, owner, upload.batchTag(), now, via);
+        long removed = change(connection, REMOVED, owner, upload.batchTag(), now, via);
         long after = maxSeq(connection);
-        update(connection, DELETE_REMOVED, member.entityId());
-        update(connection, UPDATE_CHANGED, member.entityId());
-        update(connection, INSERT_NEW, member.entityId(), member.entityId());
-        BatchReceipt receipt = new BatchReceipt(member.entityId(), upload.batchTag(), upload.day(), count,
+        update(connection, DELETE_REMOVED, owner);
+        update(connection, UPDATE_CHANGED, owner);
+        update(connection, INSERT_NEW, owner, owner);
+        BatchReceipt receipt = new BatchReceipt(owner, upload.batchTag(), upload.day(), count,
                 manifest.digest(), added, changed, removed, count - added - changed, now, null);
-        insertBatch(connection, receipt, signature, key, tracker.receivedAt());
+        insertBatch(connection, receipt, signature, ParsedJws.parseDetached(signature, new byte[0]).header(), upload,
+                tracker.receivedAt());
         connection.commit();
         LOG.infof("Batch %s of %s stored: %d entries, %d added, %d changed, %d removed (read and staged in %.1f s,"
-                + " digest and signature %.1f s, diff and commit %.1f s)", upload.batchTag(), member.entityId(), count,
+                + " digest and signature %.1f s, diff and commit %.1f s)", upload.batchTag(), owner, count,
                 added, changed, removed, staged, verified, seconds(phase));
         if (after > before) {
             recorded.fire(new ListChangesRecorded(before + 1, after));
@@ -505,6 +522,36 @@ public class BatchIngest {
         return builder;
     }
 
+    private static SignatureProfile profile(String signature) {
+        JwsHeader header = ParsedJws.parseDetached(signature, new byte[0]).header();
+        return SignatureProfile.fromJoseName(header.alg())
+                .orElseThrow(() -> new ProblemException(ProblemType.ALGORITHM_NOT_ALLOWED,
+                        "Batch signatures use SM2, ES256 or EdDSA", List.of()));
+    }
+
+    /**
+     * A child hub relays only lists of its own subtree: never one of this hub's direct members, nor one another
+     * child hub (or the owner itself) has been sending. Its entries' regions are checked line by line as well.
+     */
+    private void refuseForeignOwner(BatchUpload upload) throws SQLException {
+        String owner = upload.owner();
+        if (directory.find(owner).isPresent() || owner.equals(upload.member().entityId())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, owner + " uploads its own list here; "
+                    + upload.member().entityId() + " may not relay it", List.of());
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement ps = connection.prepareStatement(
+                        "select relayed_by from list_batch where member = ? order by stored_at desc limit 1")) {
+            ps.setString(1, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !upload.member().entityId().equals(rs.getString(1))) {
+                    throw new ProblemException(ProblemType.FORBIDDEN, "The list of " + owner + " comes through "
+                            + rs.getString(1) + ", not " + upload.member().entityId(), List.of());
+                }
+            }
+        }
+    }
+
     private static BatchReceipt storedReceipt(Connection connection, String member, String tag) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select day, count, digest, added, changed, removed,"
                 + " unchanged, stored_at from list_batch where member = ? and batch_tag = ?")) {
@@ -546,13 +593,14 @@ public class BatchIngest {
         }
     }
 
-    private static long change(Connection connection, String sql, String member, String tag, Instant now)
+    private static long change(Connection connection, String sql, String member, String tag, Instant now, String via)
             throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, member);
             ps.setString(2, tag);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setString(4, member);
+            ps.setString(4, via);
+            ps.setString(5, member);
             return ps.executeLargeUpdate();
         }
     }
@@ -566,8 +614,8 @@ public class BatchIngest {
         }
     }
 
-    private static void insertBatch(Connection connection, BatchReceipt receipt, String signature, Jwk key,
-            Instant receivedAt) throws SQLException {
+    private void insertBatch(Connection connection, BatchReceipt receipt, String signature, JwsHeader signed,
+            BatchUpload upload, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(INSERT_BATCH)) {
             ps.setString(1, receipt.member());
             ps.setString(2, receipt.batchTag());
@@ -575,14 +623,18 @@ public class BatchIngest {
             ps.setLong(4, receipt.count());
             ps.setString(5, receipt.digest());
             ps.setString(6, signature);
-            ps.setString(7, key.profile().joseName());
-            ps.setString(8, key.kid());
+            ps.setString(7, signed.alg());
+            ps.setString(8, signed.kid());
             ps.setObject(9, OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
             ps.setObject(10, OffsetDateTime.ofInstant(receipt.storedAt(), ZoneOffset.UTC));
             ps.setLong(11, receipt.added());
             ps.setLong(12, receipt.changed());
             ps.setLong(13, receipt.removed());
             ps.setLong(14, receipt.unchanged());
+            ps.setString(15, upload.isRelayed() ? upload.member().entityId() : null);
+            ps.setString(16, upload.isRelayed() ? RelayedBatch.relaysJson(upload.relays()) : null);
+            // sent up the tree by BatchRelay, unless this hub is the root
+            ps.setObject(17, parent.present() ? null : OffsetDateTime.ofInstant(receipt.storedAt(), ZoneOffset.UTC));
             ps.executeUpdate();
         }
     }

@@ -22,8 +22,11 @@ import jakarta.ws.rs.core.Response;
 import org.yimatong.hub.auth.CallerAuthenticated;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.lists.ListCaller;
+import org.yimatong.hub.lists.RelayedBatch;
+import org.yimatong.hub.lists.RelayedBatch.Relay;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.schemas.batch.BatchManifest;
+import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProgress.State;
 import org.yimatong.schemas.payload.BatchProvenance;
@@ -40,13 +43,19 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** {@code /v1/lists/batches}: upload a daily batch, follow its progress, read its provenance (REQ-LIST-2..8). */
+/**
+ * {@code /v1/lists/batches}: upload a daily batch, follow its progress, read its provenance (REQ-LIST-2..8). A child
+ * hub also uploads here the batches of its subtree, with its countersignature (REQ-LIST-12).
+ */
 @Path("/v1/lists/batches")
 @CallerAuthenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchResource {
 
     public static final String SIGNATURE_HEADER = "Ymt-Batch-Signature";
+    /** Countersignatures of the hubs that relayed a batch of their subtree up the tree (REQ-LIST-12). */
+    public static final String RELAYS_HEADER = "Ymt-Batch-Relays";
+    private static final Pattern ENTITY_ID = Pattern.compile("ymt:(hub|member):[A-Za-z0-9._-]{1,64}");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern DETACHED_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
     private static final String BATCH_COLUMNS = "select member, batch_tag, day, count, digest, signature, alg, kid,"
@@ -70,12 +79,16 @@ public class BatchResource {
     @Consumes({ "application/x-ndjson", MediaType.APPLICATION_OCTET_STREAM })
     public Response upload(@QueryParam("member") String memberId, @QueryParam("batchTag") String batchTag,
             @QueryParam("day") String day, @HeaderParam(SIGNATURE_HEADER) String signature,
-            @HeaderParam("Content-Encoding") String encoding, @HeaderParam("Content-Length") Long length,
-            InputStream body) {
+            @HeaderParam(RELAYS_HEADER) String relaysHeader, @HeaderParam("Content-Encoding") String encoding,
+            @HeaderParam("Content-Length") Long length, InputStream body) {
         Member member = ListCaller.member(caller.get());
         List<FieldError> errors = new ArrayList<>();
-        if (memberId == null) {
-            errors.add(new FieldError("/query/member", "required"));
+        if (memberId == null || !ENTITY_ID.matcher(memberId).matches()) {
+            errors.add(new FieldError("/query/member", "required, an entity id"));
+        }
+        List<Relay> relays = RelayedBatch.parseRelaysHeader(relaysHeader);
+        if (relays == null) {
+            errors.add(new FieldError("/header/" + RELAYS_HEADER, "<hub entity id>=<detached JWS>, comma separated"));
         }
         if (batchTag == null || !TAG.matcher(batchTag).matches()) {
             errors.add(new FieldError("/query/batchTag", "required, " + TAG.pattern()));
@@ -99,11 +112,20 @@ public class BatchResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid batch upload", errors);
         }
-        if (!member.entityId().equals(memberId)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "A member uploads only its own list", List.of());
+        BatchUpload upload;
+        if (relays.isEmpty()) {
+            if (!member.entityId().equals(memberId)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "A member uploads only its own list", List.of());
+            }
+            upload = new BatchUpload(member, batchTag, parsedDay, signature);
+        } else {
+            if (member.kind() != MemberKind.HUB || !member.entityId().equals(relays.get(relays.size() - 1).hub())) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Only a child hub relays a batch, and its own"
+                        + " countersignature comes last in " + RELAYS_HEADER, List.of());
+            }
+            upload = BatchUpload.relayed(member, memberId, batchTag, parsedDay, signature, relays);
         }
-        IngestOutcome outcome = ingest.ingest(new BatchUpload(member, batchTag, parsedDay, signature),
-                new BatchBody(body, gzip, length == null ? -1 : length));
+        IngestOutcome outcome = ingest.ingest(upload, new BatchBody(body, gzip, length == null ? -1 : length));
         if (outcome.replay()) {
             return Response.ok(outcome.receipt()).build();
         }

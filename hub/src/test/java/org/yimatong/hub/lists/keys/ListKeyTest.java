@@ -2,7 +2,7 @@ package org.yimatong.hub.lists.keys;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -10,26 +10,35 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yimatong.hub.testing.ParentHubMock;
+import org.yimatong.hub.testing.ParentListKeys;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+/**
+ * One list key per epoch for the whole federation (REQ-LIST-11): this hub is not the root, so it hands out the key
+ * its parent drew, never one of its own; platforms get it, clients never.
+ */
 @QuarkusTest
 class ListKeyTest {
 
     private static final String MEMBER = "ymt:member:520700";
+    private static final String DEPARTMENT = "ymt:member:520799";
 
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
 
     @BeforeEach
-    void member() {
+    void members() {
+        ParentListKeys.stub(ParentHubMock.client());
         TestMembers.register(MEMBER, "http://localhost:9/m5207", key, "5207");
+        TestMembers.register(DEPARTMENT, "http://localhost:9/d5207", key);
     }
 
     @Test
-    void aMemberGetsTheSameCurrentKeyEveryTimeAndNoCache() {
+    void aPlatformGetsTheKeyTheRootDrewNotOneOfThisHubs() {
         String epoch = YearMonth.now(ZoneOffset.UTC).toString();
         String first = given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
                 .when().get("/v1/lists/key").then().statusCode(200)
@@ -40,8 +49,16 @@ class ListKeyTest {
                 .queryParam("epoch", epoch)
                 .when().get("/v1/lists/key").then().statusCode(200).extract().path("key");
 
-        assertEquals(first, second);
-        assertEquals(32, Base64.getUrlDecoder().decode(first).length);
+        assertArrayEquals(ParentListKeys.current(), Base64.getUrlDecoder().decode(first));
+        assertArrayEquals(ParentListKeys.current(), Base64.getUrlDecoder().decode(second));
+    }
+
+    @Test
+    void aClientRecordNeverGetsTheKey() {
+        given().header("Ymt-Client-Assertion", TestMembers.assertion(key, DEPARTMENT))
+                .when().get("/v1/lists/key").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/forbidden"));
     }
 
     @Test
