@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-machine Yimatong federation: a national hub, a regional hub "yrd" under it, member simulators 310000,
-# 320000 and 330000 (a SOAP gateway, dialect soap-md5) under yrd and 620000 under the national hub, all on
+# 320000 and 330000 (a SOAP gateway, dialect soap-md5) under yrd, 340000 under the provincial hub ah under yrd
+# and 620000 under the national hub, all on
 # 127.0.0.1; then a scenario whose steps are printed in plain words and checked. Exit 0 only if every step gave
 # the expected answer. Every process started is stopped on exit. See deploy/local/README.md.
 set -euo pipefail

@@ -42,6 +42,12 @@ final class Calls {
         this.work = work;
     }
 
+    Answer get(URI url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder get = HttpRequest.newBuilder(url).GET();
+        headers.forEach(get::header);
+        return send(get, "get");
+    }
+
     Answer get(URI url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(url).GET(), "get");
     }

@@ -6,7 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +22,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.yimatong.deploy.local.Calls.Answer;
 import org.yimatong.deploy.local.Processes.Hub;
 import org.yimatong.deploy.local.Processes.Simulator;
+import org.yimatong.adapters.simulator.Population;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkFiles;
+import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.idnumber.ResidentIdNumber;
 
 /**
- * A one-machine federation: a national hub, the regional hub {@code yrd} under it, member simulators 310000
- * (Shanghai) and 320000 (Jiangsu) under yrd, 620000 (Gansu) under the national hub, and 330000 (Zhejiang) as a
- * legacy platform behind a SOAP gateway ({@code soap-md5}) under yrd; then the scenario, each step printed in plain
- * words and checked. {@link #run} answers the number of failed steps; every process is stopped before it returns.
+ * A one-machine federation: a national hub, the regional hub {@code yrd} under it and the leaf hub {@code ah} under
+ * yrd (three levels), member simulators 310000 (Shanghai) and 320000 (Jiangsu) under yrd, 620000 (Gansu) under the
+ * national hub, 330000 (Zhejiang) as a legacy platform behind a SOAP gateway ({@code soap-md5}) under yrd and 340000
+ * (Anhui) under ah, and a department of Gansu (a client: no regions); every simulator with a seed of its own and the
+ * federation's list key from its hub. Then the scenario, each step printed in plain words and checked. {@link #run}
+ * answers the number of failed steps; every process is stopped before it returns.
  *
  * <p>Usage: {@code java -cp <this jar>:<hub/target/quarkus-app/lib/main/*> org.yimatong.deploy.local.LocalFederation
  * [--repo DIR] [--work DIR]}; environment: {@code START_TIMEOUT} (s, 180), {@code UNKNOWN_LIMIT_MS} (1500),
@@ -34,11 +44,19 @@ public final class LocalFederation {
 
     static final String NATIONAL_ID = "ymt:hub:national";
     static final String YRD_ID = "ymt:hub:yrd";
+    static final String AH_ID = "ymt:hub:ah";
+    static final String DEPARTMENT_ID = "ymt:member:620199";
     static final String SOAP_APP_ID = "ymt-hub-yrd";
+    /** PERF-7: changes uploaded at the leaf hub, and the time between two uploads. */
+    static final int PROPAGATION_CHANGES = 100;
+    static final Duration PROPAGATION_SPACING = Duration.ofMillis(100);
+    /** A Jiangsu resident the scenario lists RED. */
+    static final int LISTED_RESIDENT = 7;
 
     private final PrintStream out;
     private final Calls calls;
     private final Processes processes;
+    private final Path work;
     private final long unknownLimitMs;
     private final String adminToken = "local-admin-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final List<String> failures = new ArrayList<>();
@@ -46,14 +64,19 @@ public final class LocalFederation {
 
     private Hub national;
     private Hub yrd;
+    private Hub ah;
+    private Path departmentKey;
+    private Simulator anhui;
     private Simulator shanghai;
     private Simulator jiangsu;
     private Simulator gansu;
     private Simulator zhejiang;
+    private String listedSub = "";
 
     LocalFederation(Path repo, Path work, PrintStream out, Duration startTimeout, long unknownLimitMs,
             String hubJavaOptions) {
         this.out = out;
+        this.work = work;
         this.calls = new Calls(work);
         this.processes = new Processes(repo, work, startTimeout, hubJavaOptions);
         this.unknownLimitMs = unknownLimitMs;
@@ -95,7 +118,10 @@ public final class LocalFederation {
             soapGatewayVerification();
             homeDown();
             singleSignOn();
-            dailyListToGreenLookup();
+            listedAtHomeIsRedAtAGansuCheckpoint();
+            greenLookupByIdCardAtTheNationalHub();
+            listChangesReachEveryHub();
+            theNationalHubAnswersWithoutYrd();
         } finally {
             say("--- stopping " + processes.count() + " processes");
             processes.close();
@@ -119,18 +145,23 @@ public final class LocalFederation {
         // yrd issues tokens for the Shanghai platform's departments (client ymt:member:310000), substantial or higher
         yrd = processes.startHub("yrd", YRD_ID, Optional.of(national), adminToken,
                 List.of("-Dymt.tokens.audiences.\"ymt:member:310000\".minimum-level=substantial"));
-        say("--- starting simulators 310000 (Shanghai), 320000 (Jiangsu), 330000 (Zhejiang, SOAP gateway) under yrd"
-                + " and 620000 (Gansu) under the national hub");
+        ah = processes.startHub("ah", AH_ID, Optional.of(yrd), adminToken, List.of());
+        say("--- starting simulators 310000 (Shanghai), 320000 (Jiangsu), 330000 (Zhejiang, SOAP gateway) under yrd,"
+                + " 340000 (Anhui) under ah and 620000 (Gansu) under the national hub, each with a seed of its own");
         shanghai = processes.startSimulator("310000", yrd);
         jiangsu = processes.startSimulator("320000", yrd);
         zhejiang = processes.startSimulator("330000", yrd, "--soap-app-id", SOAP_APP_ID);
+        anhui = processes.startSimulator("340000", ah);
         gansu = processes.startSimulator("620000", national);
-        for (Simulator sim : List.of(shanghai, jiangsu, zhejiang, gansu)) {
+        for (Simulator sim : List.of(shanghai, jiangsu, zhejiang, anhui, gansu)) {
             say("    " + sim.region() + " at " + sim.url() + " (admin " + sim.admin() + ")");
         }
-        processes.awaitHealthy(national);
-        processes.awaitHealthy(yrd);
-        say("    national at " + national.url() + " and yrd at " + yrd.url() + " are UP");
+        departmentKey = work.resolve("department-620199.jwk.json");
+        JwkFiles.loadOrCreate(departmentKey, SignatureProfile.SM2);
+        for (Hub hub : List.of(national, yrd, ah)) {
+            processes.awaitHealthy(hub);
+        }
+        say("    national at " + national.url() + ", yrd at " + yrd.url() + " and ah at " + ah.url() + " are UP");
     }
 
     private void register() throws IOException, InterruptedException {
@@ -145,7 +176,18 @@ public final class LocalFederation {
         put(yrd, zhejiang.entityId(), platform(zhejiang, "浙江 (Zhejiang) SOAP gateway", YRD_ID, "soap-md5"));
         require(calls.putJson(yrd.url().resolve("/v1/admin/members/" + zhejiang.entityId() + "/adapter"),
                 "{\"credentialId\":\"" + SOAP_APP_ID + "\"}", admin()), "adapter settings of 330000 at yrd");
-        say("    national: yrd (HUB, 31-34), 620000 (62); yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5)");
+        put(yrd, AH_ID, """
+                {"entityId":"%s","displayName":"安徽 (Anhui) provincial hub","kind":"HUB","regionPrefixes":["34"],
+                 "parent":"%s","baseUrl":"%s","dialect":"v1","jwksUri":"%s/v1/jwks","status":"ACTIVE"}"""
+                .formatted(AH_ID, YRD_ID, ah.url(), ah.url()));
+        put(ah, anhui.entityId(), platform(anhui, "安徽 (Anhui) health code", AH_ID, "v1"));
+        put(national, DEPARTMENT_ID, """
+                {"entityId":"%s","displayName":"甘肃 (Gansu) transport department","kind":"PLATFORM",
+                 "regionPrefixes":[],"parent":"%s","baseUrl":"http://127.0.0.1:9/department","dialect":"v1",
+                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
+                .formatted(DEPARTMENT_ID, NATIONAL_ID, Jwk.parse(Files.readString(departmentKey)).publicOnly().toJson()));
+        say("    national: yrd (HUB, 31-34), 620000 (62), department 620199 (a client: no regions);"
+                + " yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5), ah (HUB, 34); ah: 340000 (34)");
     }
 
     private static String platform(Simulator sim, String name, String parent, String dialect) {
@@ -234,34 +276,100 @@ public final class LocalFederation {
                 "client_assertion", Calls.assertion(shanghai.keyFile(), shanghai.entityId(), YRD_ID)));
     }
 
-    private void dailyListToGreenLookup() throws IOException, InterruptedException {
-        begin("Shanghai publishes its daily red/yellow list to yrd; a Gansu checkpoint then looks a listed",
-                "Shanghai resident up at the national hub, with Shanghai's platform down (only the list can answer):",
-                "the national hub keeps no Shanghai list, so it asks yrd, where Shanghai uploads");
-        JsonNode resident = null;
-        for (JsonNode r : calls.get(shanghai.admin().resolve("/sim/residents")).json().path("residents")) {
-            if (r.path("n").asInt() == 3) {
-                resident = r;
+    private void listedAtHomeIsRedAtAGansuCheckpoint() throws IOException, InterruptedException {
+        begin("Jiangsu lists one of its residents RED and sends its daily list to yrd; that resident's code is then",
+                "shown at a Gansu checkpoint while Jiangsu's platform answers live with a wrong (GREEN) colour:",
+                "the hubs find the list entry by the pseudonym Jiangsu gives in its live answer, so the answer is RED");
+        calls.postJson(jiangsu.admin().resolve("/sim/residents/" + LISTED_RESIDENT + "/colour"), "{\"colour\":\"RED\"}",
+                Map.of());
+        Answer published = calls.postJson(jiangsu.admin().resolve("/sim/lists/publish"), "{\"to\":\"hub\"}", Map.of());
+        say("    Jiangsu's list taken by yrd: HTTP " + published.json().path("hub").path("status").asText());
+        String code = calls.get(jiangsu.admin().resolve("/sim/residents/" + LISTED_RESIDENT + "/code")).json()
+                .path("code").asText();
+        faults(jiangsu, "{\"wrongColour\":true}");
+        Answer answer = verifyWarm(code);
+        check(answer.status() == 200 && answer.field("status").equals("RED") && answer.field("source").equals("LIST")
+                && answer.field("reason").equals("LISTED") && answer.field("home").equals(jiangsu.entityId())
+                && answer.json().path("listSub").isMissingNode(),
+                "RED from the list (source LIST, reason LISTED), though Jiangsu answered GREEN; no pseudonym in the answer",
+                "expected HTTP 200, status RED, source LIST, reason LISTED, home 320000 and no listSub");
+        faults(jiangsu, "{\"wrongColour\":false}");
+    }
+
+    private void greenLookupByIdCardAtTheNationalHub() throws IOException, InterruptedException {
+        begin("the same Jiangsu resident shows an ID card at the Gansu checkpoint: Gansu's platform pseudonymises",
+                "it with the list key it has from the national hub and looks it up there; Jiangsu has its key from yrd");
+        byte[] gansuKey = listKey(national, gansu.entityId(), gansu.keyFile());
+        byte[] jiangsuKey = listKey(yrd, jiangsu.entityId(), jiangsu.keyFile());
+        check(gansuKey.length == 32 && Arrays.equals(gansuKey, jiangsuKey),
+                "Gansu (from national) and Jiangsu (from yrd) hold the same list key for this month",
+                "the list keys handed out by national and yrd differ");
+        Answer refused = calls.get(national.url().resolve("/v1/lists/key"), Map.of("Ymt-Client-Assertion",
+                Calls.assertion(departmentKey, DEPARTMENT_ID, NATIONAL_ID)));
+        check(refused.status() == 403 && refused.field("type").endsWith("/forbidden"),
+                "the Gansu department (a client) is refused the list key: HTTP 403 " + refused.field("type"),
+                "expected 403 problem+json for a client asking for the list key, got HTTP " + refused.status());
+        // the resident knows the number on their own card: the scenario plays the resident, from Jiangsu's seed
+        ResidentIdNumber idCard = Population.generate(jiangsu.entityId(), jiangsu.region(), Processes.RESIDENTS,
+                jiangsu.seed(), LocalDate.now(ResidentIdNumber.CHINA)).byNumber(LISTED_RESIDENT).orElseThrow().idNumber();
+        say("    the card shows " + idCard.mask());
+        String sub = idCard.pseudonym(gansuKey);
+        Answer lookup = greenLookupUntil(national, sub, "320000", "RED", Duration.ofSeconds(15));
+        check(lookup.status() == 200 && lookup.field("status").equals("RED") && lookup.field("source").equals("LIST")
+                && lookup.field("home").equals(jiangsu.entityId()),
+                "RED from the national hub's own list state (source LIST, home " + lookup.field("home") + ")",
+                "expected HTTP 200, status RED, source LIST, home 320000");
+        listedSub = sub;
+    }
+
+    private void listChangesReachEveryHub() throws IOException, InterruptedException {
+        begin("PERF-7: " + PROPAGATION_CHANGES + " list changes accepted at the leaf hub ah (Anhui's daily list,",
+                "one change every " + PROPAGATION_SPACING.toMillis() + " ms); how long until ah, yrd and the national hub"
+                        + " all answer each of them");
+        ListPropagation.Asker uploader = new ListPropagation.Asker("ah", ah.url(), AH_ID, anhui.entityId(),
+                anhui.keyFile());
+        ListPropagation.Result result = new ListPropagation().run(uploader, List.of(uploader,
+                new ListPropagation.Asker("yrd", yrd.url(), YRD_ID, jiangsu.entityId(), jiangsu.keyFile()),
+                new ListPropagation.Asker("national", national.url(), NATIONAL_ID, gansu.entityId(), gansu.keyFile())),
+                PROPAGATION_CHANGES, PROPAGATION_SPACING, Duration.ofSeconds(60));
+        say("    PERF-7 summary: " + result.seen() + " of " + result.changes() + " changes answered by every hub;"
+                + " p50 " + result.percentile(0.5) + " ms, p99 " + result.percentile(0.99) + " ms, max "
+                + result.percentile(1.0) + " ms (goal: p99 <= 10000 ms)");
+        check(result.seen() == result.changes(), "every change reached every hub of the three levels",
+                (result.changes() - result.seen()) + " changes never reached every hub within 60 s");
+    }
+
+    private void theNationalHubAnswersWithoutYrd() throws IOException, InterruptedException {
+        begin("the regional hub yrd stops; the national hub keeps answering the Jiangsu listing from its own state");
+        processes.stop(yrd);
+        check(!calls.answers(yrd.url().resolve("/q/health")), "yrd is down", "yrd still answers");
+        Answer lookup = greenLookupUntil(national, listedSub, "320000", "RED", Duration.ZERO);
+        check(lookup.status() == 200 && lookup.field("status").equals("RED") && lookup.field("source").equals("LIST"),
+                "RED (source LIST) with yrd down", "expected HTTP 200, status RED, source LIST with yrd down");
+    }
+
+    /** The list key {@code hub} hands {@code member}. */
+    private byte[] listKey(Hub hub, String member, Path keyFile) throws IOException, InterruptedException {
+        Answer key = calls.get(hub.url().resolve("/v1/lists/key"), Map.of("Ymt-Client-Assertion",
+                Calls.assertion(keyFile, member, hub.entityId())));
+        require(key, "the list key of " + member + " at " + hub.entityId());
+        return Base64.getUrlDecoder().decode(key.field("key"));
+    }
+
+    /** A Gansu green lookup at {@code hub}, asked again until it answers {@code status} or {@code patience} passes. */
+    private Answer greenLookupUntil(Hub hub, String sub, String rgn, String status, Duration patience)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            Answer lookup = calls.postJson(hub.url().resolve("/v1/green-lookups"),
+                    "{\"sub\":\"" + sub + "\",\"rgn\":\"" + rgn + "\"}",
+                    Map.of("Ymt-Client-Assertion", Calls.assertion(gansu.keyFile(), gansu.entityId(), hub.entityId())));
+            if (lookup.field("status").equals(status) || !Instant.now().isBefore(deadline)) {
+                say("    " + hub.entityId() + " answered HTTP " + lookup.status() + ": " + lookup.text());
+                return lookup;
             }
+            Thread.sleep(250);
         }
-        Answer published = calls.postJson(shanghai.admin().resolve("/sim/lists/publish"), "{\"to\":\"hub\"}", Map.of());
-        say("    yrd took the batch: HTTP " + published.json().path("hub").path("status").asText());
-        String sub = resident == null ? "" : resident.path("listSub").asText();
-        String colour = resident == null ? "" : resident.path("colour").asText();
-        say("    resident 3 of Shanghai is " + colour + " at home, list pseudonym " + sub.substring(0, Math.min(16, sub.length()))
-                + "...");
-        faults(shanghai, "{\"down\":true}");
-        for (boolean live : List.of(false, true)) {
-            Answer lookup = calls.postJson(national.url().resolve("/v1/green-lookups"),
-                    "{\"sub\":\"" + sub + "\",\"rgn\":\"310000\",\"live\":" + live + "}",
-                    Map.of("Ymt-Client-Assertion", Calls.assertion(gansu.keyFile(), gansu.entityId(), NATIONAL_ID)));
-            say("    national hub (live=" + live + ") answered HTTP " + lookup.status() + ": " + lookup.text());
-            check(lookup.status() == 200 && !sub.isEmpty() && lookup.field("status").equals(colour)
-                    && lookup.field("source").equals("LIST"),
-                    colour + " from yrd's list state (source LIST)" + (live ? ", though Shanghai's platform is down" : ""),
-                    "expected HTTP 200, status " + colour + ", source LIST");
-        }
-        faults(shanghai, "{\"down\":false}");
     }
 
     // ---------------------------------------------------------------- helpers

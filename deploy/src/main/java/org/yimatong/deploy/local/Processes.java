@@ -26,13 +26,15 @@ final class Processes implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:[0-9]+)");
     private static final Pattern ADMIN = Pattern.compile("admin on (http://127\\.0\\.0\\.1:[0-9]+)");
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** Residents of each simulated platform. */
+    static final int RESIDENTS = 100;
 
     /** A hub as started: its URL, entity id and log. */
     record Hub(String entityId, URI url, Path log, Process process) {
     }
 
-    /** A simulator as started: member API, admin listener, private key file and log. */
-    record Simulator(String region, URI url, URI admin, Path keyFile, Path log) {
+    /** A simulator as started: member API, admin listener, private key file, population seed and log. */
+    record Simulator(String region, URI url, URI admin, Path keyFile, long seed, Path log) {
 
         String entityId() {
             return "ymt:member:" + region;
@@ -107,18 +109,24 @@ final class Processes implements AutoCloseable {
         throw new IOException("hub " + hub.entityId() + " not UP after " + startTimeout.toSeconds() + " s; see " + hub.log());
     }
 
-    /** Starts a member simulator for {@code region} under {@code hub}, with a key file of its own. */
+    /**
+     * Starts a member simulator for {@code region} under {@code hub}, with a key file and a population seed of its
+     * own (as independent platforms are): its list key is the federation's, fetched from {@code hub} when first
+     * needed, never derived from anything the simulators share.
+     */
     Simulator startSimulator(String region, Hub hub, String... extra) throws IOException, InterruptedException {
         Path keyFile = work.resolve("sim-" + region + ".jwk.json");
+        long seed = new java.security.SecureRandom().nextLong();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", simulatorJar().toString(), "--region", region,
                 "--port", "0", "--admin-port", "0", "--alg", "SM2", "--hub-id", hub.entityId(), "--hub-url",
-                hub.url().toString(), "--key-file", keyFile.toString(), "--residents", "100", "--seed", "1"));
+                hub.url().toString(), "--key-file", keyFile.toString(), "--residents", String.valueOf(RESIDENTS),
+                "--seed", Long.toString(seed), "--list-key", "hub"));
         command.addAll(List.of(extra));
         Path log = work.resolve("sim-" + region + ".log");
         Process process = start(new ProcessBuilder(command), log);
         URI url = URI.create(awaitLine(log, LISTENING, process));
         URI admin = URI.create(awaitLine(log, ADMIN, process));
-        return new Simulator(region, url, admin, keyFile, log);
+        return new Simulator(region, url, admin, keyFile, seed, log);
     }
 
     private Process start(ProcessBuilder builder, Path log) throws IOException {
@@ -144,6 +152,15 @@ final class Processes implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IOException("no /" + pattern + "/ in " + log + " after " + startTimeout.toSeconds() + " s");
+    }
+
+    /** Stops one hub (SIGTERM, then by force), as when its machine goes away; the others keep running. */
+    void stop(Hub hub) throws InterruptedException {
+        hub.process().destroy();
+        if (!hub.process().waitFor(STOP_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            hub.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            hub.process().destroyForcibly();
+        }
     }
 
     /** Stops everything started here: SIGTERM first (the hubs stop their PostgreSQL), then by force. */

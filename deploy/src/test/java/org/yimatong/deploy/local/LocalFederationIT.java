@@ -35,9 +35,13 @@ class LocalFederationIT {
         String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(List.of(), federation.failures(), output);
         assertEquals(0, failed);
-        assertTrue(output.contains("RESULT: all 5 steps gave the expected answer"), output);
+        assertTrue(output.contains("RESULT: all 8 steps gave the expected answer"), output);
         for (String expected : List.of("source LIVE, home ymt:member:310000", "answered live by the SOAP gateway",
-                "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000", "refused, no token", "from yrd's list state (source LIST), though")) {
+                "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000", "refused, no token",
+                "RED from the list (source LIST, reason LISTED), though Jiangsu answered GREEN",
+                "hold the same list key", "refused the list key: HTTP 403",
+                "RED from the national hub's own list state", "PERF-7 summary: 100 of 100",
+                "every change reached every hub", "RED (source LIST) with yrd down")) {
             assertTrue(output.contains(expected), "missing \"" + expected + "\" in\n" + output);
         }
         assertFalse(output.contains("FAILED"), output);
