@@ -19,3 +19,17 @@ create table list_follow (
     cursor      text not null,
     followed_at timestamptz not null
 );
+
+-- Every entry, change and batch names the epoch of the list key its pseudonyms are under (REQ-LIST-11): a member
+-- uploads next month's list under next month's key a few days ahead, and it lives beside the current one until
+-- the current epoch retires, so the switch at midnight removes nothing and adds nothing in anyone's feed.
+-- Rows from before are labelled with the month they were stored in.
+alter table list_batch add column epoch text;
+update list_batch set epoch = to_char(stored_at at time zone 'UTC', 'YYYY-MM');
+alter table list_batch alter column epoch set not null;
+alter table list_entry add column epoch text;
+update list_entry set epoch = to_char(now() at time zone 'UTC', 'YYYY-MM');
+alter table list_entry alter column epoch set not null;
+create index list_entry_by_epoch on list_entry (member, epoch);
+alter table list_change add column epoch text;
+update list_change set epoch = to_char(recorded_at at time zone 'UTC', 'YYYY-MM');

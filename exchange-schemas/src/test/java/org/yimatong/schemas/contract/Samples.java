@@ -121,7 +121,7 @@ final class Samples {
 
     static ListChange change() {
         return new ListChange(42, ListChange.Op.ADDED, SUB, "310104", Colour.YELLOW, T, T.plusSeconds(604800),
-                "close-contact", SH, "310000-20261127-01", T);
+                "close-contact", SH, "310000-20261127-01", T, "2026-11");
     }
 
     static AppealDecision decision() {
@@ -157,7 +157,7 @@ final class Samples {
                 SignatureAlgorithm.SM2, "310000-2026-11", T));
         m.put("list-change.json", change());
         m.put("list-changes-page.json", new ChangesPage(List.of(change(), new ListChange(43, ListChange.Op.REMOVED,
-                SUB, "310104", null, null, null, null, SH, "310000-20261128-01", T)), "c2VxOjQz", false));
+                SUB, "310104", null, null, null, null, SH, "310000-20261128-01", T, "2026-11")), "c2VxOjQz", false));
         m.put("subscription-request.json", new SubscriptionRequest(URI.create("https://ssm.sh.example/ymt/member/v1/list-changes"),
                 List.of("31", "3201")));
         m.put("subscription.json", new Subscription("sub-7", SH, URI.create("https://ssm.sh.example/cb"),

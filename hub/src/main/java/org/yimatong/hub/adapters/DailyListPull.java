@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -112,13 +111,13 @@ public class DailyListPull {
                 ProblemType.NOT_FOUND, "No active member " + memberId));
         MemberAdapter adapter = adapters.adapter(memberId, Operation.DAILY_LIST).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, memberId + " (dialect " + member.dialect() + ") does not publish a daily list file"));
-        byte[] key = Base64.getUrlDecoder().decode(listKeys.key(listKeys.currentEpoch()).await().atMost(Duration.ofSeconds(10))
-                .orElseThrow().key());
+        String epoch = listKeys.currentEpoch();
+        byte[] key = listKeys.keyBytes(epoch).await().atMost(Duration.ofSeconds(10));
         Jwk hubKey = hubKeys.signingKey();
         try (Stream<ListEntry> entries = fetch(memberId, adapter, day, key)) {
             EntryLines lines = new EntryLines(memberId, entries.iterator());
             try {
-                return ingest.ingest(BatchUpload.convertedByHub(member, batchTag, day, hubKey),
+                return ingest.ingest(BatchUpload.convertedByHub(member, batchTag, day, epoch, hubKey),
                         new BatchBody(lines, false, -1));
             } catch (ProblemException e) {
                 // a native line outside the format ends the stream: that is the member's fault, named as such

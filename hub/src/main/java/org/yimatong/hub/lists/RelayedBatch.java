@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and detached signature, as the owner sent them, and the countersignatures of every hub that relayed it, this
  * hub's last. The parent checks the last one against this hub's keys and keeps them all as provenance.
  */
-public record RelayedBatch(String member, String batchTag, LocalDate day, byte[] body, String signature,
+public record RelayedBatch(String member, String batchTag, LocalDate day, String epoch, byte[] body, String signature,
         List<Relay> relays) {
 
     /** One hub's countersignature: a detached JWS over the same manifest, by {@code hub}. */

@@ -201,7 +201,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     public Uni<Void> forward(RelayedBatch batch) {
         Peer parent = parent();
         HttpRequest<Buffer> post = web.postAbs(parent.url("/v1/lists/batches?member=" + query(batch.member())
-                + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day()))
+                + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day() + "&epoch=" + query(batch.epoch())))
                 .putHeader("Content-Type", "application/x-ndjson")
                 .putHeader("Accept", JSON)
                 .putHeader(BatchResource.SIGNATURE_HEADER, batch.signature())

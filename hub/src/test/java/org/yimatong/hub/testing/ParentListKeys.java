@@ -22,20 +22,27 @@ public final class ParentListKeys {
 
     private static final byte[] CURRENT = random();
     private static final byte[] PREVIOUS = random();
+    private static final byte[] NEXT = random();
 
     private ParentListKeys() {
     }
 
-    /** The parent answers {@code GET /v1/lists/key?epoch=} for the current and the previous epoch. */
+    /** The parent answers {@code GET /v1/lists/key?epoch=} for the previous, the current and the next epoch. */
     public static void stub(WireMock parent) {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         stub(parent, now, CURRENT);
         stub(parent, now.minusMonths(1), PREVIOUS);
+        stub(parent, now.plusMonths(1), NEXT);
     }
 
     /** The current epoch's key, as the parent has it. */
     public static byte[] current() {
         return CURRENT.clone();
+    }
+
+    /** The next epoch's key, as the parent has it. */
+    public static byte[] next() {
+        return NEXT.clone();
     }
 
     private static void stub(WireMock parent, YearMonth epoch, byte[] key) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -94,10 +95,13 @@ final class HubClient {
         return JwkSet.parse(StrictJson.read(answer.body()));
     }
 
-    /** {@code POST /v1/lists/batches}: the batch as NDJSON with its signature; the hub's answer, whatever it is. */
-    Upload upload(ListPublication.Batch batch) throws IOException, InterruptedException {
+    /**
+     * {@code POST /v1/lists/batches}: the batch as NDJSON with its signature, naming the epoch of the list key its
+     * pseudonyms are under (empty: the hub's current one); the hub's answer, whatever it is.
+     */
+    Upload upload(ListPublication.Batch batch, Optional<String> epoch) throws IOException, InterruptedException {
         String query = "member=" + enc(memberId) + "&batchTag=" + enc(batch.manifest().batchTag()) + "&day="
-                + batch.manifest().day();
+                + batch.manifest().day() + epoch.map(e -> "&epoch=" + enc(e)).orElse("");
         HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(uri("/v1/lists/batches?" + query))
                 .header("Content-Type", "application/x-ndjson")
                 .header("Accept", "application/json, application/problem+json")

@@ -354,6 +354,11 @@ public final class MemberSimulator implements AutoCloseable {
             Optional<Path> droppedFile) {
     }
 
+    /** The epoch of the hub's list key in use; empty for a key of the simulator's own (the hub assumes its current). */
+    private Optional<String> listKeyEpoch() {
+        return ownListKey != null ? Optional.empty() : Optional.ofNullable(hubListKey.get()).map(ListKey::epoch);
+    }
+
     /**
      * Builds the list of {@code day} and sends it: {@code hub} (push), {@code inbox} (file drop), {@code both}, or
      * {@code none} (built and signed only).
@@ -367,7 +372,7 @@ public final class MemberSimulator implements AutoCloseable {
         if (to.equals("hub") || to.equals("both")) {
             HubClient client = hub.orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
                     "Started without --hub-url: nowhere to push"));
-            answer = Optional.of(client.upload(batch));
+            answer = Optional.of(client.upload(batch, listKeyEpoch()));
         }
         if (to.equals("inbox") || to.equals("both")) {
             Path inbox = options.inbox().orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,

@@ -57,7 +57,7 @@ public class ChangesResource {
     public static final String SNAPSHOT_CURSOR_HEADER = "Ymt-Snapshot-Cursor";
     // via: a child hub is never sent back the changes that came through itself (REQ-LIST-12)
     private static final String PAGE = "select seq, op, member, sub, rgn, col, since, until, reason, batch_tag,"
-            + " recorded_at from list_change"
+            + " recorded_at, epoch from list_change"
             + " where seq > $1 and ($3::text is null or via is distinct from $3) order by seq limit $2";
 
     private final Pool pool;
@@ -176,6 +176,6 @@ public class ChangesResource {
                 row.getString("rgn"), col == null ? null : Colour.valueOf(col),
                 since == null ? null : since.toInstant(), until == null ? null : until.toInstant(),
                 row.getString("reason"), row.getString("member"), row.getString("batch_tag"),
-                row.getOffsetDateTime("recorded_at").toInstant());
+                row.getOffsetDateTime("recorded_at").toInstant(), row.getString("epoch"));
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,30 +86,36 @@ public class BatchIngest {
     private static final String STAGING = "create temp table list_staging (line bigint not null,"
             + " sub text collate \"C\" not null, col text not null, since timestamptz not null,"
             + " until timestamptz not null, reason text not null, rgn text not null) on commit drop";
+    // A batch is the member's whole list of one epoch: it replaces that epoch's entries and leaves the other
+    // epoch's alone (next month's list is uploaded beside this month's). A pseudonym names one epoch only, so an
+    // entry is found by (member, sub) whatever its epoch; a relabelled one counts as CHANGED.
     private static final String CHANGE_COLUMNS = "insert into list_change (op, member, sub, rgn, col, since, until,"
-            + " reason, batch_tag, recorded_at, via) ";
+            + " reason, batch_tag, recorded_at, via, epoch) ";
     private static final String ADDED = CHANGE_COLUMNS
-            + "select 'ADDED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ?, ? from list_staging s"
+            + "select 'ADDED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ?, ?, ? from list_staging s"
             + " where not exists (select 1 from list_entry e where e.member = ? and e.sub = s.sub)";
     private static final String CHANGED = CHANGE_COLUMNS
-            + "select 'CHANGED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ?, ? from list_staging s"
+            + "select 'CHANGED', ?, s.sub, s.rgn, s.col, s.since, s.until, s.reason, ?, ?, ?, ? from list_staging s"
             + " join list_entry e on e.member = ? and e.sub = s.sub"
-            + " where (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)";
+            + " where (e.col, e.since, e.until, e.reason, e.rgn, e.epoch)"
+            + " is distinct from (s.col, s.since, s.until, s.reason, s.rgn, ?)";
     private static final String REMOVED = CHANGE_COLUMNS
-            + "select 'REMOVED', ?, e.sub, e.rgn, null::text, null::timestamptz, null::timestamptz, null::text, ?, ?, ?"
-            + " from list_entry e where e.member = ? and not exists (select 1 from list_staging s where s.sub = e.sub)";
-    private static final String DELETE_REMOVED = "delete from list_entry e where e.member = ?"
+            + "select 'REMOVED', ?, e.sub, e.rgn, null::text, null::timestamptz, null::timestamptz, null::text, ?, ?, ?,"
+            + " ? from list_entry e where e.member = ? and e.epoch = ?"
+            + " and not exists (select 1 from list_staging s where s.sub = e.sub)";
+    private static final String DELETE_REMOVED = "delete from list_entry e where e.member = ? and e.epoch = ?"
             + " and not exists (select 1 from list_staging s where s.sub = e.sub)";
     // New subjects are appended in sub order (a sorted build of the primary key), changed ones updated in place.
-    private static final String INSERT_NEW = "insert into list_entry (member, sub, col, since, until, reason, rgn)"
-            + " select ?, s.sub, s.col, s.since, s.until, s.reason, s.rgn from list_staging s"
+    private static final String INSERT_NEW = "insert into list_entry (member, sub, col, since, until, reason, rgn,"
+            + " epoch) select ?, s.sub, s.col, s.since, s.until, s.reason, s.rgn, ? from list_staging s"
             + " where not exists (select 1 from list_entry e where e.member = ? and e.sub = s.sub) order by s.sub";
     private static final String UPDATE_CHANGED = "update list_entry e set col = s.col, since = s.since,"
-            + " until = s.until, reason = s.reason, rgn = s.rgn from list_staging s where e.member = ? and e.sub = s.sub"
-            + " and (e.col, e.since, e.until, e.reason, e.rgn) is distinct from (s.col, s.since, s.until, s.reason, s.rgn)";
+            + " until = s.until, reason = s.reason, rgn = s.rgn, epoch = ? from list_staging s where e.member = ?"
+            + " and e.sub = s.sub and (e.col, e.since, e.until, e.reason, e.rgn, e.epoch)"
+            + " is distinct from (s.col, s.since, s.until, s.reason, s.rgn, ?)";
     private static final String INSERT_BATCH = "insert into list_batch (member, batch_tag, day, count, digest,"
             + " signature, alg, kid, received_at, stored_at, added, changed, removed, unchanged, relayed_by, relays,"
-            + " forwarded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " forwarded_at, epoch) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
     private final MemberDirectory directory;
@@ -247,7 +254,8 @@ public class BatchIngest {
             }
             return new IngestOutcome(stored.asReplay(), true);
         }
-        refuseOlderDay(connection, owner, upload.day());
+        String epoch = upload.epoch() != null ? upload.epoch() : YearMonth.now(clock.withZone(ZoneOffset.UTC)).toString();
+        refuseOlderDay(connection, owner, epoch, upload.day());
         String via = upload.isRelayed() ? member.entityId() : null;
 
         tracker.state(State.DIFFING, count);
@@ -259,17 +267,18 @@ public class BatchIngest {
         // PostgreSQL keeps microseconds: the receipt answered now must equal the one a replay reads back (REQ-LIST-4)
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         long before = maxSeq(connection);
-        long added = change(connection, ADDED, owner, upload.batchTag(), now, via);
-        long changed = change(connection, CHANGED, owner, upload.batchTag(), now, via);
-        long removed = change(connection, REMOVED, owner, upload.batchTag(), now, via);
+        Change change = new Change(owner, upload.batchTag(), now, via, epoch);
+        long added = change.append(connection, ADDED, owner);
+        long changed = change.append(connection, CHANGED, owner, epoch);
+        long removed = change.append(connection, REMOVED, owner, epoch);
         long after = maxSeq(connection);
-        update(connection, DELETE_REMOVED, owner);
-        update(connection, UPDATE_CHANGED, owner);
-        update(connection, INSERT_NEW, owner, owner);
+        update(connection, DELETE_REMOVED, owner, epoch);
+        update(connection, UPDATE_CHANGED, epoch, owner, epoch);
+        update(connection, INSERT_NEW, owner, epoch, owner);
         BatchReceipt receipt = new BatchReceipt(owner, upload.batchTag(), upload.day(), count,
                 manifest.digest(), added, changed, removed, count - added - changed, now, null);
         insertBatch(connection, receipt, signature, ParsedJws.parseDetached(signature, new byte[0]).header(), upload,
-                tracker.receivedAt());
+                epoch, tracker.receivedAt());
         connection.commit();
         LOG.infof("Batch %s of %s stored: %d entries, %d added, %d changed, %d removed (read and staged in %.1f s,"
                 + " digest and signature %.1f s, diff and commit %.1f s)", upload.batchTag(), owner, count,
@@ -568,9 +577,12 @@ public class BatchIngest {
         }
     }
 
-    private static void refuseOlderDay(Connection connection, String member, LocalDate day) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select max(day) from list_batch where member = ?")) {
+    private static void refuseOlderDay(Connection connection, String member, String epoch, LocalDate day)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select max(day) from list_batch where member = ? and epoch = ?")) {
             ps.setString(1, member);
+            ps.setString(2, epoch);
             try (ResultSet rs = ps.executeQuery()) {
                 LocalDate latest = rs.next() ? rs.getObject(1, LocalDate.class) : null;
                 if (latest != null && day.isBefore(latest)) {
@@ -593,29 +605,34 @@ public class BatchIngest {
         }
     }
 
-    private static long change(Connection connection, String sql, String member, String tag, Instant now, String via)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, member);
-            ps.setString(2, tag);
-            ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setString(4, via);
-            ps.setString(5, member);
-            return ps.executeLargeUpdate();
+    /** The columns every change row of one batch shares; {@link #append} binds them, then the query's own. */
+    private record Change(String member, String tag, Instant now, String via, String epoch) {
+        long append(Connection connection, String sql, String... more) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, member);
+                ps.setString(2, tag);
+                ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setString(4, via);
+                ps.setString(5, epoch);
+                for (int i = 0; i < more.length; i++) {
+                    ps.setString(6 + i, more[i]);
+                }
+                return ps.executeLargeUpdate();
+            }
         }
     }
 
-    private static void update(Connection connection, String sql, String... members) throws SQLException {
+    private static void update(Connection connection, String sql, String... values) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < members.length; i++) {
-                ps.setString(i + 1, members[i]);
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
             }
             ps.executeLargeUpdate();
         }
     }
 
     private void insertBatch(Connection connection, BatchReceipt receipt, String signature, JwsHeader signed,
-            BatchUpload upload, Instant receivedAt) throws SQLException {
+            BatchUpload upload, String epoch, Instant receivedAt) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(INSERT_BATCH)) {
             ps.setString(1, receipt.member());
             ps.setString(2, receipt.batchTag());
@@ -635,6 +652,7 @@ public class BatchIngest {
             ps.setString(16, upload.isRelayed() ? RelayedBatch.relaysJson(upload.relays()) : null);
             // sent up the tree by BatchRelay, unless this hub is the root
             ps.setObject(17, parent.present() ? null : OffsetDateTime.ofInstant(receipt.storedAt(), ZoneOffset.UTC));
+            ps.setString(18, epoch);
             ps.executeUpdate();
         }
     }

@@ -24,6 +24,7 @@ import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.RelayedBatch.Relay;
+import org.yimatong.hub.lists.keys.ListKeys;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.schemas.batch.BatchManifest;
 import org.yimatong.schemas.dictionary.MemberKind;
@@ -55,6 +56,7 @@ public class BatchResource {
     public static final String SIGNATURE_HEADER = "Ymt-Batch-Signature";
     /** Countersignatures of the hubs that relayed a batch of their subtree up the tree (REQ-LIST-12). */
     public static final String RELAYS_HEADER = "Ymt-Batch-Relays";
+    private static final Pattern EPOCH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
     private static final Pattern ENTITY_ID = Pattern.compile("ymt:(hub|member):[A-Za-z0-9._-]{1,64}");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern DETACHED_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
@@ -65,8 +67,10 @@ public class BatchResource {
     private final IngestProgress progress;
     private final CurrentCaller caller;
     private final Pool pool;
+    private final ListKeys keys;
 
-    public BatchResource(BatchIngest ingest, IngestProgress progress, CurrentCaller caller, Pool pool) {
+    public BatchResource(BatchIngest ingest, IngestProgress progress, CurrentCaller caller, Pool pool, ListKeys keys) {
+        this.keys = keys;
         this.ingest = ingest;
         this.progress = progress;
         this.caller = caller;
@@ -78,13 +82,18 @@ public class BatchResource {
     @Blocking
     @Consumes({ "application/x-ndjson", MediaType.APPLICATION_OCTET_STREAM })
     public Response upload(@QueryParam("member") String memberId, @QueryParam("batchTag") String batchTag,
-            @QueryParam("day") String day, @HeaderParam(SIGNATURE_HEADER) String signature,
+            @QueryParam("day") String day, @QueryParam("epoch") String epoch,
+            @HeaderParam(SIGNATURE_HEADER) String signature,
             @HeaderParam(RELAYS_HEADER) String relaysHeader, @HeaderParam("Content-Encoding") String encoding,
             @HeaderParam("Content-Length") Long length, InputStream body) {
         Member member = ListCaller.member(caller.get());
         List<FieldError> errors = new ArrayList<>();
         if (memberId == null || !ENTITY_ID.matcher(memberId).matches()) {
             errors.add(new FieldError("/query/member", "required, an entity id"));
+        }
+        if (epoch != null && !(EPOCH.matcher(epoch).matches() && keys.isServed(epoch))) {
+            errors.add(new FieldError("/query/epoch", "yyyy-MM of a list key handed out now: the previous, the current"
+                    + " or (shortly before it starts) the next month"));
         }
         List<Relay> relays = RelayedBatch.parseRelaysHeader(relaysHeader);
         if (relays == null) {
@@ -117,13 +126,13 @@ public class BatchResource {
             if (!member.entityId().equals(memberId)) {
                 throw new ProblemException(ProblemType.FORBIDDEN, "A member uploads only its own list", List.of());
             }
-            upload = new BatchUpload(member, batchTag, parsedDay, signature);
+            upload = new BatchUpload(member, batchTag, parsedDay, epoch, signature);
         } else {
             if (member.kind() != MemberKind.HUB || !member.entityId().equals(relays.get(relays.size() - 1).hub())) {
                 throw new ProblemException(ProblemType.FORBIDDEN, "Only a child hub relays a batch, and its own"
                         + " countersignature comes last in " + RELAYS_HEADER, List.of());
             }
-            upload = BatchUpload.relayed(member, memberId, batchTag, parsedDay, signature, relays);
+            upload = BatchUpload.relayed(member, memberId, batchTag, parsedDay, epoch, signature, relays);
         }
         IngestOutcome outcome = ingest.ingest(upload, new BatchBody(body, gzip, length == null ? -1 : length));
         if (outcome.replay()) {

@@ -13,27 +13,29 @@ import org.yimatong.schemas.crypto.Jwk;
  * in that hub's subtree that signed it), which tag and day, and who vouches for it: the owner's detached
  * {@code signature}; for a list the hub converted from a native format (the member cannot sign), the hub's own
  * key, which then signs the manifest; for a relayed batch, the relaying hubs' countersignatures, the sender's last.
+ * {@code epoch} is the month of the list key the pseudonyms are under ({@code yyyy-MM}); {@code null} is the
+ * current one at ingest.
  */
-public record BatchUpload(Member member, String owner, String batchTag, LocalDate day, String signature,
+public record BatchUpload(Member member, String owner, String batchTag, LocalDate day, String epoch, String signature,
         Jwk convertingHubKey, List<Relay> relays) {
 
     public BatchUpload {
         relays = List.copyOf(relays);
     }
 
-    public BatchUpload(Member member, String batchTag, LocalDate day, String signature) {
-        this(member, member.entityId(), batchTag, day, signature, null, List.of());
+    public BatchUpload(Member member, String batchTag, LocalDate day, String epoch, String signature) {
+        this(member, member.entityId(), batchTag, day, epoch, signature, null, List.of());
     }
 
     /** A list fetched and converted by the member's adapter, vouched for by the hub's {@code hubKey}. */
-    public static BatchUpload convertedByHub(Member member, String batchTag, LocalDate day, Jwk hubKey) {
-        return new BatchUpload(member, member.entityId(), batchTag, day, null, hubKey, List.of());
+    public static BatchUpload convertedByHub(Member member, String batchTag, LocalDate day, String epoch, Jwk hubKey) {
+        return new BatchUpload(member, member.entityId(), batchTag, day, epoch, null, hubKey, List.of());
     }
 
     /** A batch of {@code owner}'s, relayed by the child hub {@code member} (the last of {@code relays}). */
-    public static BatchUpload relayed(Member member, String owner, String batchTag, LocalDate day, String signature,
-            List<Relay> relays) {
-        return new BatchUpload(member, owner, batchTag, day, signature, null, relays);
+    public static BatchUpload relayed(Member member, String owner, String batchTag, LocalDate day, String epoch,
+            String signature, List<Relay> relays) {
+        return new BatchUpload(member, owner, batchTag, day, epoch, signature, null, relays);
     }
 
     public boolean isRelayed() {

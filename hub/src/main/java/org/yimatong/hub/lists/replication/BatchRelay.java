@@ -33,8 +33,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sends every batch stored here (of a member, or relayed by a child hub) on to the parent, with this hub's
- * countersignature added to the chain (REQ-LIST-12). A batch is a member's whole list, so only a member's latest
- * batch is sent; its body is rebuilt in canonical form from the stored entries, which hold exactly that batch
+ * countersignature added to the chain (REQ-LIST-12). A batch is a member's whole list of an epoch, so only a member's
+ * latest batch of each epoch is sent; its body is rebuilt in canonical form from the stored entries, which hold exactly that batch
  * (checked by its digest). {@code forwarded_at} is set in the same transaction that sent it, under
  * {@link ListLocks#RELAY}: one instance relays, a crash before the commit sends the batch again (the parent
  * answers a repeated batch tag idempotently), and nothing waits in memory.
@@ -43,7 +43,7 @@ import io.quarkus.scheduler.Scheduled;
 public class BatchRelay {
 
     private static final Logger LOG = Logger.getLogger(BatchRelay.class);
-    private static final String NEXT = "select member, batch_tag, day, digest, signature, relays from list_batch"
+    private static final String NEXT = "select member, batch_tag, day, digest, signature, relays, epoch from list_batch"
             + " where forwarded_at is null order by stored_at limit 1 for update";
 
     private final AgroalDataSource dataSource;
@@ -132,6 +132,7 @@ public class BatchRelay {
         String digest;
         String signature;
         List<Relay> relays;
+        String epoch;
         try (PreparedStatement ps = connection.prepareStatement(NEXT); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return null;
@@ -142,13 +143,14 @@ public class BatchRelay {
             digest = rs.getString(4);
             signature = rs.getString(5);
             relays = new ArrayList<>(RelayedBatch.parseRelaysJson(rs.getString(6)));
+            epoch = rs.getString(7);
         }
-        boolean latest = isLatest(connection, member, tag);
+        boolean latest = isLatest(connection, member, epoch, tag);
         byte[] body = new byte[0];
         boolean matches = false;
         if (latest) {
             CanonicalBatch.Builder rebuilt = CanonicalBatch.builder(BatchDigest.of(digest));
-            List<ListEntry> entries = entries(connection, member);
+            List<ListEntry> entries = entries(connection, member, epoch);
             entries.forEach(rebuilt::add);
             matches = rebuilt.digest().equals(digest);
             if (matches) {
@@ -157,7 +159,7 @@ public class BatchRelay {
                 relays.add(new Relay(hub.entityId(), BatchRelaySignature.sign(manifest, hubKeys.signingKey())));
             }
         }
-        return new Pending(new RelayedBatch(member, tag, day, body, signature, relays), digest, latest, matches);
+        return new Pending(new RelayedBatch(member, tag, day, epoch, body, signature, relays), digest, latest, matches);
     }
 
     /** A later batch of the same member replaces this one; entries changed since (retention) cannot be re-signed. */
@@ -173,21 +175,24 @@ public class BatchRelay {
         return false;
     }
 
-    private static boolean isLatest(Connection connection, String member, String tag) throws SQLException {
+    private static boolean isLatest(Connection connection, String member, String epoch, String tag)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select batch_tag from list_batch where member = ?"
-                + " order by day desc, stored_at desc limit 1")) {
+                + " and epoch = ? order by day desc, stored_at desc limit 1")) {
             ps.setString(1, member);
+            ps.setString(2, epoch);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getString(1).equals(tag);
             }
         }
     }
 
-    private static List<ListEntry> entries(Connection connection, String member) throws SQLException {
+    private static List<ListEntry> entries(Connection connection, String member, String epoch) throws SQLException {
         List<ListEntry> entries = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("select sub, col, since, until, reason, rgn"
-                + " from list_entry where member = ? order by sub")) {
+                + " from list_entry where member = ? and epoch = ? order by sub")) {
             ps.setString(1, member);
+            ps.setString(2, epoch);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
@@ -44,14 +45,15 @@ public class ParentFeedFollower {
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int MAX_PAGES_PER_RUN = 100;
-    private static final String UPSERT = "insert into list_entry (member, sub, col, since, until, reason, rgn)"
-            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (sub, member) do update set col = excluded.col,"
-            + " since = excluded.since, until = excluded.until, reason = excluded.reason, rgn = excluded.rgn"
-            + " where (list_entry.col, list_entry.since, list_entry.until, list_entry.reason, list_entry.rgn)"
-            + " is distinct from (excluded.col, excluded.since, excluded.until, excluded.reason, excluded.rgn)"
-            + " returning (xmax = 0) as inserted";
+    private static final String UPSERT = "insert into list_entry (member, sub, col, since, until, reason, rgn, epoch)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (sub, member) do update set col = excluded.col,"
+            + " since = excluded.since, until = excluded.until, reason = excluded.reason, rgn = excluded.rgn,"
+            + " epoch = excluded.epoch where (list_entry.col, list_entry.since, list_entry.until, list_entry.reason,"
+            + " list_entry.rgn, list_entry.epoch) is distinct from (excluded.col, excluded.since, excluded.until,"
+            + " excluded.reason, excluded.rgn, excluded.epoch) returning (xmax = 0) as inserted";
     private static final String APPEND = "insert into list_change (op, member, sub, rgn, col, since, until, reason,"
-            + " batch_tag, recorded_at, via) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " batch_tag, recorded_at, via, epoch) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final Pattern EPOCH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
     private final AgroalDataSource dataSource;
     private final ParentLists parent;
@@ -149,7 +151,8 @@ public class ParentFeedFollower {
         if (change.op() == null || change.member() == null || !ENTITY_ID.matcher(change.member()).matches()
                 || change.sub() == null || !SUB.matcher(change.sub()).matches()
                 || change.rgn() == null || !REGION.matcher(change.rgn()).matches()
-                || change.batchTag() != null && !TAG.matcher(change.batchTag()).matches()) {
+                || change.batchTag() != null && !TAG.matcher(change.batchTag()).matches()
+                || change.epoch() != null && !EPOCH.matcher(change.epoch()).matches()) {
             LOG.warnf("Skipped a malformed change %d from %s", change.seq(), parentId);
             return false;
         }
@@ -186,6 +189,7 @@ public class ParentFeedFollower {
             ps.setObject(5, OffsetDateTime.ofInstant(entry.until(), ZoneOffset.UTC));
             ps.setString(6, entry.reason());
             ps.setString(7, entry.rgn());
+            ps.setString(8, epochOf(change, now));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return false; // the same state already
@@ -211,8 +215,14 @@ public class ParentFeedFollower {
             ps.setString(9, change.batchTag());
             ps.setObject(10, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.setString(11, via);
+            ps.setString(12, epochOf(change, now));
             ps.executeUpdate();
         }
+    }
+
+    /** A change from a hub that does not name epochs is under the current key. */
+    private static String epochOf(ListChange change, Instant now) {
+        return change.epoch() != null ? change.epoch() : YearMonth.from(now.atOffset(ZoneOffset.UTC)).toString();
     }
 
     /** A list owner whose batches reach this hub itself (directly or relayed by a child hub). */

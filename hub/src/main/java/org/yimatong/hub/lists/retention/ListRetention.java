@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -72,10 +73,15 @@ public class ListRetention {
                 update(connection, "select pg_advisory_xact_lock(?)", ListLocks.FEED);
                 long before = scalar(connection, "select coalesce(max(seq), 0) from list_change");
                 long entries = update(connection, "insert into list_change (op, member, sub, rgn, col, since,"
-                        + " until, reason, batch_tag, recorded_at) select 'REMOVED', member, sub, rgn, null::text,"
-                        + " null::timestamptz, null::timestamptz, null::text, null::text, ? from list_entry where until < ? order by sub",
+                        + " until, reason, batch_tag, recorded_at, epoch) select 'REMOVED', member, sub, rgn, null::text,"
+                        + " null::timestamptz, null::timestamptz, null::text, null::text, ?, epoch from list_entry"
+                        + " where until < ? order by sub",
                         now.atOffset(ZoneOffset.UTC), entryCutoff);
                 update(connection, "delete from list_entry where until < ?", entryCutoff);
+                // an epoch whose key is no longer handed out retires whole, without REMOVED rows: its pseudonyms
+                // mean nothing any more, and every reader drops them with the key (REQ-LIST-11)
+                update(connection, "delete from list_entry where epoch < ?",
+                        YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(1).toString());
                 long after = scalar(connection, "select coalesce(max(seq), 0) from list_change");
                 long purgedSeq;
                 try (PreparedStatement ps = connection.prepareStatement(
