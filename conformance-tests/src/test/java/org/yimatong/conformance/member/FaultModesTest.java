@@ -29,11 +29,15 @@ class FaultModesTest {
             "YMT-INT-004", "YMT-INT-005", "YMT-KEY-001", "YMT-KEY-002", "YMT-KEY-003", "YMT-KEY-004", "YMT-LOA-001",
             "YMT-LOA-002", "YMT-LOOP-001", "YMT-LOOP-002", "YMT-LOOP-003", "YMT-LST-001", "YMT-LST-002",
             "YMT-LST-003", "YMT-LST-004", "YMT-PRIV-001", "YMT-PRIV-002", "YMT-VER-001", "YMT-VER-002", "YMT-VER-003",
-            "YMT-VER-004", "YMT-VER-005", "YMT-VER-006", "YMT-VER-007", "YMT-VER-008");
+            "YMT-VER-004", "YMT-VER-005", "YMT-VER-006", "YMT-VER-007", "YMT-VER-008", "YMT-VER-009",
+            "YMT-VER-010");
 
     /** The tests that compare an answered colour with the resident's, and check the answer's validity fields. */
     static final Set<String> COLOUR_ANSWERS = Set.of("YMT-VER-001", "YMT-VER-002", "YMT-VER-003", "YMT-LOOP-003",
             "YMT-GRN-001", "YMT-GRN-002");
+
+    /** The tests that read the listSub of live verification answers (REQ-VER-5); they do not compare colours. */
+    static final Set<String> LIST_SUB_ANSWERS = Set.of("YMT-VER-009", "YMT-VER-010");
 
     private final SimulatorTarget target = SimulatorTarget.shared();
 
@@ -80,7 +84,10 @@ class FaultModesTest {
 
     @Test
     void aMemberWithMalformedAnswersFailsTheTestsThatReadAnswers() {
-        assertOnlyFailing(Faults.NONE.withMalformedAnswers(true), COLOUR_ANSWERS);
+        // a malformed answer is outside the schema and carries no listSub
+        Set<String> failing = new TreeSet<>(COLOUR_ANSWERS);
+        failing.addAll(LIST_SUB_ANSWERS);
+        assertOnlyFailing(Faults.NONE.withMalformedAnswers(true), failing);
     }
 
     private void assertOnlyFailing(Faults faults, Set<String> expectedFailures) {

@@ -20,7 +20,16 @@ final class HubCalls {
      * checkpoint in the caller's own region.
      */
     static HttpCall verification(TestContext ctx, VirtualMember caller, String code) {
-        return asMember(ctx, caller, ctx.http().post("/v1/verifications")).json(verificationRequest(caller, code));
+        return verification(ctx, caller, caller, code);
+    }
+
+    /**
+     * {@code POST /v1/verifications} of {@code code} by {@code caller}, scanned at a checkpoint in
+     * {@code checkpointOwner}'s region (a client serves no region of its own).
+     */
+    static HttpCall verification(TestContext ctx, VirtualMember caller, VirtualMember checkpointOwner, String code) {
+        return asMember(ctx, caller, ctx.http().post("/v1/verifications"))
+                .json(verificationRequest(checkpointOwner, code));
     }
 
     static ObjectNode verificationRequest(VirtualMember checkpointOwner, String code) {

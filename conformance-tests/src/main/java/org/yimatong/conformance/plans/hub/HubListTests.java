@@ -2,8 +2,11 @@ package org.yimatong.conformance.plans.hub;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.yimatong.conformance.counterpart.Identity;
@@ -18,9 +21,13 @@ import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.JwsSigner;
+import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.problem.ProblemType;
 
-/** Red/yellow lists: the list key, daily batches, the changes feed (REQ-LIST-1..6). */
+/**
+ * Red/yellow lists: the list key (REQ-LIST-1, -11), daily batches, the changes feed (REQ-LIST-1..6), and batches a
+ * child hub relays up the tree (REQ-LIST-12).
+ */
 public final class HubListTests {
 
     @Conformance(id = "YMT-HLIST-001", title = "The list key of the epoch is given to an authenticated member only",
@@ -141,5 +148,126 @@ public final class HubListTests {
 
         ListedBatch.send(ctx, member, tag, day, signature, ListedBatch.ndjson(entries))
                 .expectProblem(ProblemType.SIGNATURE_INVALID, "REQ-CRYPTO-2: an SM2 signature covers an SM3 digest");
+    }
+
+    @Conformance(id = "YMT-HLIST-013", title = "A batch a child hub relays for a platform of its subtree is stored under that platform, answered from the hub's own state, and never fed back to that child hub",
+            requirements = { "REQ-LIST-12", "REQ-LIST-8", "REQ-GREEN-1" })
+    public void relayedBatchIsHeldAndNotFedBack(TestContext ctx) throws JsonProcessingException {
+        VirtualFederation federation = VirtualFederation.of(ctx);
+        VirtualMember childHub = federation.childHub();
+        VirtualMember other = federation.active();
+        String cursor = ChangeFeed.end(ctx, other);
+        SubtreeBatch batch = SubtreeBatch.listing(SubtreeBatch.subtreeOwner(ctx), "relayed");
+        VirtualMember owner = batch.owner();
+
+        JsonNode receipt = batch.relay(ctx, childHub, batch.relaysBy(childHub, childHub.identity().key()))
+                .expectJson(201, "batch-receipt.json", "REQ-LIST-12: a child hub relays the batches of its subtree"
+                        + " (owner's body and signature unchanged, its countersignature last in Ymt-Batch-Relays)");
+        Check.equal(owner.entityId(), receipt.path("member").asText(), "member of the receipt",
+                "REQ-LIST-12: the entries are stored under the list owner, not the relaying hub");
+        Check.equal(2, receipt.path("count").asInt(), "count of the receipt", "REQ-LIST-12");
+
+        for (ListEntry entry : batch.entries()) {
+            JsonNode answer = HubGreenLookupTests.lookup(ctx, other, entry.sub(), entry.rgn()).send()
+                    .expectJson(200, "green-lookup-result.json", "REQ-GREEN-1: a green lookup is answered");
+            Check.equal(entry.col().name(), answer.path("status").asText(), "status of a subject listed "
+                    + entry.col() + " in the relayed batch, looked up by another member",
+                    "REQ-LIST-12: every hub holds the lists of its subtree and answers from its own state");
+            Check.equal("LIST", answer.path("source").asText(), "source", "REQ-LIST-12: answered from the hub's own"
+                    + " list state (the batch came up the tree; nobody is asked)");
+            Check.equal(owner.entityId(), answer.path("home").asText(), "home (the listing member)",
+                    "REQ-LIST-12: the listing is the owner platform's");
+        }
+
+        List<JsonNode> seenByOther = ofSubjects(ChangeFeed.after(ctx, other, cursor), batch.subs());
+        Check.equal(batch.subs().size(), seenByOther.size(), "changes of the relayed subjects in the feed as "
+                + other.entityId() + " reads it", "REQ-LIST-12: a change relayed up the tree is visible to every"
+                + " other reader of the hub's feed");
+        for (JsonNode change : seenByOther) {
+            Check.equal(owner.entityId(), change.path("member").asText(), "member of the change of "
+                    + change.path("sub").asText(), "REQ-LIST-12: the change names the owner platform");
+        }
+        List<JsonNode> seenByChild = ofSubjects(ChangeFeed.after(ctx, childHub, cursor), batch.subs());
+        Check.that(seenByChild.isEmpty(), "REQ-LIST-12: the hub never sends a child hub back the changes that came"
+                + " through it; the feed as " + childHub.entityId() + " reads it holds " + seenByChild.size()
+                + " of them");
+
+        JsonNode provenance = HubCalls.asMember(ctx, other, ctx.http().get("/v1/lists/batches/" + batch.batchTag()
+                + "/provenance?member=" + owner.entityId())).send()
+                .expectJson(200, "batch-provenance.json", "REQ-LIST-8: a relayed batch has its provenance");
+        BatchManifest manifest = PayloadJson.mapper().treeToValue(provenance.path("manifest"), BatchManifest.class);
+        Check.equal(batch.manifest(), manifest, "manifest of the provenance", "REQ-LIST-12: provenance keeps the"
+                + " original signer's manifest");
+        try {
+            BatchSignature.verify(provenance.path("signature").asText(), manifest, owner.identity().publicKeys());
+        } catch (RuntimeException e) {
+            throw Check.fail("REQ-LIST-12: the provenance of a relayed batch keeps the owner's own signature, which"
+                    + " re-verifies with the owner's key end to end (REQ-LIST-8): " + e.getMessage());
+        }
+        ctx.note(batch.entries().size() + " entries of " + owner.entityId() + " relayed by " + childHub.entityId());
+    }
+
+    @Conformance(id = "YMT-HLIST-014", title = "A relayed batch with a forged countersignature, or relaying the list of the hub's own member, is refused and changes nothing",
+            requirements = { "REQ-LIST-12", "REQ-LIST-3" }, negative = true)
+    public void forgedOrForeignRelayIsRefused(TestContext ctx) {
+        VirtualFederation federation = VirtualFederation.of(ctx);
+        VirtualMember childHub = federation.childHub();
+        VirtualMember other = federation.active();
+        String cursor = ChangeFeed.end(ctx, other);
+
+        SubtreeBatch forged = SubtreeBatch.listing(SubtreeBatch.subtreeOwner(ctx), "forged-relay");
+        Jwk forger = Jwk.generate(SignatureProfile.SM2).withKid(childHub.identity().key().kid());
+        forged.relay(ctx, childHub, forged.relaysBy(childHub, forger)).expectProblem(ProblemType.SIGNATURE_INVALID,
+                "REQ-LIST-12: a countersignature is checked against the sending child hub's keys; one made with"
+                        + " another key under its kid is refused");
+
+        SubtreeBatch ofOwnMember = SubtreeBatch.listing(other, "relayed-own-member");
+        ofOwnMember.relay(ctx, childHub, ofOwnMember.relaysBy(childHub, childHub.identity().key()))
+                .expectProblem(ProblemType.FORBIDDEN, "REQ-LIST-12: a child hub relays only lists of its own"
+                        + " subtree; " + other.entityId() + " is the hub's own member and uploads its own list");
+
+        for (SubtreeBatch refused : List.of(forged, ofOwnMember)) {
+            for (ListEntry entry : refused.entries()) {
+                JsonNode answer = HubGreenLookupTests.lookup(ctx, other, entry.sub(), entry.rgn()).send()
+                        .expectJson(200, "green-lookup-result.json", "REQ-GREEN-1: a green lookup is answered");
+                Check.equal("GREEN", answer.path("status").asText(), "status of a subject only a refused relay"
+                        + " listed", "REQ-LIST-12: a refused relay changes nothing");
+            }
+            HubCalls.asMember(ctx, other, ctx.http().get("/v1/lists/batches/" + refused.batchTag()
+                    + "/provenance?member=" + refused.owner().entityId())).send()
+                    .expectProblem(ProblemType.NOT_FOUND, "REQ-LIST-12: a refused relay stores no batch");
+        }
+        List<String> refusedSubs = new ArrayList<>(forged.subs());
+        refusedSubs.addAll(ofOwnMember.subs());
+        List<JsonNode> recorded = ofSubjects(ChangeFeed.after(ctx, other, cursor), refusedSubs);
+        Check.that(recorded.isEmpty(), "REQ-LIST-12: a refused relay records no change; the feed holds "
+                + recorded.size() + " changes of its subjects");
+    }
+
+    @Conformance(id = "YMT-HLIST-015", title = "The list key goes to platforms and child hubs, the same key to both; a client record is refused 403 forbidden",
+            requirements = { "REQ-LIST-11", "REQ-LIST-1" }, negative = true)
+    public void listKeyOnlyForRecordsWithRegions(TestContext ctx) {
+        VirtualFederation federation = VirtualFederation.of(ctx);
+        VirtualMember client = VirtualFederation.client(ctx);
+
+        HubCalls.asMember(ctx, client, ctx.http().get("/v1/lists/key")).send()
+                .expectProblem(ProblemType.FORBIDDEN, "REQ-LIST-11: a client (a record without region prefixes: a"
+                        + " department, a checkpoint app) never receives the list key");
+        JsonNode platform = HubCalls.asMember(ctx, federation.active(), ctx.http().get("/v1/lists/key")).send()
+                .expectJson(200, "list-key.json", "REQ-LIST-11: a platform gets the list key of the epoch");
+        JsonNode childHub = HubCalls.asMember(ctx, federation.childHub(), ctx.http().get("/v1/lists/key")).send()
+                .expectJson(200, "list-key.json", "REQ-LIST-11: a child hub fetches the list key from its parent");
+        Check.equal(platform.path("epoch").asText(), childHub.path("epoch").asText(), "epoch given to the child hub",
+                "REQ-LIST-11: one key per epoch");
+        // compared, never printed: the key is a secret
+        Check.that(platform.path("key").asText().equals(childHub.path("key").asText()), "REQ-LIST-11: one list key"
+                + " per epoch for the whole federation; the platform and the child hub were given different keys"
+                + " for epoch " + platform.path("epoch").asText());
+    }
+
+    /** The changes of {@code subs}, in feed order. */
+    private static List<JsonNode> ofSubjects(List<JsonNode> changes, List<String> subs) {
+        Set<String> wanted = Set.copyOf(subs);
+        return changes.stream().filter(c -> wanted.contains(c.path("sub").asText())).toList();
     }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -31,8 +32,15 @@ import org.yimatong.schemas.dictionary.MemberKind;
  * RED if the hub asked it;</li>
  * <li>{@link #childHub()}: a hub under the target, which answers verifications forwarded to it GREEN.</li>
  * </ul>
+ * Every live answer a virtual member gives names its subject by a {@code listSub} ({@link #liveListSub}, a
+ * pseudonym never listed), as a home platform's live answer must (REQ-VER-5), so the tests can see that the hub
+ * keeps it from platforms and clients. {@link #client(TestContext)} is a client record (no region prefixes: a
+ * department or checkpoint app), onboarded on its own by the tests that need it.
  */
 public final class VirtualFederation {
+
+    /** The entity id of the virtual client (a fixed id: onboarding it again in a later run updates the record). */
+    static final String CLIENT_ENTITY_ID = "ymt:member:conformance-client";
 
     private final VirtualMember active;
     private final VirtualMember down;
@@ -74,6 +82,20 @@ public final class VirtualFederation {
         return childHub;
     }
 
+    /**
+     * The run's virtual client: a PLATFORM record without region prefixes (REQ-REG-2: a department, a checkpoint
+     * app; never routed to, never given the list key), ACTIVE, onboarded by the first test that needs it. Kept out
+     * of {@link #of}, so a hub that cannot hold a client fails only the tests about clients.
+     */
+    public static VirtualMember client(TestContext ctx) {
+        return ctx.run().shared("virtual-client", () -> {
+            VirtualMember client = new VirtualMember(Identity.generate(CLIENT_ENTITY_ID, SignatureProfile.SM2),
+                    MemberKind.PLATFORM, "", "vc-client");
+            register(ctx, HubSettings.of(ctx), client, "ACTIVE");
+            return client;
+        });
+    }
+
     private static VirtualFederation onboard(TestContext ctx) {
         HubSettings settings = HubSettings.of(ctx);
         HubSettings.Regions r = settings.regions();
@@ -113,13 +135,26 @@ public final class VirtualFederation {
                         .withBody(liveAnswer(slow, "GREEN")).withFixedDelay(slowMillis)));
     }
 
-    /** A live verification answer of {@code member} (DESIGN.md §6), valid for an hour. */
+    /**
+     * A live verification answer of {@code member} (DESIGN.md §6), valid for an hour, naming the subject by
+     * {@link #liveListSub} (REQ-VER-5).
+     */
     static String liveAnswer(VirtualMember member, String status) {
+        return liveAnswer(member, status, liveListSub(member));
+    }
+
+    /** A live verification answer of {@code member} whose subject's list pseudonym is {@code listSub}. */
+    static String liveAnswer(VirtualMember member, String status, String listSub) {
         Instant now = Instant.now();
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("status", status).put("home", member.entityId())
                 .put("source", "LIVE").put("checkedAt", now.toString())
-                .put("validUntil", now.plus(Duration.ofHours(1)).toString());
+                .put("validUntil", now.plus(Duration.ofHours(1)).toString()).put("listSub", listSub);
         return answer.toString();
+    }
+
+    /** The {@code listSub} of {@code member}'s live answers: a pseudonym nobody lists. */
+    static String liveListSub(VirtualMember member) {
+        return VirtualMember.subject("live answers of " + member.entityId());
     }
 
     private static void register(TestContext ctx, HubSettings settings, VirtualMember member, String status) {
@@ -127,7 +162,10 @@ public final class VirtualFederation {
         record.put("entityId", member.entityId());
         record.put("displayName", "Conformance suite virtual member " + member.prefix());
         record.put("kind", member.kind().name());
-        record.putArray("regionPrefixes").add(member.prefix());
+        ArrayNode prefixes = record.putArray("regionPrefixes");
+        if (!member.prefix().isEmpty()) {
+            prefixes.add(member.prefix());
+        }
         record.put("parent", ctx.targetEntityId());
         record.put("baseUrl", member.baseUrl(ctx.counterpart().server().baseUrl()).toString());
         record.put("dialect", "v1");
@@ -136,7 +174,8 @@ public final class VirtualFederation {
         HttpAnswer answer = ctx.http().request("PUT", "/v1/admin/members/" + member.entityId())
                 .header("Authorization", settings.adminAuthorization()).json(record).send();
         Check.that(answer.status() == 200 || answer.status() == 201, "REQ-REG-1: the hub must onboard "
-                + member.entityId() + " through PUT /v1/admin/members/{id} (the suite's virtual member, region "
-                + member.prefix() + "); it answered " + answer.status() + ": " + answer.text());
+                + member.entityId() + " through PUT /v1/admin/members/{id} (the suite's virtual member, "
+                + (member.prefix().isEmpty() ? "a client: no region prefixes" : "region " + member.prefix())
+                + "); it answered " + answer.status() + ": " + answer.text());
     }
 }

@@ -17,7 +17,8 @@ import org.yimatong.schemas.dictionary.MemberKind;
 /**
  * A member the suite plays at the target hub: an identity with a key the suite generated, the region prefix it
  * serves, and where on the suite's listener its member API answers ({@code <listener>/<path>/member/v1/...}, or
- * {@code <listener>/<path>/v1/...} for a child hub).
+ * {@code <listener>/<path>/v1/...} for a child hub). A client record ({@link VirtualFederation#client}) has the
+ * empty prefix: it serves no region.
  */
 public record VirtualMember(Identity identity, MemberKind kind, String prefix, String path) {
 

@@ -86,11 +86,14 @@ public final class ListTests {
     }
 
     /** A batch the member pushed to the counterpart, and its entries (each schema-valid). */
-    private record Upload(CounterpartServer.ReceivedRequest request, List<ListEntry> entries) {
+    record Upload(CounterpartServer.ReceivedRequest request, List<ListEntry> entries) {
     }
 
-    /** Has the member publish now and takes the one upload it makes to the suite's hub. */
-    private static Upload publish(TestContext ctx) throws Exception {
+    /**
+     * Has the member publish now and takes the one upload it makes to the suite's hub; SKIPPED unless
+     * {@code fixtures.listPublication}.
+     */
+    static Upload publish(TestContext ctx) throws Exception {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         CounterpartServer hub = ctx.counterpart().server();
         hub.answer("POST", BATCHES, 202, "application/json", "{}");

@@ -92,6 +92,11 @@ final class MemberFixtures {
         return code(residentOf(colour).n(), 0);
     }
 
+    /** A fresh code of {@code resident}. */
+    IssuedCode freshCode(Resident resident) {
+        return code(resident.n(), 0);
+    }
+
     /**
      * A code issued {@code ageSeconds} ago (negative: in the future); SKIPPED unless {@code fixtures.agedCodes}.
      */
