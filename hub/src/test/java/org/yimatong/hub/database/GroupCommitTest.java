@@ -2,10 +2,12 @@ package org.yimatong.hub.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -52,8 +54,11 @@ class GroupCommitTest {
         CompletableFuture<String> fine = commits.submit(3).subscribeAsCompletionStage();
         inFlight.get(2).complete(List.of("three"));
 
-        assertThrows(Exception.class, failed::join);
-        assertThrows(Exception.class, miscounted::join);
+        CompletionException down = assertThrows(CompletionException.class, failed::join);
+        CompletionException wrongCount = assertThrows(CompletionException.class, miscounted::join);
+        assertEquals("database down", down.getCause().getMessage());
+        assertTrue(wrongCount.getCause() instanceof IllegalStateException
+                && wrongCount.getCause().getMessage().startsWith("0 results for 1"), wrongCount.getCause().toString());
         assertEquals("three", fine.orTimeout(5, TimeUnit.SECONDS).join());
     }
 

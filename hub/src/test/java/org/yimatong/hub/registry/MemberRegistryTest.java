@@ -69,6 +69,24 @@ class MemberRegistryTest {
     }
 
     @Test
+    void aCertificateBoundToOneMemberCannotBeBoundToAnother() {
+        String fingerprint = "ab".repeat(32);
+        String first = record("ymt:member:440100", "4401", "ACTIVE").replace("\"status\"",
+                "\"tlsCertSha256\":\"" + fingerprint + "\",\"status\"");
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(first)
+                .when().put("/v1/admin/members/ymt:member:440100").then().statusCode(201);
+        String second = record("ymt:member:440200", "4402", "ACTIVE").replace("\"status\"",
+                "\"tlsCertSha256\":\"" + fingerprint + "\",\"status\"");
+        long before = members();
+
+        given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(second)
+                .when().put("/v1/admin/members/ymt:member:440200").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Another member is bound to this certificate"));
+        assertEquals(before, members());
+    }
+
+    @Test
     void anInvalidRecordIsRefusedWithEveryFaultAndNothingStored() {
         long before = members();
         String body = """

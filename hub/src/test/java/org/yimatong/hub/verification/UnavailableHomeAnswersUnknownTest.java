@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yimatong.hub.memberapi.Federation.asCaller;
 import static org.yimatong.hub.memberapi.Federation.code;
 import static org.yimatong.hub.memberapi.Federation.liveAnswer;
@@ -56,31 +55,30 @@ class UnavailableHomeAnswersUnknownTest {
     }
 
     @Test
-    void homeThatIsDownGivesUnknownInUnderOneSecond() {
+    void homeThatIsDownGivesUnknownNeverRed() {
         Jwk key = home("ymt:member:630000", Federation.deadUrl(), "ACTIVE", "63");
 
-        long started = System.nanoTime();
         verify(code(key, "ymt:member:630000", "630102"))
                 .body("status", equalTo("UNKNOWN"))
+                .body("source", equalTo("NONE"))
                 .body("reason", equalTo("HOME_UNAVAILABLE"));
-        long ms = (System.nanoTime() - started) / 1_000_000;
 
-        assertTrue(ms < 1000, "answered in " + ms + " ms");
+        assertEquals(1, calls("ymt:member:630000", "unreachable"), "one call, refused at the connection");
     }
 
     @Test
-    void homeAnsweringAfterTwoSecondsGivesUnknownAtTheTimeout() {
+    void homeAnsweringAfterTheTimeoutGivesUnknownNotItsLateRed() {
         Jwk key = home("ymt:member:640000", wm.baseUrl() + "/m640000", "ACTIVE", "64");
+        // far beyond the 800 ms budget: the late RED must not be the answer, whatever the machine's speed
         wm.stubFor(post(urlEqualTo("/m640000/member/v1/verifications"))
-                .willReturn(json(liveAnswer("RED", "ymt:member:640000")).withFixedDelay(2000)));
+                .willReturn(json(liveAnswer("RED", "ymt:member:640000")).withFixedDelay(10_000)));
 
-        long started = System.nanoTime();
         verify(code(key, "ymt:member:640000", "640104"))
                 .body("status", equalTo("UNKNOWN"))
+                .body("source", equalTo("NONE"))
                 .body("reason", equalTo("HOME_UNAVAILABLE"));
-        long ms = (System.nanoTime() - started) / 1_000_000;
 
-        assertTrue(ms >= 750 && ms < 1500, "answered in " + ms + " ms");
+        assertEquals(1, calls("ymt:member:640000", "timeout"), "the call was cut by the member-call timeout");
     }
 
     @Test
