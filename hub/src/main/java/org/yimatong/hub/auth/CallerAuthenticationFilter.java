@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.yimatong.schemas.jose.ClientAssertion;
+import org.jboss.logging.Logger;
 import org.yimatong.hub.problem.Problems;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -15,6 +16,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /** Runs {@link CallerAuthenticator} before every {@link CallerAuthenticated} endpoint. */
 public class CallerAuthenticationFilter {
+
+    private static final Logger LOG = Logger.getLogger(CallerAuthenticationFilter.class);
 
     private final CallerAuthenticator authenticator;
     private final CurrentCaller currentCaller;
@@ -36,7 +39,10 @@ public class CallerAuthenticationFilter {
                     ProblemException p = (ProblemException) failure;
                     return Problems.response(p.type(), p.getMessage(), p.errors());
                 })
-                .onFailure().recoverWithItem(failure -> Problems.response(ProblemType.INVALID_CLIENT_ASSERTION,
-                        "The caller could not be authenticated", List.of()));
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("A client assertion failed outside the checks: %s", failure.toString());
+                    return Problems.response(ProblemType.INVALID_CLIENT_ASSERTION, "The caller could not be authenticated",
+                            List.of());
+                });
     }
 }

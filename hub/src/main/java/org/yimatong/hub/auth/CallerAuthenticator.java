@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.yimatong.hub.config.HubConfig;
+import org.jboss.logging.Logger;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.hub.registry.ParentHub;
@@ -39,6 +40,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CallerAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(CallerAuthenticator.class);
 
     private static final Duration SKEW = Duration.ofSeconds(30);
     private static final JwsVerifier VERIFIER = new JwsVerifier(EnumSet.allOf(SignatureProfile.class), null);
@@ -103,12 +106,19 @@ public class CallerAuthenticator {
 
     /** RFC 7523 §3: a jti is accepted once. It is kept until the assertion could no longer be accepted anyway. */
     private Uni<Void> rememberJti(Claims claims) {
-        return seen.firstUse(claims.issuer(), claims.jti(), claims.expiresAt().plus(SKEW)).map(first -> {
-            if (!first) {
-                throw ClientAssertion.refused("the assertion was already used (jti replay)");
-            }
-            return null;
-        });
+        return seen.firstUse(claims.issuer(), claims.jti(), claims.expiresAt().plus(SKEW))
+                // the replay cache is in PostgreSQL: when it cannot answer, the hub is at fault, not the credential
+                .onFailure().transform(failure -> {
+                    LOG.warnf("The replay cache could not be asked: %s", failure.toString());
+                    return new ProblemException(ProblemType.OVERLOADED,
+                            "The caller cannot be authenticated now (the hub's database did not answer); try again");
+                })
+                .map(first -> {
+                    if (!first) {
+                        throw ClientAssertion.refused("the assertion was already used (jti replay)");
+                    }
+                    return null;
+                });
     }
 
     private static Caller admit(Member member) {

@@ -16,7 +16,15 @@ public final class Problems {
     private Problems() {
     }
 
+    /** Seconds a caller is asked to wait before trying again after a 503 (REQ-ERR-1). */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
     public static Response response(ProblemType type, String detail, List<FieldError> errors) {
-        return Response.status(type.status()).type(MEDIA_TYPE).entity(Problem.of(type, detail, null, errors)).build();
+        Response.ResponseBuilder response = Response.status(type.status()).type(MEDIA_TYPE)
+                .entity(Problem.of(type, detail, null, errors));
+        if (type.status() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 }

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -251,11 +252,13 @@ public class MemberRegistry implements MemberDirectory {
     }
 
     private boolean isUniqueViolation(Throwable e) {
-        return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 
     private Throwable conflict(MemberRecord record, Throwable e) {
-        String detail = e.getMessage().contains("tls_cert_sha256")
+        // the unique constraint PostgreSQL names for the column (members_tls_cert_sha256_key), not the message text
+        String constraint = e instanceof PgException pg ? pg.getConstraint() : null;
+        String detail = constraint != null && constraint.contains("tls_cert_sha256")
                 ? "Another member is bound to this certificate"
                 : "Member " + record.entityId() + " already exists; PUT replaces it";
         return new ProblemException(ProblemType.CONFLICT, detail);

@@ -199,7 +199,8 @@ public class RoutedValidation {
                     })
                     .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
                         LOG.warnf("Routed validation at %s failed: %s", target.entityId(), failure.toString());
-                        return failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")
+                        // Vert.x request timeouts and Mutiny's are both java.util.concurrent.TimeoutException
+                        return failure instanceof TimeoutException
                                 ? new ProblemException(ProblemType.MEMBER_TIMEOUT, target.entityId()
                                         + " did not answer the routed validation in time")
                                 : new ProblemException(ProblemType.MEMBER_BAD_ANSWER, target.entityId()
