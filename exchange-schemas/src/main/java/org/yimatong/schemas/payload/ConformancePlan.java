@@ -3,7 +3,7 @@ package org.yimatong.schemas.payload;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The test plans of the conformance suite (issue 7): {@code member} certifies an implementation of the
+ * The test plans of the conformance suite: {@code member} certifies an implementation of the
  * {@code member-api} tag, {@code hub} a hub as its members and its parent use it. Lower case on the wire.
  */
 public enum ConformancePlan {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A conformance result a member earned (DESIGN.md §3, issue 7): recorded by the hub from a passing, signed
+ * A conformance result a member earned (DESIGN.md §3): recorded by the hub from a passing, signed
  * conformance report; schema {@code trust-mark.json}.
  *
  * @param issuedAt when the suite finished the run (the report's {@code finishedAt})

@@ -29,7 +29,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /v1/admin/members/{id}/conformance-reports}: an operator hands in the runner's {@code report.json}
- * and its detached signature; a passing run about this member becomes a trust mark on its record (issue 7).
+ * and its detached signature; a passing run about this member becomes a trust mark on its record.
  * Checked in this order, each refusal recording nothing: the member exists, the signature is by a trusted runner
  * key over these exact bytes, the report is about this member, the run passed.
  */

@@ -1,5 +1,5 @@
 /**
- * Cross-region tokens in the hub (DESIGN.md §8, issue 4): {@code /v1/token}, {@code /v1/introspect},
+ * Cross-region tokens in the hub (DESIGN.md §8): {@code /v1/token}, {@code /v1/introspect},
  * {@code /v1/revocations} and the operator-binding admin API, wiring token-service's logic to the registry, the
  * parent hub, PostgreSQL and the audit trail. The token logic itself lives in token-service; the hub's own keys in
  * {@code keys}.

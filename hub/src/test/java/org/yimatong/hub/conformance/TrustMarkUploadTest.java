@@ -30,7 +30,7 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Trust marks from signed conformance reports (issue 7): what is recorded, and that every refusal records nothing. */
+/** Trust marks from signed conformance reports: what is recorded, and that every refusal records nothing. */
 @QuarkusTest
 class TrustMarkUploadTest {
 

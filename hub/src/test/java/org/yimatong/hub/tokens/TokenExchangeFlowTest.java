@@ -55,7 +55,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The full flow of issue 4: WireMock plays member A's key set, department B (its own key) exchanges A's ID token,
+ * The full single sign-on flow: WireMock plays member A's key set, department B (its own key) exchanges A's ID token,
  * and the hub token verifies against {@code /v1/jwks} with an independent implementation.
  */
 @QuarkusTest
