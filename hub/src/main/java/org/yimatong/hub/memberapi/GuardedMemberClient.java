@@ -37,6 +37,7 @@ import org.yimatong.schemas.payload.ChangesPage;
 import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemType;
@@ -50,6 +51,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -169,6 +171,22 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     }
 
     @Override
+    public Uni<IntrospectionResponse> introspectIdToken(Peer hubPeer, String token, Hops hops) {
+        MultiMap form = MultiMap.caseInsensitiveMultiMap()
+                .add("token", token)
+                .add("token_type_hint", "id_token")
+                .add("client_assertion_type", ClientAssertion.FORM_TYPE)
+                .add("client_assertion", assertionFor(hubPeer));
+        return call(hubPeer, "introspect", () -> web.postAbs(hubPeer.url("/v1/introspect"))
+                .putHeader("Accept", JSON)
+                .putHeader(Hops.HOP_HEADER, hops.hopHeader())
+                .putHeader(Hops.PATH_HEADER, hops.pathHeader())
+                .timeout(config.timeout().toMillis() * 2)
+                .sendForm(form)
+                .map(r -> read(hubPeer, r, 200, IntrospectionResponse.class)));
+    }
+
+    @Override
     public boolean present() {
         return hub.parentEntityId().isPresent() && hub.parentUrl().isPresent();
     }
@@ -224,7 +242,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         if (!present()) {
             throw new IllegalStateException("this hub is the root: it has no parent to call");
         }
-        return new Peer(hub.parentEntityId().get(), URI.create(hub.parentUrl().get()), Peer.Role.PARENT, "v1");
+        return Peer.parent(hub.parentEntityId().get(), URI.create(hub.parentUrl().get()));
     }
 
     private HttpRequest<Buffer> get(Peer peer, String hubPath) {

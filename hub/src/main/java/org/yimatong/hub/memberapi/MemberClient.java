@@ -6,6 +6,7 @@ import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 
@@ -32,4 +33,10 @@ public interface MemberClient {
 
     /** {@code POST /v1/appeals/{id}/decision} of a hub: a decision travelling back towards the appellant. */
     Uni<Void> relayDecision(Peer peer, String appealId, AppealDecision decision, Hops hops);
+
+    /**
+     * {@code POST /v1/introspect} of a hub (RFC 7662, this hub authenticated by a client assertion in the form):
+     * an ID token routed towards the hub that holds its issuer's keys.
+     */
+    Uni<IntrospectionResponse> introspectIdToken(Peer hub, String token, Hops hops);
 }

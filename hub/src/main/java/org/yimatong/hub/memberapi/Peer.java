@@ -33,7 +33,12 @@ public record Peer(String entityId, URI baseUrl, Role role, String dialect) {
             return of(child.member());
         }
         RouteDecision.ToParent parent = (RouteDecision.ToParent) decision;
-        return new Peer(parent.parentEntityId(), parent.parentUrl(), Role.PARENT, V1);
+        return parent(parent.parentEntityId(), parent.parentUrl());
+    }
+
+    /** This hub's parent, reached at {@code baseUrl}. */
+    public static Peer parent(String entityId, URI baseUrl) {
+        return new Peer(entityId, baseUrl, Role.PARENT, V1);
     }
 
     /** A platform with its own native API, called through its adapter. */

@@ -2,6 +2,7 @@ package org.yimatong.hub.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.yimatong.schemas.problem.FieldError;
@@ -104,6 +105,11 @@ public record Hops(int left, List<String> path) {
             throw new ProblemException(ProblemType.LOOP_DETECTED, "The request would go back to " + next);
         }
         return this;
+    }
+
+    /** The node where the request began: the first entity on its path, if it came through others. */
+    public Optional<String> origin() {
+        return path.isEmpty() ? Optional.empty() : Optional.of(path.get(0));
     }
 
     public String hopHeader() {

@@ -1,25 +1,26 @@
 package org.yimatong.hub.tokens;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.config.HubConfig;
-import org.yimatong.hub.keys.HubKeyRing;
+import org.yimatong.hub.memberapi.MemberBadAnswerException;
+import org.yimatong.hub.memberapi.MemberClient;
+import org.yimatong.hub.memberapi.MemberRefusedException;
+import org.yimatong.hub.memberapi.MemberUnavailableException;
+import org.yimatong.hub.memberapi.Peer;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.hub.registry.ParentHub;
+import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.crypto.SignatureProfile;
@@ -28,7 +29,6 @@ import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.payload.IntrospectionResponse;
-import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 import org.yimatong.tokens.TokenSettings;
@@ -43,10 +43,6 @@ import org.yimatong.tokens.oauth.TokenException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * Routed validation of subject and actor tokens (DESIGN.md §8). An ID token whose issuer is a member of this hub
@@ -59,28 +55,23 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 @ApplicationScoped
 public class RoutedValidation {
 
-    private static final Logger LOG = Logger.getLogger(RoutedValidation.class);
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
     private final MemberRegistry registry;
     private final ParentHub parent;
     private final HubConfig hub;
     private final TokenSettings settings;
-    private final HubKeyRing keys;
     private final Clock clock;
-    private final WebClient client;
-    private final long timeoutMs;
+    private final MemberClient members;
 
     public RoutedValidation(MemberRegistry registry, ParentHub parent, HubConfig hub, TokenSettings settings,
-            HubKeyRing keys, Clock clock, Vertx vertx, TokensConfig config) {
+            Clock clock, MemberClient members) {
         this.registry = registry;
         this.parent = parent;
         this.hub = hub;
         this.settings = settings;
-        this.keys = keys;
         this.clock = clock;
-        this.timeoutMs = config.parentTimeout().toMillis();
-        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) timeoutMs));
+        this.members = members;
     }
 
     /**
@@ -112,7 +103,7 @@ public class RoutedValidation {
                 }
                 continue;
             }
-            Optional<Target> target = route(issuer, cameFrom);
+            Optional<Peer> target = route(issuer, cameFrom);
             if (target.isPresent()) {
                 all = all.flatMap(v -> introspect(target.get(), token, hops)
                         .map(answer -> (Object) toValidated(issuer, answer))
@@ -149,64 +140,40 @@ public class RoutedValidation {
     }
 
     /** Where a token of {@code issuer} is validated: a child hub serving its region, else the parent. */
-    private Optional<Target> route(String issuer, String cameFrom) {
+    private Optional<Peer> route(String issuer, String cameFrom) {
         String suffix = issuer.substring(issuer.lastIndexOf(':') + 1);
         if (REGION.matcher(suffix).matches()) {
             Optional<Member> child = registry.childServing(suffix)
                     .filter(m -> m.kind() == MemberKind.HUB && m.status() == MemberStatus.ACTIVE)
                     .filter(m -> !m.entityId().equals(cameFrom));
             if (child.isPresent()) {
-                return Optional.of(new Target(child.get().entityId(), child.get().baseUrl()));
+                return Optional.of(Peer.of(child.get()));
             }
         }
         if (parent.entityId().isPresent() && parent.baseUrl().isPresent()
                 && !parent.entityId().get().equals(cameFrom)) {
-            return Optional.of(new Target(parent.entityId().get(), parent.baseUrl().get()));
+            return Optional.of(Peer.parent(parent.entityId().get(), parent.baseUrl().get()));
         }
         return Optional.empty();
     }
 
-    private record Target(String entityId, URI baseUrl) {
-    }
-
-    private Uni<IntrospectionResponse> introspect(Target target, String token, Hops hops) {
-        return Uni.createFrom().deferred(() -> {
-            Hops next = hops.forwardedBy(hub.entityId());
-            String assertion = ClientAssertion.sign(keys.signingKey(settings.signingProfile()).orElseThrow(),
-                    hub.entityId(), target.entityId(), clock.instant());
-            MultiMap form = MultiMap.caseInsensitiveMultiMap()
-                    .add("token", token)
-                    .add("token_type_hint", "id_token")
-                    .add("client_assertion_type", ClientAssertion.FORM_TYPE)
-                    .add("client_assertion", assertion);
-            String url = target.baseUrl().toString().replaceAll("/+$", "") + "/v1/introspect";
-            return client.postAbs(url).timeout(timeoutMs)
-                    .putHeader("Accept", "application/json")
-                    .putHeader(Hops.HOP, String.valueOf(next.left()))
-                    .putHeader(Hops.PATH, next.pathHeader())
-                    .sendForm(form)
-                    .map(response -> {
-                        if (response.statusCode() != 200) {
-                            throw new ProblemException(ProblemType.MEMBER_BAD_ANSWER, target.entityId()
-                                    + " answered the routed validation with HTTP " + response.statusCode());
-                        }
-                        try {
-                            return PayloadJson.mapper().readValue(response.bodyAsString(), IntrospectionResponse.class);
-                        } catch (IOException e) {
-                            throw new ProblemException(ProblemType.MEMBER_BAD_ANSWER,
-                                    target.entityId() + " answered the routed validation with invalid JSON");
-                        }
-                    })
-                    .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
-                        LOG.warnf("Routed validation at %s failed: %s", target.entityId(), failure.toString());
-                        // Vert.x request timeouts and Mutiny's are both java.util.concurrent.TimeoutException
-                        return failure instanceof TimeoutException
-                                ? new ProblemException(ProblemType.MEMBER_TIMEOUT, target.entityId()
-                                        + " did not answer the routed validation in time")
-                                : new ProblemException(ProblemType.MEMBER_BAD_ANSWER, target.entityId()
-                                        + " could not be reached for the routed validation");
-                    });
-        });
+    /** The issuer side's answer, through the one member client (guard, breaker, metrics); failures as problems. */
+    private Uni<IntrospectionResponse> introspect(Peer target, String token, Hops hops) {
+        return Uni.createFrom().deferred(() -> members.introspectIdToken(target, token,
+                hops.arrivingAt(hub.entityId()).notBackTo(target.entityId()).forwardedBy(hub.entityId(), null)))
+                .onFailure(MemberUnavailableException.class).transform(failure -> {
+                    MemberUnavailableException down = (MemberUnavailableException) failure;
+                    return "timeout".equals(down.outcome())
+                            ? new ProblemException(ProblemType.MEMBER_TIMEOUT, target.entityId()
+                                    + " did not answer the routed validation in time")
+                            : new ProblemException(ProblemType.MEMBER_BAD_ANSWER, target.entityId()
+                                    + " could not be reached for the routed validation");
+                })
+                .onFailure(MemberBadAnswerException.class).transform(failure -> new ProblemException(
+                        ProblemType.MEMBER_BAD_ANSWER, target.entityId() + " answered the routed validation outside"
+                                + " the contract: " + failure.getMessage()))
+                .onFailure(MemberRefusedException.class).transform(failure -> new ProblemException(
+                        ProblemType.MEMBER_BAD_ANSWER, "the routed validation was refused: " + failure.getMessage()));
     }
 
     /** Acts on the issuer side's answer: active with the person's claims, or a refusal. */

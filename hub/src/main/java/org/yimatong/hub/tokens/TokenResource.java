@@ -19,6 +19,7 @@ import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
+import org.yimatong.hub.routing.Hops;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.MemberKind;
@@ -92,7 +93,7 @@ public class TokenResource {
                 List<String> presented = new ArrayList<>();
                 presented.add(exchange.subjectToken());
                 exchange.actorToken().ifPresent(presented::add);
-                return routing.prepare(hub.entityId(), presented, Hops.first(), null)
+                return routing.prepare(hub.entityId(), presented, Hops.fromHeaders(null, null), null)
                         .map(validator -> new TokenExchange(settingsFor(exchange.target()), validator, assurance, pairwise, bindings,
                                 revocations, keys, clock).exchange(caller.entityId(), exchange));
             });
@@ -117,14 +118,14 @@ public class TokenResource {
     @Path("introspect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> introspect(MultivaluedMap<String, String> form, @Context HttpServerRequest request,
-            @HeaderParam("Accept") String accept, @HeaderParam(Hops.HOP) String hop,
-            @HeaderParam(Hops.PATH) String path) {
+            @HeaderParam("Accept") String accept, @HeaderParam(Hops.HOP_HEADER) String hop,
+            @HeaderParam(Hops.PATH_HEADER) String path) {
         long started = System.nanoTime();
         return clients.authenticate(form, request).flatMap(caller -> {
             String token = single(form, "token");
             boolean signed = accept != null && accept.contains(Introspection.JWT_MEDIA_TYPE);
             Uni<IntrospectionResponse> answer = isRoutedIdToken(form, token, caller)
-                    ? routedIdToken(token, caller, Hops.of(hop, path))
+                    ? routedIdToken(token, caller, Hops.fromHeaders(hop, path))
                     : Uni.createFrom().item(() -> introspection.introspect(token, caller.entityId()));
             return answer.flatMap(a -> audit.append(event(caller, a.active() && a.home() != null ? a.home()
                     : caller.entityId(), "introspection", Action.INTROSPECTION, a.active() && a.jti() != null

@@ -30,10 +30,6 @@ public interface TokensConfig {
      */
     Optional<String> pairwiseSecret();
 
-    /** How long the hub waits for its parent to answer a routed validation. */
-    @WithDefault("2s")
-    Duration parentTimeout();
-
     /**
      * The audiences (services, named by the department's client id) the hub issues tokens for, each with the
      * lowest level it accepts; an audience not listed gets no tokens ({@code invalid_target}).
