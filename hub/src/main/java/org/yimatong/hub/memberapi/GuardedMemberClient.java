@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 
@@ -50,9 +48,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -74,7 +70,6 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private static final String JSON = "application/json";
     private static final Pattern LIST_SUB = Pattern.compile("[0-9a-f]{64}");
 
-    private final Vertx vertx;
     private final ObjectMapper json;
     private final MemberCallConfig config;
     private final MeterRegistry meters;
@@ -84,12 +79,12 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private final MemberAdapters adapters;
     private final ListsConfig lists;
     private final ConcurrentMap<String, TypedGuard<Uni<Object>>> guards = new ConcurrentHashMap<>();
-    private WebClient web;
+    private final WebClient web;
 
-    public GuardedMemberClient(Vertx vertx, ObjectMapper json, MemberCallConfig config, MeterRegistry meters,
+    public GuardedMemberClient(WebClient web, ObjectMapper json, MemberCallConfig config, MeterRegistry meters,
             HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters, ListsConfig lists) {
         this.lists = lists;
-        this.vertx = vertx;
+        this.web = web;
         this.json = json;
         this.config = config;
         this.meters = meters;
@@ -97,19 +92,6 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         this.hub = hub;
         this.clock = clock;
         this.adapters = adapters;
-    }
-
-    @PostConstruct
-    void start() {
-        web = WebClient.create(vertx, new WebClientOptions()
-                .setMaxPoolSize(config.maxPoolSize())
-                .setConnectTimeout((int) config.timeout().toMillis())
-                .setKeepAlive(true));
-    }
-
-    @PreDestroy
-    void stop() {
-        web.close();
     }
 
     @Override

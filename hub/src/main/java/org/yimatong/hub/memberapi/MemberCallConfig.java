@@ -13,10 +13,6 @@ public interface MemberCallConfig {
     @WithDefault("800ms")
     Duration timeout();
 
-    /** Connection pool size per member host; the Vert.x default of 5 queues calls under load. */
-    @WithDefault("100")
-    int maxPoolSize();
-
     Breaker breaker();
 
     interface Breaker {

@@ -9,8 +9,6 @@ import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /** Fetches a published key set (a member's {@code jwks_uri}, or the parent hub's {@code /v1/jwks}). */
@@ -21,8 +19,8 @@ public class KeySetFetcher {
 
     private final WebClient client;
 
-    public KeySetFetcher(Vertx vertx) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(TIMEOUT_MS));
+    public KeySetFetcher(WebClient client) {
+        this.client = client;
     }
 
     public Uni<JwkSet> fetch(URI uri) {

@@ -1,6 +1,5 @@
 package org.yimatong.hub.lists.callbacks;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.AsyncCallback;
@@ -14,7 +13,6 @@ import org.yimatong.schemas.payload.ListChangeNotification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -35,8 +33,8 @@ public class CallbackPoster extends AsyncProcessorSupport {
     private final ObjectMapper mapper;
     private final long timeoutMillis;
 
-    public CallbackPoster(Vertx vertx, ObjectMapper mapper, ListsConfig config, HubKeyRing hubKeys) {
-        this.client = WebClient.create(vertx);
+    public CallbackPoster(WebClient client, ObjectMapper mapper, ListsConfig config, HubKeyRing hubKeys) {
+        this.client = client;
         this.hubKeys = hubKeys;
         this.mapper = mapper;
         this.timeoutMillis = config.callbacks().timeout().toMillis();
@@ -66,11 +64,6 @@ public class CallbackPoster extends AsyncProcessorSupport {
                     callback.done(false);
                 });
         return false;
-    }
-
-    @PreDestroy
-    void closeClient() {
-        client.close();
     }
 
     /** The member answered, but not with a 2xx. */
