@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.admin.AdminOnly;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.lists.ingest.IngestOutcome;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.schemas.payload.AdapterSettings;
@@ -32,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Operators set how the hub speaks to a native member, and pull a native member's daily list by hand. */
 @Path("/v1/admin/members/{id}")
-@AdminOnly
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdapterAdminResource {
 

@@ -1,2 +1,2 @@
-/** Operator authentication for the admin endpoints. The admin operations themselves live with their capability. */
+/** The operators' credential (the admin bearer token). The admin operations themselves live with their capability. */
 package org.yimatong.hub.admin;

@@ -3,6 +3,7 @@ package org.yimatong.hub.appeals;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.auth.CallerAuthenticated;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.payload.Appeal;
@@ -28,7 +29,7 @@ import io.smallrye.mutiny.Uni;
 
 /** {@code POST /v1/appeals}, {@code GET /v1/appeals/{id}}, {@code POST /v1/appeals/{id}/decision}. */
 @Path("/v1/appeals")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class AppealResource {
 
     /** The filing hub's own id for the appeal, to send the decision back to (as on the member API). */

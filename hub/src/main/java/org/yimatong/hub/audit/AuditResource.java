@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.yimatong.hub.auth.CallerAuthenticated;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.schemas.payload.AuditEvent;
 import org.yimatong.schemas.payload.AuditEvent.Action;
@@ -32,7 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * pages with an opaque keyset cursor.
  */
 @Path("/v1/audit")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class AuditResource {
 
     private static final String QUERY = "select chain_id, seq, at, actor, member, purpose, action, target, outcome,"

@@ -2,20 +2,23 @@ package org.yimatong.hub.auth;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The authenticated caller of the current request, set by the authentication filter. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The authenticated member or parent hub of the current request, from its security identity. */
 @RequestScoped
 public class CurrentCaller {
 
-    private Caller caller;
+    private final SecurityIdentity identity;
 
-    public Caller get() {
-        if (caller == null) {
-            throw new IllegalStateException("No authenticated caller: is the endpoint marked @CallerAuthenticated?");
-        }
-        return caller;
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    void set(Caller caller) {
-        this.caller = caller;
+    public Caller get() {
+        Caller caller = identity.getAttribute(CallerIdentityProvider.CALLER_ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("No member or parent hub: is the endpoint @RolesAllowed for callers?");
+        }
+        return caller;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.admin.AdminOnly;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
@@ -34,7 +35,7 @@ import io.smallrye.mutiny.Uni;
  * key over these exact bytes, the report is about this member, the run passed.
  */
 @Path("/v1/admin/members/{id}/conformance-reports")
-@AdminOnly
+@RolesAllowed(Roles.OPERATOR)
 public class ConformanceReportResource {
 
     public static final String SIGNATURE_HEADER = "Ymt-Report-Signature";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,9 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditWriter;
-import org.yimatong.hub.auth.CallerAuthenticated;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.lists.ListStateLookup;
@@ -51,7 +52,7 @@ import io.smallrye.mutiny.Uni;
  * list answer is this hub's own, also while its parent or the region's hub is unreachable.
  */
 @Path("/v1/green-lookups")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class GreenLookupResource {
 
     private final ListStateLookup lists;

@@ -2,13 +2,14 @@ package org.yimatong.hub.keys;
 
 import java.time.Duration;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.yimatong.hub.admin.AdminOnly;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.schemas.payload.KeyRotationRequest;
 import org.yimatong.schemas.payload.KeyRotationResult;
 import org.yimatong.schemas.payload.validation.Validation;
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * token it signed has expired.
  */
 @Path("/v1/admin/keys/rotate")
-@AdminOnly
+@RolesAllowed(Roles.OPERATOR)
 public class KeyRotationResource {
 
     private final HubKeyRing ring;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -18,6 +19,9 @@ import org.yimatong.schemas.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
 
 /**
@@ -31,6 +35,29 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return Problems.response(e.type(), e.getMessage(), e.errors());
+    }
+
+    /** A caller's credentials were refused; the cause says how (invalid assertion, suspended, database down). */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        if (e.getCause() instanceof ProblemException p) {
+            return problem(p);
+        }
+        return Problems.response(ProblemType.UNAUTHENTICATED, "The caller could not be authenticated", List.of());
+    }
+
+    /** No credentials where an endpoint needs a role. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return Problems.response(ProblemType.UNAUTHENTICATED, "Authenticate: members with a registered client"
+                + " certificate or a client assertion in " + ClientAssertion.HEADER + ", operators with the admin"
+                + " bearer token", List.of());
+    }
+
+    /** Authenticated, but without the role the endpoint needs (a member at an operators' endpoint, ...). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.response(ProblemType.FORBIDDEN, "This operation is not open to this caller", List.of());
     }
 
     @ServerExceptionMapper

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,8 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.adapters.StandardAdapters;
-import org.yimatong.hub.admin.AdminOnly;
 import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
@@ -25,7 +26,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Operators onboard, update and suspend members here (REQ-REG-1). */
 @Path("/v1/admin/members")
-@AdminOnly
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MemberAdminResource {

@@ -3,6 +3,7 @@ package org.yimatong.hub.tokens;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.admin.AdminOnly;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.schemas.payload.OperatorBinding;
 import org.yimatong.schemas.payload.validation.Validation;
 import org.yimatong.schemas.problem.FieldError;
@@ -28,7 +29,7 @@ import io.smallrye.mutiny.Uni;
  * subject there) to a legal person (REQ-LOA-3). The credit code must pass its check character.
  */
 @Path("/v1/admin/departments/{id}/operators/{operator}")
-@AdminOnly
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorBindingResource {
 

@@ -1,5 +1,6 @@
 package org.yimatong.hub.verification;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,8 +12,8 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.Caller;
-import org.yimatong.hub.auth.CallerAuthenticated;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.dictionary.MemberKind;
@@ -28,7 +29,7 @@ import io.smallrye.mutiny.Uni;
  * pseudonym stays inside the tree: it is answered to hubs only.
  */
 @Path("/v1/verifications")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class VerificationResource {
 
     private final CamelContext camel;

@@ -49,6 +49,22 @@ class CallerAuthenticationTest {
     }
 
     @Test
+    void aMemberIsNotAnOperatorAndAnOperatorIsNotAMember() {
+        given().header(ClientAssertion.HEADER, TestMembers.assertion(key, MEMBER))
+                .when().get("/v1/admin/members").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/forbidden"));
+        given().header("Authorization", TestMembers.ADMIN)
+                .when().get("/v1/audit").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/forbidden"));
+        given().header("Authorization", "Bearer not-the-admin-token")
+                .when().get("/v1/admin/members").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/unauthenticated"));
+    }
+
+    @Test
     void anExpiredAssertionIsRefused() {
         String expired = ClientAssertion.sign(key, MEMBER, TestMembers.HUB_ID, Instant.now().minusSeconds(200));
         given().header(ClientAssertion.HEADER, expired).when().get("/v1/audit").then().statusCode(401)

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.auth.CallerAuthenticated;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.registry.Member;
@@ -33,7 +34,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * must lie under the member's registered base URL, so the hub never posts to a host the member does not run.
  */
 @Path("/v1/lists/subscriptions")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class SubscriptionResource {
 
     private final Pool pool;

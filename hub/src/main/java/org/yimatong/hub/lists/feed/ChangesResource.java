@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,8 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.logging.Logger;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.Caller;
-import org.yimatong.hub.auth.CallerAuthenticated;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.dictionary.Colour;
@@ -50,7 +51,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code seq > after} never skips a change that commits later nor repeats one.
  */
 @Path("/v1/lists")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class ChangesResource {
 
     private static final Logger LOG = Logger.getLogger(ChangesResource.class);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.auth.CallerAuthenticated;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.lists.RelayedBatch;
@@ -49,7 +50,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * hub also uploads here the batches of its subtree, with its countersignature (REQ-LIST-12).
  */
 @Path("/v1/lists/batches")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchResource {
 

@@ -3,6 +3,7 @@ package org.yimatong.hub.lists.keys;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.yimatong.hub.auth.CallerAuthenticated;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.registry.Member;
@@ -27,7 +28,7 @@ import io.smallrye.mutiny.Uni;
  * app: no prefixes) never receives it (REQ-REG-2).
  */
 @Path("/v1/lists/key")
-@CallerAuthenticated
+@RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class ListKeyResource {
 
     private static final Logger LOG = Logger.getLogger(ListKeyResource.class);
