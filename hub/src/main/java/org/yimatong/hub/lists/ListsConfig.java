@@ -15,23 +15,23 @@ public interface ListsConfig {
     int maxReportedErrors();
 
     /** How often a running ingest logs its progress. */
-    @WithDefault("PT5S")
+    @WithDefault("5s")
     Duration progressLogInterval();
 
     /** How long a green lookup answer from list state may be relied on. */
-    @WithDefault("PT1H")
+    @WithDefault("1h")
     Duration greenValidity();
 
     /** How long an entry stays after its {@code until} before retention removes it. */
-    @WithDefault("P1D")
+    @WithDefault("1d")
     Duration entryGrace();
 
     /** How long change rows and stored batches are kept. */
-    @WithDefault("P30D")
+    @WithDefault("30d")
     Duration changeRetention();
 
     /** How long before its epoch starts the next epoch's list key is handed out (REQ-LIST-11). */
-    @WithDefault("P5D")
+    @WithDefault("5d")
     Duration nextKeyLead();
 
     Drop drop();
@@ -49,7 +49,7 @@ public interface ListsConfig {
         int pageSize();
 
         /** The longest a batch relayed to the parent may take (a million entries take seconds). */
-        @WithDefault("PT10M")
+        @WithDefault("10m")
         Duration timeout();
     }
 
@@ -81,25 +81,25 @@ public interface ListsConfig {
          */
         Optional<String> dir();
 
-        /** Milliseconds between polls of the inbox. */
-        @WithDefault("5000")
-        long pollDelayMillis();
+        /** Time between polls of the inbox. */
+        @WithDefault("5s")
+        Duration pollDelay();
     }
 
     interface Callbacks {
         @WithDefault("8")
         int maxRedeliveries();
 
-        @WithDefault("1000")
-        long redeliveryDelayMillis();
+        @WithDefault("1s")
+        Duration redeliveryDelay();
 
         @WithDefault("2")
         double backOffMultiplier();
 
-        @WithDefault("300000")
-        long maxRedeliveryDelayMillis();
+        @WithDefault("5m")
+        Duration maxRedeliveryDelay();
 
-        @WithDefault("PT5S")
+        @WithDefault("5s")
         Duration timeout();
     }
 }

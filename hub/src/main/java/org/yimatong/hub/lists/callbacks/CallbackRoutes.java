@@ -29,10 +29,10 @@ public class CallbackRoutes extends RouteBuilder {
         ListsConfig.Callbacks callbacks = config.callbacks();
         onException(Exception.class)
                 .maximumRedeliveries(callbacks.maxRedeliveries())
-                .redeliveryDelay(callbacks.redeliveryDelayMillis())
+                .redeliveryDelay(callbacks.redeliveryDelay().toMillis())
                 .useExponentialBackOff()
                 .backOffMultiplier(callbacks.backOffMultiplier())
-                .maximumRedeliveryDelay(callbacks.maxRedeliveryDelayMillis())
+                .maximumRedeliveryDelay(callbacks.maxRedeliveryDelay().toMillis())
                 .asyncDelayedRedelivery()
                 .retryAttemptedLogLevel(LoggingLevel.INFO)
                 .handled(true)

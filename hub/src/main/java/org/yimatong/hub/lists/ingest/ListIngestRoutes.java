@@ -34,7 +34,7 @@ public class ListIngestRoutes extends RouteBuilder {
 
         Path root = root(config);
         from("file:" + root.resolve("inbox") + "?recursive=true&include=.*\\.ndjson"
-                + "&delay=" + config.drop().pollDelayMillis()
+                + "&delay=" + config.drop().pollDelay().toMillis()
                 + "&move=" + root.resolve("done") + "/${file:name}"
                 + "&moveFailed=" + root.resolve("error") + "/${file:name}")
                 .routeId("list-file-drop")
