@@ -1,5 +1,10 @@
 package org.yimatong.hub.lists;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * PostgreSQL advisory lock keys of the lists. {@link #FEED} is taken (transaction-scoped) by every transaction
  * that appends to {@code list_change}, so sequence values are allocated and committed in one order and a
@@ -18,5 +23,24 @@ public final class ListLocks {
     public static final long RELAY = 0x796d742d6c72L;
 
     private ListLocks() {
+    }
+
+    /** Takes {@code key} for the rest of the transaction, waiting for it. */
+    public static void lock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        }
+    }
+
+    /** Takes {@code key} for the rest of the transaction if no other transaction holds it; whether it did. */
+    public static boolean tryLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 }

@@ -185,10 +185,7 @@ public class BatchIngest {
 
         tracker.state(State.DIFFING, count);
         phase = System.nanoTime();
-        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, ListLocks.FEED);
-            lock.execute();
-        }
+        ListLocks.lock(connection, ListLocks.FEED);
         // PostgreSQL keeps microseconds: the receipt answered now must equal the one a replay reads back (REQ-LIST-4)
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         ListDiff.Diff diff = ListDiff.apply(connection, owner, upload.batchTag(), now, via, epoch);

@@ -95,7 +95,7 @@ public class BatchRelay {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (!tryLock(connection)) {
+                if (!ListLocks.tryLock(connection, ListLocks.RELAY)) {
                     connection.rollback();
                     return false;
                 }
@@ -212,16 +212,6 @@ public class BatchRelay {
             ps.setString(2, pending.batch.member());
             ps.setString(3, pending.batch.batchTag());
             ps.executeUpdate();
-        }
-    }
-
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, ListLocks.RELAY);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
         }
     }
 }

@@ -115,14 +115,14 @@ public class ParentFeedFollower {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (!tryLock(connection, ListLocks.FOLLOW)) {
+                if (!ListLocks.tryLock(connection, ListLocks.FOLLOW)) {
                     connection.rollback();
                     return null;
                 }
                 String cursor = cursor(connection, parentId);
                 ChangesPage page = parent.changes(cursor, config.replication().pageSize())
                         .await().atMost(config.replication().timeout());
-                lock(connection, ListLocks.FEED);
+                ListLocks.lock(connection, ListLocks.FEED);
                 long before = maxSeq(connection);
                 Instant now = clock.instant();
                 int applied = 0;
@@ -253,23 +253,6 @@ public class ParentFeedFollower {
             ps.setString(2, cursor);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.executeUpdate();
-        }
-    }
-
-    private static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static void lock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, key);
-            ps.execute();
         }
     }
 

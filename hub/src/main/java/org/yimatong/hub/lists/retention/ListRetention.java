@@ -66,11 +66,11 @@ public class ListRetention {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (!tryLock(connection, ListLocks.RETENTION)) {
+                if (!ListLocks.tryLock(connection, ListLocks.RETENTION)) {
                     connection.rollback();
                     return Optional.empty();
                 }
-                update(connection, "select pg_advisory_xact_lock(?)", ListLocks.FEED);
+                ListLocks.lock(connection, ListLocks.FEED);
                 long before = scalar(connection, "select coalesce(max(seq), 0) from list_change");
                 long entries = update(connection, "insert into list_change (op, member, sub, rgn, col, since,"
                         + " until, reason, batch_tag, recorded_at, epoch) select 'REMOVED', member, sub, rgn, null::text,"
@@ -107,16 +107,6 @@ public class ListRetention {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
-            }
-        }
-    }
-
-    private static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
             }
         }
     }
