@@ -11,6 +11,10 @@ import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.problem.ProblemException;
 
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
@@ -20,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * masked and never the code; one count in {@code ymt.verifications} by outcome.
  */
 @Singleton
-public class AuditVerification extends UniStep {
+public class AuditVerification extends AsyncProcessorSupport {
 
     static final Action ACTION = Action.VERIFICATION;
     private static final Logger LOG = Logger.getLogger("org.yimatong.hub.verification.log");
@@ -36,27 +40,43 @@ public class AuditVerification extends UniStep {
     }
 
     @Override
-    Uni<Void> apply(Verification v) {
-        String outcome = outcome(v);
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Verification v = exchange.getMessage().getBody(Verification.class);
+        Throwable failure = exchange.getProperty(UniStep.FAILURE, Throwable.class);
+        Uni<Void> audited;
+        try {
+            audited = audit(v, failure);
+        } catch (RuntimeException e) {
+            audited = Uni.createFrom().failure(e);
+        }
+        audited.subscribe().with(done -> callback.done(false), auditFailure -> {
+            exchange.setException(auditFailure);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private Uni<Void> audit(Verification v, Throwable failure) {
+        String outcome = outcome(v, failure);
         int latencyMs = v.latencyMs();
         meters.counter("ymt.verifications", "outcome", outcome).increment();
         LOG.infof("verification caller=%s home=%s rgn=%s sub=%s jti=%s via=%s outcome=%s latencyMs=%d",
-                v.caller.entityId(), v.home(), v.claims == null ? null : v.claims.rgn(),
-                v.claims == null ? null : mask(v.claims.sub()), v.claims == null ? null : v.claims.jti(),
-                v.peer == null ? null : v.peer.entityId(), outcome, latencyMs);
-        return audit.append(new AuditEvent(clock.instant(), v.caller.entityId(), v.home(), v.request.purpose(), ACTION,
-                v.claims == null ? null : v.claims.jti(), outcome, latencyMs));
+                v.caller().entityId(), v.home(), v.claims() == null ? null : v.claims().rgn(),
+                v.claims() == null ? null : mask(v.claims().sub()), v.claims() == null ? null : v.claims().jti(),
+                v.peer() == null ? null : v.peer().entityId(), outcome, latencyMs);
+        return audit.append(new AuditEvent(clock.instant(), v.caller().entityId(), v.home(), v.request().purpose(),
+                ACTION, v.claims() == null ? null : v.claims().jti(), outcome, latencyMs));
     }
 
     /** The answer's status (with its reason), or the refusal's problem type. */
-    static String outcome(Verification v) {
-        if (v.failure instanceof ProblemException p) {
+    static String outcome(Verification v, Throwable failure) {
+        if (failure instanceof ProblemException p) {
             return AuditOutcome.problem(p.type());
         }
-        if (v.failure != null || v.result == null) {
+        if (failure != null || v.result() == null) {
             return AuditOutcome.internal();
         }
-        return AuditOutcome.of(v.result.status().name(), v.result.reason());
+        return AuditOutcome.of(v.result().status().name(), v.result().reason());
     }
 
     /** A pseudonym is still personal data: keep four characters. */

@@ -36,21 +36,20 @@ public class CallHome extends UniStep {
     }
 
     @Override
-    Uni<Void> apply(Verification v) {
-        if (v.result != null) {
-            return Uni.createFrom().voidItem();
+    Uni<Verification> apply(Verification v) {
+        if (v.result() != null) {
+            return Uni.createFrom().item(v);
         }
-        return client.verify(v.peer, v.request, v.forwardedHops)
+        return client.verify(v.peer(), v.request(), v.forwardedHops())
                 .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unknown(v, ReasonCode.HOME_UNAVAILABLE))
                 .onFailure(MemberRefusedException.class).recoverWithUni(failure -> {
                     MemberRefusedException refused = (MemberRefusedException) failure;
-                    if (refused.type() == ProblemType.NOT_FOUND && !v.peer.isHub()) {
+                    if (refused.type() == ProblemType.NOT_FOUND && !v.peer().isHub()) {
                         return Uni.createFrom().item(unknown(v, ReasonCode.NOT_FOUND_AT_HOME));
                     }
                     return Uni.createFrom().failure(refused);
                 })
-                .invoke(answer -> v.result = answer)
-                .replaceWithVoid();
+                .map(v::answered);
     }
 
     private VerificationResult unknown(Verification v, ReasonCode reason) {

@@ -17,7 +17,6 @@ import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.code.DynamicCodeCodec.DecodedCode;
 import org.yimatong.schemas.crypto.SignatureProfile;
-import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemException;
@@ -26,7 +25,7 @@ import org.yimatong.schemas.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Decode, loop guard, route, verify. The signature is checked only where this hub holds the issuer's keys
+ * Route and verify a decoded code. The signature is checked only where this hub holds the issuer's keys
  * (the issuer is a direct child platform); a code going to a child hub or the parent is checked for structure,
  * lifetime and freshness here, so garbage never travels. A refusal is a problem and no call leaves the hub.
  */
@@ -50,12 +49,9 @@ public class CheckCode extends UniStep {
     }
 
     @Override
-    Uni<Void> apply(Verification v) {
-        v.hops.arrivingAt(hub.entityId());
-        String code = v.request.code();
-        DecodedCode decoded = codec.parse(code);
+    Uni<Verification> apply(Verification v) {
+        DecodedCode decoded = v.decoded();
         CodeClaims unverified = decoded.claims();
-        v.claims = unverified;
         RouteDecision decision = router.route(unverified.rgn());
         if (decision instanceof RouteDecision.ToChild child && child.member().kind() == MemberKind.PLATFORM) {
             Member home = child.member();
@@ -69,24 +65,20 @@ public class CheckCode extends UniStep {
             }
             return members.keysFor(home, kid).map(keys -> {
                 Instant now = clock.instant();
-                v.claims = codec.verify(decoded, keys, now);
-                routeTo(v, decision, now);
-                return null;
+                return routeTo(v.verified(codec.verify(decoded, keys, now)), decision, now);
             });
         }
         Instant now = clock.instant();
         codec.checkTimes(unverified, now);
-        routeTo(v, decision, now);
-        return Uni.createFrom().voidItem();
+        return Uni.createFrom().item(routeTo(v, decision, now));
     }
 
-    /** Sets where the request goes, or, for a child that is not active, the UNKNOWN answer without a call. */
-    private void routeTo(Verification v, RouteDecision decision, Instant now) {
+    /** Where the request goes, or, for a child that is not active, the UNKNOWN answer without a call. */
+    private Verification routeTo(Verification v, RouteDecision decision, Instant now) {
         if (decision instanceof RouteDecision.ToChild child && !child.member().isActive()) {
-            v.result = VerificationResult.homeUnavailable(v.claims.iss(), now, now.plus(unknownValidFor));
-            return;
+            return v.answered(VerificationResult.homeUnavailable(v.claims().iss(), now, now.plus(unknownValidFor)));
         }
-        v.forwardedHops = v.hops.notBackTo(decision.entityId()).forwardedBy(hub.entityId(), v.caller.entityId());
-        v.peer = Peer.of(decision);
+        return v.routedTo(Peer.of(decision),
+                v.hops().notBackTo(decision.entityId()).forwardedBy(hub.entityId(), v.caller().entityId()));
     }
 }

@@ -26,13 +26,11 @@ public class MergeListState extends UniStep {
     }
 
     @Override
-    Uni<Void> apply(Verification v) {
-        String listSub = v.result.listSub();
+    Uni<Verification> apply(Verification v) {
+        String listSub = v.result().listSub();
         if (listSub == null) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(v);
         }
-        return lists.listingOf(listSub)
-                .invoke(listing -> v.result = ListMerge.merge(v.result, listing, clock.instant()))
-                .replaceWithVoid();
+        return lists.listingOf(listSub).map(listing -> v.answered(ListMerge.merge(v.result(), listing, clock.instant())));
     }
 }

@@ -8,26 +8,31 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * A route step that works on the {@link Verification} body asynchronously: it starts the step's {@code Uni} and
- * completes the exchange from its callback, so no thread waits (DESIGN.md §12). A failure is set on the exchange
- * and kept in the verification for the audit step.
+ * completes the exchange from its callback, so no thread waits (DESIGN.md §12). The verification the step answers
+ * becomes the body; a failure is set on the exchange and kept in the {@link #FAILURE} property for the audit step.
  */
 abstract class UniStep extends AsyncProcessorSupport {
 
-    abstract Uni<Void> apply(Verification verification);
+    /** The exchange property holding a step's failure (a refusal or a fault), for the audit step. */
+    static final String FAILURE = "ymt.verification.failure";
+
+    abstract Uni<Verification> apply(Verification verification);
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Verification verification = exchange.getMessage().getBody(Verification.class);
-        Uni<Void> step;
+        Uni<Verification> step;
         try {
-            step = apply(verification);
+            step = apply(exchange.getMessage().getBody(Verification.class));
         } catch (RuntimeException e) {
             step = Uni.createFrom().failure(e);
         }
         step.subscribe().with(
-                done -> callback.done(false),
+                next -> {
+                    exchange.getMessage().setBody(next);
+                    callback.done(false);
+                },
                 failure -> {
-                    verification.failure = failure;
+                    exchange.setProperty(FAILURE, failure);
                     exchange.setException(failure);
                     callback.done(false);
                 });

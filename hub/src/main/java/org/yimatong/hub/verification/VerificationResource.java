@@ -50,7 +50,7 @@ public class VerificationResource {
             @HeaderParam(Hops.PATH_HEADER) String path, VerificationRequest request) throws Exception {
         Validation.requireValid(request);
         Caller who = caller.get();
-        Verification verification = new Verification(request, who, Hops.fromHeaders(hop, path), System.nanoTime());
+        Verification verification = Verification.arriving(request, who, Hops.fromHeaders(hop, path), System.nanoTime());
         AsyncProducer route = producer();
         Exchange exchange = route.getEndpoint().createExchange(ExchangePattern.InOut);
         exchange.getMessage().setBody(verification);
@@ -58,7 +58,8 @@ public class VerificationResource {
             if (done.getException() != null) {
                 throw rethrowable(done.getException());
             }
-            return isHub(who) ? verification.result() : verification.result().withoutListSub();
+            VerificationResult result = done.getMessage().getBody(Verification.class).result();
+            return isHub(who) ? result : result.withoutListSub();
         });
     }
 

@@ -5,20 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The verification flow (DESIGN.md §6), top to bottom: check the code and choose the route, call home or
- * parent, merge with list state; then, whatever happened, audit. A refusal leaves the route as the exchange's
+ * The verification flow (DESIGN.md §6), top to bottom: decode the code, check it and choose the route, call home
+ * or parent, merge with list state; then, whatever happened, audit. Each step answers a new, immutable
+ * {@link Verification} as the body of the next. A refusal leaves the route as the exchange's
  * exception, after its audit event is committed.
  */
 @ApplicationScoped
 public class VerificationRoutes extends RouteBuilder {
 
+    private final DecodeCode decodeCode;
     private final CheckCode checkCode;
     private final CallHome callHome;
     private final MergeListState mergeListState;
     private final AuditVerification audit;
 
-    public VerificationRoutes(CheckCode checkCode, CallHome callHome, MergeListState mergeListState,
+    public VerificationRoutes(DecodeCode decodeCode, CheckCode checkCode, CallHome callHome, MergeListState mergeListState,
             AuditVerification audit) {
+        this.decodeCode = decodeCode;
         this.checkCode = checkCode;
         this.callHome = callHome;
         this.mergeListState = mergeListState;
@@ -29,6 +32,7 @@ public class VerificationRoutes extends RouteBuilder {
     public void configure() {
         from("{{ymt.verification.route-uri:direct:verify}}").routeId("verify")
                 .doTry()
+                    .process(decodeCode).id("decode-code")
                     .process(checkCode).id("check-code")
                     .process(callHome).id("call-home")
                     .process(mergeListState).id("merge-list-state")
