@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
@@ -38,6 +37,7 @@ import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.payload.validation.MemberAnswers;
 import org.yimatong.schemas.problem.ProblemType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,7 +68,6 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
     private static final String JSON = "application/json";
-    private static final Pattern LIST_SUB = Pattern.compile("[0-9a-f]{64}");
 
     private final ObjectMapper json;
     private final MemberCallConfig config;
@@ -113,9 +112,9 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         return call(peer, "green-lookup", () -> send(post(peer, "/v1/green-lookups", hops), request)
                 .map(r -> read(peer, r, 200, GreenLookupResult.class))
                 .map(answer -> {
-                    if (answer.status() == null || answer.checkedAt() == null || answer.validUntil() == null) {
-                        throw new MemberBadAnswerException(peer.entityId(), "green lookup answer without status or validity");
-                    }
+                    MemberAnswers.greenLookupFault(answer, !peer.isHub()).ifPresent(fault -> {
+                        throw new MemberBadAnswerException(peer.entityId(), fault);
+                    });
                     return answer;
                 }));
     }
@@ -383,14 +382,11 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         return new MemberBadAnswerException(peer.entityId(), "unexpected status " + status);
     }
 
+    /** The one answer check (shared with the v1 adapter): a platform answers LIVE, a hub may relay any source. */
     private static VerificationResult requireComplete(Peer peer, VerificationResult answer) {
-        if (answer == null || answer.status() == null || answer.home() == null || answer.source() == null
-                || answer.checkedAt() == null || answer.validUntil() == null) {
-            throw new MemberBadAnswerException(peer.entityId(), "a verification result misses a required field");
-        }
-        if (answer.listSub() != null && !LIST_SUB.matcher(answer.listSub()).matches()) {
-            throw new MemberBadAnswerException(peer.entityId(), "a verification result whose listSub is not 64 hex digits");
-        }
+        MemberAnswers.verificationFault(answer, !peer.isHub()).ifPresent(fault -> {
+            throw new MemberBadAnswerException(peer.entityId(), fault);
+        });
         return answer;
     }
 }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Forwarding;
-import org.yimatong.adapters.spi.ListSubjects;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -23,7 +22,6 @@ import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.JwkSet;
-import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
@@ -31,6 +29,7 @@ import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.payload.validation.MemberAnswers;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -74,14 +73,9 @@ public final class V1Adapter implements MemberAdapter {
         return post("/member/v1/verifications", request, forwarding, Map.of(), response -> {
             JsonNode answer = expect(response, 200);
             VerificationResult result = convert(answer, VerificationResult.class);
-            require(result.status() != null && result.home() != null && result.source() != null
-                    && result.checkedAt() != null && result.validUntil() != null,
-                    "verification answer lacks status, home, source, checkedAt or validUntil");
-            require(Patterns.ENTITY_ID.matcher(result.home()).matches(), "verification answer has a bad home");
-            require(result.source() == AnswerSource.LIVE, "verification answer is not LIVE");
             JsonNode listSub = answer.get("listSub");
-            require(listSub == null || listSub.isTextual() && ListSubjects.isPseudonym(listSub.textValue()),
-                    "verification answer has a listSub that is not a list pseudonym");
+            require(listSub == null || listSub.isTextual(), "verification answer has a listSub that is not a string");
+            MemberAnswers.verificationFault(result, true).ifPresent(fault -> require(false, fault));
             return result;
         });
     }
@@ -91,8 +85,7 @@ public final class V1Adapter implements MemberAdapter {
         return post("/member/v1/green-lookups", request, forwarding, Map.of(), response -> {
             JsonNode answer = expect(response, 200);
             GreenLookupResult result = convert(answer, GreenLookupResult.class);
-            require(result.status() != null && result.source() == AnswerSource.LIVE && result.checkedAt() != null
-                    && result.validUntil() != null, "green lookup answer lacks status, LIVE source or validity");
+            MemberAnswers.greenLookupFault(result, true).ifPresent(fault -> require(false, fault));
             return result;
         });
     }
