@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.code.DynamicCodeCodec;
@@ -28,6 +29,10 @@ public final class ClientAssertion {
 
     public static final String HEADER = "Ymt-Client-Assertion";
     public static final String FORM_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    /** The longest identifier (entity id, jti) an assertion may carry. */
+    static final int MAX_IDENTIFIER = 128;
+    private static final Pattern ENTITY_ID = Pattern.compile("ymt:(hub|member):[A-Za-z0-9._-]+");
+    private static final Pattern JTI = Pattern.compile("[\\x21-\\x7E]{1," + MAX_IDENTIFIER + "}");
     public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
 
     private ClientAssertion() {
@@ -81,6 +86,13 @@ public final class ClientAssertion {
          * @throws ProblemException {@code INVALID_CLIENT_ASSERTION} saying why not
          */
         public Claims check(String expectedAudience, Instant now, Duration skew) {
+            // identifiers have a grammar (REQ-ERR-2): checked before any of them reaches a lookup, a queue or a table
+            if (!ENTITY_ID.matcher(issuer).matches() || issuer.length() > MAX_IDENTIFIER) {
+                throw refused("iss is not an entity id");
+            }
+            if (!JTI.matcher(jti).matches()) {
+                throw refused("jti must be 1 to " + MAX_IDENTIFIER + " printable ASCII characters");
+            }
             if (!issuer.equals(subject)) {
                 throw refused("iss and sub must both name the caller");
             }

@@ -15,7 +15,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * Many requests' statements as one: while one batch is in flight, the items that arrive queue up and go in the next
  * single call of {@code run}. An idle hub runs each item at once; a busy one pays one database round trip per batch,
  * not per request, and never holds a thread while it waits. Batches run one at a time, in arrival order, so
- * {@code run} may keep state between them (the audit chain's head does).
+ * {@code run} may keep state between them (the audit chain's head does). A bad item fails alone (REQ-ERR-2): when a
+ * batch of several fails, its items run again one by one, in order, so only the guilty one fails.
  *
  * @param <I> what a request hands in
  * @param <O> what it gets back; {@code run} answers one per item, in the items' order
@@ -40,7 +41,7 @@ public final class GroupCommit<I, O> {
         this.run = run;
     }
 
-    /** Completes with this item's result once its batch ran; fails, with the whole batch, if it could not. */
+    /** Completes with this item's result once its batch ran; fails if this item could not be run. */
     public Uni<O> submit(I item) {
         return Uni.createFrom().emitter(emitter -> {
             queue.add(new Pending<>(item, emitter));
@@ -86,16 +87,48 @@ public final class GroupCommit<I, O> {
                     }
                 },
                 failure -> {
-                    try {
-                        fail(batch, failure);
-                    } finally {
-                        flush();
+                    if (batch.size() == 1) {
+                        try {
+                            fail(batch, failure);
+                        } finally {
+                            flush();
+                        }
+                    } else {
+                        LOG.warnf("A batch of %d %s failed (%s); running them one by one", batch.size(), what,
+                                failure.toString());
+                        oneByOne(batch, 0);
                     }
                 });
     }
 
+    /** Runs {@code batch} from {@code index} on, an item at a time, then the next batch. */
+    private void oneByOne(List<Pending<I, O>> batch, int index) {
+        if (index == batch.size()) {
+            flush();
+            return;
+        }
+        Pending<I, O> alone = batch.get(index);
+        Uni<List<O>> result;
+        try {
+            result = run.apply(List.of(alone.item()));
+        } catch (RuntimeException e) {
+            result = Uni.createFrom().failure(e);
+        }
+        result.subscribe().with(answers -> {
+            if (answers.size() == 1) {
+                alone.emitter().complete(answers.get(0));
+            } else {
+                fail(List.of(alone), new IllegalStateException(answers.size() + " results for 1 " + what));
+            }
+            oneByOne(batch, index + 1);
+        }, failure -> {
+            fail(List.of(alone), failure);
+            oneByOne(batch, index + 1);
+        });
+    }
+
     private void fail(List<Pending<I, O>> batch, Throwable failure) {
-        LOG.errorf(failure, "A batch of %d %s failed; their requests fail", batch.size(), what);
+        LOG.warnf("%d %s failed, their requests with them: %s", batch.size(), what, failure.toString());
         batch.forEach(p -> p.emitter().fail(failure));
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.JwsSigner;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -62,6 +67,42 @@ class CallerAuthenticationTest {
                 .when().get("/v1/admin/members").then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/unauthenticated"));
+    }
+
+    @Test
+    void aHostileJtiFailsAloneWhileHonestCallersAreServed() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(9);
+        try {
+            List<Future<Integer>> honest = new ArrayList<>();
+            List<Future<Integer>> hostile = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                honest.add(callers.submit(() -> given().header(ClientAssertion.HEADER, TestMembers.assertion(key, MEMBER))
+                        .when().get("/v1/audit").then().extract().statusCode()));
+                if (i % 4 == 0) {
+                    hostile.add(callers.submit(() -> given().header(ClientAssertion.HEADER, withJti("bad\u0000jti-" + Math.random()))
+                            .when().get("/v1/audit").then().extract().statusCode()));
+                }
+            }
+            for (Future<Integer> h : hostile) {
+                assertEquals(401, h.get(60, TimeUnit.SECONDS));
+            }
+            for (Future<Integer> h : honest) {
+                assertEquals(200, h.get(60, TimeUnit.SECONDS), "an honest caller was refused");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        given().header(ClientAssertion.HEADER, withJti("x".repeat(129))).when().get("/v1/audit").then().statusCode(401)
+                .body("type", equalTo(INVALID));
+    }
+
+    /** A correctly signed assertion of the member whose jti is {@code jti}. */
+    private String withJti(String jti) {
+        Instant now = Instant.now();
+        ObjectNode claims = JsonNodeFactory.instance.objectNode().put("iss", MEMBER).put("sub", MEMBER)
+                .put("aud", TestMembers.HUB_ID).put("jti", jti).put("iat", now.getEpochSecond())
+                .put("exp", now.plusSeconds(30).getEpochSecond());
+        return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -73,5 +76,37 @@ class GroupCommitTest {
         inFlight.get(2).complete(List.of("4", "5"));
 
         assertEquals(List.of(List.of(1), List.of(2, 3), List.of(4, 5)), batches);
+    }
+
+    @Test
+    void aPoisonedItemAmongAHundredConcurrentGoodOnesFailsAloneAndNoGoodOneFails() throws Exception {
+        // like PostgreSQL refusing a whole multi-row insert for one NUL byte
+        GroupCommit<String, String> commits = new GroupCommit<>("items", 256, items -> items.contains("poison")
+                ? Uni.createFrom().failure(new IllegalArgumentException("invalid byte sequence 0x00"))
+                : Uni.createFrom().item(items.stream().map(String::toUpperCase).toList()));
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CompletableFuture<String>>> submitted = new ArrayList<>();
+            for (int i = 0; i < 101; i++) {
+                String item = i == 50 ? "poison" : "good-" + i;
+                submitted.add(callers.submit(() -> commits.submit(item).subscribeAsCompletionStage()));
+            }
+            int goodFailed = 0;
+            for (int i = 0; i < submitted.size(); i++) {
+                CompletableFuture<String> answer = submitted.get(i).get(10, TimeUnit.SECONDS);
+                if (i == 50) {
+                    assertThrows(CompletionException.class, () -> answer.orTimeout(10, TimeUnit.SECONDS).join());
+                } else {
+                    try {
+                        assertEquals(("good-" + i).toUpperCase(), answer.orTimeout(10, TimeUnit.SECONDS).join());
+                    } catch (CompletionException e) {
+                        goodFailed++;
+                    }
+                }
+            }
+            assertEquals(0, goodFailed, "no good item fails with the poisoned one");
+        } finally {
+            callers.shutdownNow();
+        }
     }
 }
