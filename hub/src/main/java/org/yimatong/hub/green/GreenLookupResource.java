@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.lists.ListStateLookup;
@@ -84,7 +85,8 @@ public class GreenLookupResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<GreenLookupResult> lookup(@HeaderParam(Hops.HOP_HEADER) String hop,
             @HeaderParam(Hops.PATH_HEADER) String path, GreenLookupRequest request) {
-        String actor = caller.get().entityId();
+        Caller who = caller.get();
+        String actor = who.entityId();
         if (request == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A body is required", List.of());
         }
@@ -96,7 +98,7 @@ public class GreenLookupResource {
         Uni<GreenLookupResult> answer = lists.listingOf(request.sub())
                 .map(listing -> answer(request, listing, clock.instant()));
         if (request.wantsLive()) {
-            Hops hops = Hops.fromHeaders(hop, path).arrivingAt(hub.entityId());
+            Hops hops = Hops.sentBy(hop, path, actor, who.isHub()).arrivingAt(hub.entityId());
             answer = answer.flatMap(fromList -> live(request, hops, actor)
                     .map(fromHome -> moreSevere(fromList, fromHome)));
         }

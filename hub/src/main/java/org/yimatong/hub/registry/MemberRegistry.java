@@ -234,9 +234,10 @@ public class MemberRegistry implements MemberDirectory {
         if (record.jwks() == null && record.jwksUri() == null) {
             errors.add(new FieldError("/jwks", "give the key set inline or a jwksUri to fetch it from"));
         }
-        String samePrefix = samePrefixOwner(record);
-        if (samePrefix != null) {
-            errors.add(new FieldError("/regionPrefixes", "a prefix is already served by " + samePrefix));
+        String overlapping = overlappingPrefixOwner(record);
+        if (overlapping != null) {
+            errors.add(new FieldError("/regionPrefixes", "a prefix is, contains or lies within one served by "
+                    + overlapping + " (prefixes never nest, REQ-REG-2)"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The member record is not acceptable", errors);
@@ -244,10 +245,12 @@ public class MemberRegistry implements MemberDirectory {
         return record.jwks();
     }
 
-    private String samePrefixOwner(MemberRecord record) {
+    /** Another member serving one of the record's prefixes, or one that nests with it ({@code 31} and {@code 3101}). */
+    private String overlappingPrefixOwner(MemberRecord record) {
         return snapshot.byId().values().stream()
                 .filter(m -> !m.entityId().equals(record.entityId()))
-                .filter(m -> m.regionPrefixes().stream().anyMatch(record.regionPrefixes()::contains))
+                .filter(m -> m.regionPrefixes().stream().anyMatch(theirs -> record.regionPrefixes().stream()
+                        .anyMatch(ours -> ours.startsWith(theirs) || theirs.startsWith(ours))))
                 .map(Member::entityId).findFirst().orElse(null);
     }
 

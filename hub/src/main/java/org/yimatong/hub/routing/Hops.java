@@ -66,6 +66,27 @@ public record Hops(int left, List<String> path) {
     }
 
     /**
+     * The routing headers as far as the caller may set them: only a hub forwards a request, so only a hub's path
+     * counts, and it must end with itself; a platform or client starts a new path whatever it sent (its hop count
+     * is kept: it can only shorten its own request's way). So the origin of a path is always an authenticated
+     * caller, never a header value alone.
+     *
+     * @throws ProblemException {@code VALIDATION_FAILED} for a hub's header outside the contract or a path that
+     *     does not end with the calling hub
+     */
+    public static Hops sentBy(String hop, String path, String callerId, boolean callerIsHub) {
+        if (!callerIsHub) {
+            return fromHeaders(hop, null);
+        }
+        Hops sent = fromHeaders(hop, path);
+        if (!sent.path.isEmpty() && !sent.path.get(sent.path.size() - 1).equals(callerId)) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Routing headers are invalid",
+                    List.of(new FieldError("/headers/" + PATH_HEADER, "must end with the calling hub, " + callerId)));
+        }
+        return sent;
+    }
+
+    /**
      * Refuses a request that has already passed this hub.
      *
      * @throws ProblemException {@code LOOP_DETECTED} if {@code self} is in the path

@@ -20,9 +20,7 @@ import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.routing.Hops;
-import org.yimatong.hub.registry.Member;
 import org.yimatong.schemas.crypto.SignatureProfile;
-import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.problem.ProblemException;
@@ -125,7 +123,7 @@ public class TokenResource {
             String token = single(form, "token");
             boolean signed = accept != null && accept.contains(Introspection.JWT_MEDIA_TYPE);
             Uni<IntrospectionResponse> answer = isRoutedIdToken(form, token, caller)
-                    ? routedIdToken(token, caller, Hops.fromHeaders(hop, path))
+                    ? routedIdToken(token, caller, Hops.sentBy(hop, path, caller.entityId(), true))
                     : Uni.createFrom().item(() -> introspection.introspect(token, caller.entityId()));
             return answer.flatMap(a -> audit.append(event(caller, a.active() && a.home() != null ? a.home()
                     : caller.entityId(), "introspection", Action.INTROSPECTION, a.active() && a.jti() != null
@@ -142,8 +140,7 @@ public class TokenResource {
      * Departments only ever introspect hub tokens.
      */
     private static boolean isRoutedIdToken(MultivaluedMap<String, String> form, String token, Caller caller) {
-        boolean fromHub = caller.kind() == Caller.Kind.PARENT
-                || caller.member().map(Member::kind).filter(k -> k == MemberKind.HUB).isPresent();
+        boolean fromHub = caller.isHub();
         if (!fromHub) {
             return false;
         }

@@ -16,7 +16,6 @@ import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.routing.Hops;
-import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.payload.validation.Validation;
@@ -50,7 +49,8 @@ public class VerificationResource {
             @HeaderParam(Hops.PATH_HEADER) String path, VerificationRequest request) throws Exception {
         Validation.requireValid(request);
         Caller who = caller.get();
-        Verification verification = Verification.arriving(request, who, Hops.fromHeaders(hop, path), System.nanoTime());
+        Verification verification = Verification.arriving(request, who,
+                Hops.sentBy(hop, path, who.entityId(), who.isHub()), System.nanoTime());
         AsyncProducer route = producer();
         Exchange exchange = route.getEndpoint().createExchange(ExchangePattern.InOut);
         exchange.getMessage().setBody(verification);
@@ -59,14 +59,9 @@ public class VerificationResource {
                 throw rethrowable(done.getException());
             }
             VerificationResult result = done.getMessage().getBody(Verification.class).result();
-            return isHub(who) ? result : result.withoutListSub();
+            // only a hub gets the list pseudonym, to merge with its own list state on the way back (REQ-VER-5)
+            return who.isHub() ? result : result.withoutListSub();
         });
-    }
-
-    /** Only a hub gets the list pseudonym, to merge with its own list state on the way back (REQ-VER-5). */
-    private static boolean isHub(Caller caller) {
-        return caller.kind() == Caller.Kind.PARENT
-                || caller.member().map(m -> m.kind() == MemberKind.HUB).orElse(false);
     }
 
     private static RuntimeException rethrowable(Throwable failure) {

@@ -51,9 +51,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class SoapMemberTest {
 
-    private static final String DAQING = "ymt:member:239900";
+    private static final String DAQING = "ymt:member:249900";
     private static final Jwk DAQING_KEY = Jwk.generate(SignatureProfile.SM2);
-    private static final String SERVICE = "/m239900/services/HealthCodeService";
+    private static final String SERVICE = "/m249900/services/HealthCodeService";
     private static final String APP_ID = "ymt-hub-test";
     private static final String SECRET = "soap-secret-never-stored-in-clear";
 
@@ -71,9 +71,9 @@ class SoapMemberTest {
         wm.resetAll();
         Federation.registerMembers(wm);
         String member = """
-                {"entityId":"%s","displayName":"Daqing (SOAP gateway)","kind":"PLATFORM","regionPrefixes":["2399"],
+                {"entityId":"%s","displayName":"Daqing (SOAP gateway)","kind":"PLATFORM","regionPrefixes":["2499"],
                  "parent":"%s","baseUrl":"%s","dialect":"soap-md5","jwks":%s,"status":"ACTIVE"}"""
-                .formatted(DAQING, TestMembers.HUB_ID, wm.baseUrl() + "/m239900",
+                .formatted(DAQING, TestMembers.HUB_ID, wm.baseUrl() + "/m249900",
                         new JwkSet(List.of(DAQING_KEY.publicOnly())).toJson());
         admin().body(member).put("/v1/admin/members/" + DAQING).then().statusCode(oneOf(200, 201));
         admin().body("{\"credentialId\":\"" + APP_ID + "\",\"secret\":\"" + SECRET + "\",\"timeoutMs\":800}")
@@ -86,7 +86,7 @@ class SoapMemberTest {
         wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>0</ResultCode><CodeStatus>2</CodeStatus>"
                 + "<StatusReason>04</StatusReason>")));
 
-        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "239901"))).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "249901"))).when().post("/v1/verifications")
                 .then().statusCode(200)
                 .body("status", equalTo("RED")).body("source", equalTo("LIVE")).body("home", equalTo(DAQING));
 
@@ -102,7 +102,7 @@ class SoapMemberTest {
         wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>0</ResultCode><CodeStatus>7</CodeStatus>"
                 + "<StatusReason>00</StatusReason>")));
 
-        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "239901"))).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "249901"))).when().post("/v1/verifications")
                 .then().statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/member-bad-answer"))
                 .body("detail", containsString(DAQING));
@@ -112,7 +112,7 @@ class SoapMemberTest {
     void aGatewayThatRefusesTheHubsCredentialsIsNotTakenForAColourEither() {
         wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>1001</ResultCode>")));
 
-        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "239901"))).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(code(DAQING_KEY, DAQING, "249901"))).when().post("/v1/verifications")
                 .then().statusCode(502).body("type", equalTo("https://yimatong.org/problems/member-bad-answer"));
     }
 
@@ -158,13 +158,13 @@ class SoapMemberTest {
     @Test
     void aMemberInADialectNoAdapterSpeaksIsRefused() {
         String member = """
-                {"entityId":"ymt:member:239800","displayName":"Daqing east","kind":"PLATFORM","regionPrefixes":["2398"],
-                 "parent":"%s","baseUrl":"http://localhost:9/m239800","dialect":"corba-iiop","jwks":%s,"status":"ACTIVE"}"""
+                {"entityId":"ymt:member:249800","displayName":"Daqing east","kind":"PLATFORM","regionPrefixes":["2498"],
+                 "parent":"%s","baseUrl":"http://localhost:9/m249800","dialect":"corba-iiop","jwks":%s,"status":"ACTIVE"}"""
                 .formatted(TestMembers.HUB_ID,
                         new JwkSet(List.of(DAQING_KEY.publicOnly())).toJson());
-        admin().body(member).put("/v1/admin/members/ymt:member:239800").then().statusCode(400)
+        admin().body(member).put("/v1/admin/members/ymt:member:249800").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/dialect"));
-        admin().get("/v1/admin/members/ymt:member:239800").then().statusCode(404);
+        admin().get("/v1/admin/members/ymt:member:249800").then().statusCode(404);
     }
 
     private static RequestSpecification admin() {

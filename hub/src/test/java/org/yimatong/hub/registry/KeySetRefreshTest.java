@@ -75,13 +75,13 @@ class KeySetRefreshTest {
         MEMBER.stubFor(get("/nanning/jwks").willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(new JwkSet(List.of(key.publicOnly())).toJson().toString())));
         String body = """
-                {"entityId":"ymt:member:459900","displayName":"Nanning","kind":"PLATFORM","regionPrefixes":["4599"],
+                {"entityId":"ymt:member:479900","displayName":"Nanning","kind":"PLATFORM","regionPrefixes":["4799"],
                  "parent":"ymt:hub:test","baseUrl":"%s","dialect":"v1","jwksUri":"%s/nanning/jwks","status":"ACTIVE"}"""
                 .formatted(MEMBER.baseUrl(), MEMBER.baseUrl());
         given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(body)
-                .when().put("/v1/admin/members/ymt:member:459900").then().statusCode(201);
+                .when().put("/v1/admin/members/ymt:member:479900").then().statusCode(201);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("ymt:member:459900")
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("ymt:member:479900")
                 .map(m -> m.keys().resolve(key.kid()).isPresent()).orElse(false));
         MEMBER.verify(1, getRequestedFor(urlEqualTo("/nanning/jwks")));
     }

@@ -31,15 +31,15 @@ class MemberRegistryTest {
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
 
     @Test
-    void anOnboardedMemberIsRoutableByItsLongestPrefixAndShownWithoutPrivateDetails() {
-        TestMembers.register("ymt:member:330000", "http://localhost:9/zj", key, "33");
+    void anOnboardedMemberIsRoutableByItsPrefixAndShownWithoutPrivateDetails() {
         TestMembers.register("ymt:member:330100", "http://localhost:9/hz", key, "3301");
+        TestMembers.register("ymt:member:330200", "http://localhost:9/nb", key, "3302");
 
         assertEquals("ymt:member:330100", registry.childServing("330106").orElseThrow().entityId());
-        assertEquals("ymt:member:330000", registry.childServing("330200").orElseThrow().entityId());
-        given().when().get("/v1/members/ymt:member:330000")
+        assertEquals("ymt:member:330200", registry.childServing("330205").orElseThrow().entityId());
+        given().when().get("/v1/members/ymt:member:330200")
                 .then().statusCode(200)
-                .body("entityId", equalTo("ymt:member:330000"))
+                .body("entityId", equalTo("ymt:member:330200"))
                 .body("$", not(hasKey("baseUrl")))
                 .body("$", not(hasKey("tlsCertSha256")));
     }
@@ -109,6 +109,20 @@ class MemberRegistryTest {
                 .body(record("ymt:member:360001", "36", "ACTIVE"))
                 .when().put("/v1/admin/members/ymt:member:360001").then().statusCode(400)
                 .body("errors.pointer", containsInAnyOrder("/regionPrefixes"));
+    }
+
+    @Test
+    void prefixesNeverNestUnderOneHub() {
+        TestMembers.register("ymt:member:480100", "http://localhost:9/nest", key, "4801");
+        long before = members();
+
+        for (String[] nesting : new String[][] { { "ymt:member:480000", "48" }, { "ymt:member:480101", "480101" } }) {
+            given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON)
+                    .body(record(nesting[0], nesting[1], "ACTIVE"))
+                    .when().put("/v1/admin/members/" + nesting[0]).then().statusCode(400)
+                    .body("errors.pointer", containsInAnyOrder("/regionPrefixes"));
+        }
+        assertEquals(before, members());
     }
 
     @Test

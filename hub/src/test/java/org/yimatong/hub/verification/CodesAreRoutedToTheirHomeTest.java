@@ -86,7 +86,9 @@ class CodesAreRoutedToTheirHomeTest {
     void codeFromOutsideTheSubtreeGoesToTheParentWithHopDecrementedAndPathExtended() {
         wm.stubFor(post(urlEqualTo(PARENT_API)).willReturn(okJson(liveAnswer("GREEN", GUANGDONG))));
 
-        asCaller().header("Ymt-Hop", "5").header("Ymt-Path", "ymt:member:610000,ymt:hub:shaanxi")
+        Federation.registerChildHub(wm);
+        Federation.asMember(Federation.EAST_KEY, Federation.EAST).header("Ymt-Hop", "5")
+                .header("Ymt-Path", "ymt:member:410000," + Federation.EAST)
                 .body(verificationRequest(code(GUANGDONG_KEY, GUANGDONG, "440305")))
                 .when().post("/v1/verifications")
                 .then().statusCode(200)
@@ -95,7 +97,7 @@ class CodesAreRoutedToTheirHomeTest {
 
         wm.verify(1, postRequestedFor(urlEqualTo(PARENT_API))
                 .withHeader("Ymt-Hop", equalTo("4"))
-                .withHeader("Ymt-Path", equalTo("ymt:member:610000,ymt:hub:shaanxi," + TestMembers.HUB_ID))
+                .withHeader("Ymt-Path", equalTo("ymt:member:410000," + Federation.EAST + "," + TestMembers.HUB_ID))
                 .withHeader("Ymt-Client-Assertion", matching("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")));
         wm.verify(1, anyRequestedFor(anyUrl()));
     }

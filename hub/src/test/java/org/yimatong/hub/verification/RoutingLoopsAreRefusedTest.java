@@ -3,6 +3,8 @@ package org.yimatong.hub.verification;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -56,7 +58,9 @@ class RoutingLoopsAreRefusedTest {
 
     @Test
     void requestThatAlreadyPassedThisHubIsRefusedAsALoop() {
-        asCaller().header("Ymt-Path", "ymt:hub:parent," + TestMembers.HUB_ID + ",ymt:hub:other")
+        Federation.registerChildHub(wm);
+        Federation.asMember(Federation.EAST_KEY, Federation.EAST)
+                .header("Ymt-Path", "ymt:hub:parent," + TestMembers.HUB_ID + "," + Federation.EAST)
                 .body(verificationRequest(code(GUANGDONG_KEY, GUANGDONG, "440305")))
                 .when().post("/v1/verifications")
                 .then().statusCode(508)
@@ -68,12 +72,34 @@ class RoutingLoopsAreRefusedTest {
 
     @Test
     void requestWithNoHopLeftIsRefusedAsALoop() {
-        asCaller().header("Ymt-Hop", "0").body(verificationRequest(code(SHANGHAI_KEY, SHANGHAI, "310104")))
+        Federation.registerChildHub(wm);
+        Federation.asMember(Federation.EAST_KEY, Federation.EAST).header("Ymt-Hop", "0")
+                .header("Ymt-Path", "ymt:member:410000," + Federation.EAST)
+                .body(verificationRequest(code(SHANGHAI_KEY, SHANGHAI, "310104")))
                 .when().post("/v1/verifications")
                 .then().statusCode(508)
                 .body("type", Matchers.endsWith("/loop-detected"));
 
         wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void onlyAHubSetsTheRoutingHeadersAndItsPathEndsWithItself() {
+        wm.stubFor(post(urlEqualTo("/m310000/member/v1/verifications"))
+                .willReturn(okJson(Federation.liveAnswer("GREEN", SHANGHAI))));
+        // a platform's path is not taken: the path starts with it, whatever it sent
+        asCaller().header("Ymt-Path", TestMembers.HUB_ID)
+                .body(verificationRequest(code(SHANGHAI_KEY, SHANGHAI, "310104")))
+                .when().post("/v1/verifications")
+                .then().statusCode(200).body("status", Matchers.equalTo("GREEN"));
+        wm.verify(postRequestedFor(urlEqualTo("/m310000/member/v1/verifications"))
+                .withHeader("Ymt-Path", equalTo(Federation.CALLER + "," + TestMembers.HUB_ID)));
+        // a hub may not name another origin as its own last hop
+        Federation.registerChildHub(wm);
+        Federation.asMember(Federation.EAST_KEY, Federation.EAST).header("Ymt-Path", "ymt:hub:someone-else")
+                .body(verificationRequest(code(SHANGHAI_KEY, SHANGHAI, "310104")))
+                .when().post("/v1/verifications")
+                .then().statusCode(400).body("errors[0].pointer", Matchers.equalTo("/headers/Ymt-Path"));
     }
 
     @Test

@@ -83,24 +83,24 @@ class UnavailableHomeAnswersUnknownTest {
 
     @Test
     void breakerOpensAfterRepeatedFailuresAndClosesAfterRecovery() {
-        String id = "ymt:member:650000";
-        String api = "/m650000/member/v1/verifications";
-        Jwk key = home(id, wm.baseUrl() + "/m650000", "ACTIVE", "65");
+        String id = "ymt:member:660000";
+        String api = "/m660000/member/v1/verifications";
+        Jwk key = home(id, wm.baseUrl() + "/m660000", "ACTIVE", "66");
         wm.stubFor(post(urlEqualTo(api)).willReturn(aResponse().withStatus(503)));
 
         for (int i = 0; i < 4; i++) {
-            verify(code(key, id, "650102")).body("status", equalTo("UNKNOWN"));
+            verify(code(key, id, "660102")).body("status", equalTo("UNKNOWN"));
         }
         assertEquals(CircuitBreakerState.OPEN, breakers.currentState(GuardedMemberClient.breakerName(id)));
 
-        verify(code(key, id, "650102")).body("status", equalTo("UNKNOWN")).body("reason", equalTo("HOME_UNAVAILABLE"));
+        verify(code(key, id, "660102")).body("status", equalTo("UNKNOWN")).body("reason", equalTo("HOME_UNAVAILABLE"));
         wm.verify(4, postRequestedFor(urlEqualTo(api)));
         assertEquals(4, calls(id, "http_5xx"));
         assertEquals(1, calls(id, "circuit_open"));
 
         wm.stubFor(post(urlEqualTo(api)).willReturn(json(liveAnswer("GREEN", id))));
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "GREEN".equals(verify(code(key, id, "650102")).extract().path("status")));
+                .until(() -> "GREEN".equals(verify(code(key, id, "660102")).extract().path("status")));
         assertEquals(CircuitBreakerState.CLOSED, breakers.currentState(GuardedMemberClient.breakerName(id)));
     }
 
