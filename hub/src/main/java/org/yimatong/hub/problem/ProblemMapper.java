@@ -71,6 +71,15 @@ public class ProblemMapper {
         return Problems.response(ProblemType.MALFORMED_REQUEST, jsonFault(e), pointerOf(e));
     }
 
+    /**
+     * JSON of the wrong shape (an array, a string, a field of the wrong type): mapped here, not by the framework's
+     * own mapper, which answers 400 without a problem document.
+     */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         return map(e);

@@ -83,7 +83,8 @@ public class TokenResource {
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+    public Uni<Response> token(String body, @Context HttpServerRequest request) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         long started = System.nanoTime();
         return clients.authenticate(form, request).flatMap(caller -> {
             Uni<TokenExchange.IssuedToken> issued = Uni.createFrom().deferred(() -> {
@@ -115,9 +116,10 @@ public class TokenResource {
     @POST
     @Path("introspect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> introspect(MultivaluedMap<String, String> form, @Context HttpServerRequest request,
+    public Uni<Response> introspect(String body, @Context HttpServerRequest request,
             @HeaderParam("Accept") String accept, @HeaderParam(Hops.HOP_HEADER) String hop,
             @HeaderParam(Hops.PATH_HEADER) String path) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         long started = System.nanoTime();
         return clients.authenticate(form, request).flatMap(caller -> {
             String token = single(form, "token");
