@@ -14,5 +14,7 @@ if [[ "${BUILD:-1}" == 1 ]]; then
   echo "--- building (./mvnw -B -q install -DskipTests); BUILD=0 skips this"
   (cd "$REPO" && ./mvnw -B -q install -DskipTests)
 fi
-exec java -cp "$REPO/deploy/target/ymt-local-federation.jar:$REPO/hub/target/quarkus-app/lib/main/*" \
+# The scenario's classes, the simulator's own classes (Population: the resident it plays knows their ID number)
+# and exchange-schemas with its libraries from the hub's lib folder (which holds no simulator).
+exec java -cp "$REPO/deploy/target/ymt-local-federation.jar:$REPO/province-adapters/simulator/target/member-simulator.jar:$REPO/hub/target/quarkus-app/lib/main/*" \
   org.yimatong.deploy.local.LocalFederation --repo "$REPO" --work "$WORK"

@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.yimatong.adapters.simulator.Faults;
 import org.yimatong.conformance.engine.Outcome;
 import org.yimatong.conformance.engine.Plan;
 import org.yimatong.conformance.engine.RunResult;
 import org.yimatong.conformance.plans.Plans;
+import org.yimatong.simulator.Faults;
 
 /**
  * The member plan against the simulator in each fault mode: exactly the tests that check what the fault breaks

@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import org.junit.jupiter.api.Test;
-import org.yimatong.adapters.simulator.MemberSimulator;
-import org.yimatong.adapters.simulator.SimulatorOptions;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
 import org.yimatong.conformance.counterpart.CounterpartServer;
@@ -34,6 +32,8 @@ import org.yimatong.conformance.engine.TestResult;
 import org.yimatong.conformance.plans.Plans;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.simulator.MemberSimulator;
+import org.yimatong.simulator.SimulatorOptions;
 
 /**
  * The listSub tests (YMT-VER-009, -010) against a fresh simulator whose only list key is the one the suite's

@@ -22,11 +22,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.yimatong.deploy.local.Calls.Answer;
 import org.yimatong.deploy.local.Processes.Hub;
 import org.yimatong.deploy.local.Processes.Simulator;
-import org.yimatong.adapters.simulator.Population;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
+import org.yimatong.simulator.Population;
 
 /**
  * A one-machine federation: a national hub, the regional hub {@code yrd} under it and the leaf hub {@code ah} under

@@ -60,7 +60,7 @@ final class Processes implements AutoCloseable {
     }
 
     Path simulatorJar() {
-        return repo.resolve("province-adapters/target/ymt-member-simulator.jar");
+        return repo.resolve("province-adapters/simulator/target/ymt-member-simulator.jar");
     }
 
     /** Starts a hub on a free port with its own home folder (and so its own embedded PostgreSQL). */

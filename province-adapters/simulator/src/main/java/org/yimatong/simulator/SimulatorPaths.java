@@ -1,0 +1,189 @@
+package org.yimatong.simulator;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.dictionary.LevelOfAssurance;
+import org.yimatong.schemas.payload.validation.Patterns;
+import org.yimatong.schemas.problem.FieldError;
+import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
+
+/**
+ * The simulator-only paths under {@code /sim/} (not part of the contract; no faults apply to them): faults,
+ * residents and their codes, the login service, and list publication. They never show an ID number: residents are
+ * named by their number {@code n}.
+ */
+final class SimulatorPaths {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final MemberSimulator sim;
+
+    SimulatorPaths(MemberSimulator sim) {
+        this.sim = sim;
+    }
+
+    void register(Http.Routes routes) {
+        routes.simulator("GET", "/sim/faults", r -> Http.Answer.json(200, sim.faults().toJson()))
+                .simulator("POST", "/sim/faults", this::setFaults)
+                .simulator("GET", "/sim/residents", this::residents)
+                .simulator("GET", "/sim/residents/([0-9]{1,7})/code", this::code)
+                .simulator("POST", "/sim/residents/([0-9]{1,7})/colour", this::colour)
+                .simulator("POST", "/sim/login", this::login)
+                .simulator("POST", "/sim/lists/publish", this::publish);
+    }
+
+    private Http.Answer setFaults(Http.Request request) {
+        Faults updated = sim.faults().patch(request.json());
+        boolean closesThisListener = updated.down() && !sim.faults().down()
+                && request.exchange().getLocalAddress().getPort() == sim.port();
+        Http.Answer answer = Http.Answer.json(200, updated.toJson());
+        if (closesThisListener) {
+            // the member-API listener this request came on is the one to close: answer first
+            return answer.andThen(() -> sim.setFaults(updated));
+        }
+        // anything else holds before the caller hears back, so its next request meets the new faults
+        sim.setFaults(updated);
+        return answer;
+    }
+
+    /** Every resident: number, colour, and the list pseudonym when the list key is at hand. */
+    private Http.Answer residents(Http.Request request) {
+        byte[] listKey = null;
+        try {
+            listKey = sim.listKey();
+        } catch (ProblemException e) {
+            // no list key now: pseudonyms left out
+        }
+        ArrayNode list = NODES.arrayNode();
+        for (Resident resident : sim.population().all()) {
+            ObjectNode node = list.addObject();
+            node.put("n", resident.number());
+            node.put("colour", resident.colour().name());
+            if (listKey != null) {
+                node.put("listSub", resident.idNumber().pseudonym(listKey));
+            }
+        }
+        ObjectNode body = NODES.objectNode();
+        body.put("member", sim.entityId());
+        body.put("region", sim.options().region());
+        body.set("residents", list);
+        return Http.Answer.json(200, body);
+    }
+
+    /**
+     * A code of resident {@code n}, issued now, or {@code ?ageSeconds=N} seconds ago (negative: in the future), so a
+     * conformance suite can present expired and not-yet-valid codes without waiting a minute.
+     */
+    private Http.Answer code(Http.Request request) {
+        int n = Integer.parseInt(request.path().group(1));
+        Resident resident = sim.resident(n);
+        Instant iat = sim.clock().instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(ageSeconds(request));
+        ObjectNode body = NODES.objectNode();
+        body.put("n", n);
+        body.put("code", sim.code(n, iat));
+        body.put("colour", resident.colour().name());
+        body.put("expiresAt", iat.plus(MemberSimulator.CODE_LIFETIME).toString());
+        return Http.Answer.json(200, body);
+    }
+
+    private static long ageSeconds(Http.Request request) {
+        String query = request.exchange().getRequestURI().getRawQuery();
+        if (query == null || query.isEmpty()) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ageSeconds=(-?[0-9]{1,6})").matcher(query);
+        if (!query.matches("ageSeconds=-?[0-9]{1,6}") || !m.find()
+                || Math.abs(Long.parseLong(m.group(1))) > 86_400) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "ageSeconds must be a whole number of seconds",
+                    List.of(new FieldError("/query/ageSeconds", "-86400..86400")));
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private Http.Answer colour(Http.Request request) {
+        int n = Integer.parseInt(request.path().group(1));
+        Resident resident = sim.resident(n);
+        JsonNode body = request.json();
+        Colour colour = Colour.parse(body.path("colour").asText(null));
+        if (colour == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "colour must be GREEN, YELLOW or RED",
+                    List.of(new FieldError("/colour", "GREEN, YELLOW or RED")));
+        }
+        resident.relist(Population.listing(colour, sim.clock().instant().truncatedTo(ChronoUnit.SECONDS)));
+        ObjectNode answer = NODES.objectNode();
+        answer.put("n", n);
+        answer.put("colour", colour.name());
+        return Http.Answer.json(200, answer);
+    }
+
+    /** {@code {resident, level, audience}}: an ID token at the chosen level of assurance. */
+    private Http.Answer login(Http.Request request) {
+        JsonNode body = request.json();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        JsonNode n = body.get("resident");
+        if (n == null || !n.canConvertToInt()) {
+            errors.add(new FieldError("/resident", "the resident's number"));
+        }
+        String levelText = body.path("level").asText("");
+        Optional<LevelOfAssurance> level = LevelOfAssurance.fromUri(levelText)
+                .or(() -> LevelOfAssurance.fromUri(LevelOfAssurance.URN_PREFIX + levelText));
+        if (level.isEmpty()) {
+            errors.add(new FieldError("/level", "anonymous, basic, substantial or high"));
+        }
+        String audience = body.path("audience").asText(sim.options().hubId());
+        if (!Patterns.ENTITY_ID.matcher(audience).matches()) {
+            errors.add(new FieldError("/audience", "the hub's entity id"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) invalid", errors);
+        }
+        String token = sim.idToken(n.intValue(), level.get(), audience);
+        ObjectNode answer = NODES.objectNode();
+        answer.put("id_token", token);
+        answer.put("token_type", "id_token");
+        answer.put("acr", level.get().uri());
+        answer.put("expires_in", MemberSimulator.ID_TOKEN_LIFETIME.toSeconds());
+        return Http.Answer.json(200, answer);
+    }
+
+    /** {@code {to: hub|inbox|both|none, day?}}: builds, signs and sends the daily list now. */
+    private Http.Answer publish(Http.Request request) throws IOException, InterruptedException {
+        JsonNode body = request.body().length == 0 ? NODES.objectNode() : request.json();
+        String to = body.path("to").asText("none");
+        if (!to.matches("none|hub|inbox|both")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "to must be none, hub, inbox or both",
+                    List.of(new FieldError("/to", "none, hub, inbox or both")));
+        }
+        LocalDate day;
+        try {
+            day = body.hasNonNull("day") ? LocalDate.parse(body.get("day").asText())
+                    : Population.chinaDay(sim.clock().instant());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "day must be YYYY-MM-DD",
+                    List.of(new FieldError("/day", "YYYY-MM-DD")));
+        }
+        MemberSimulator.Publication publication = sim.publish(to, day);
+        ObjectNode answer = NODES.objectNode();
+        answer.set("manifest", publication.pushed().manifest().toJson());
+        publication.hubAnswer().ifPresent(hub -> {
+            ObjectNode node = answer.putObject("hub");
+            node.put("status", hub.status());
+            node.set("body", hub.body());
+        });
+        publication.droppedFile().ifPresent(file -> answer.put("file", file.toString()));
+        return Http.Answer.json(200, answer);
+    }
+}
