@@ -32,6 +32,15 @@ import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.validation.Patterns;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
 /**
  * {@code java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE] --out DIR}.
  * Exit codes: {@value #PASSED} every test passed (skips name an optional capability the target lacks),
@@ -45,24 +54,8 @@ public final class Main {
     public static final int FAILED = 1;
     public static final int CANNOT_RUN = 2;
 
-    static final String USAGE = """
-            Usage: java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE] --out DIR
-                   java -jar ymt-conformance.jar --list [--plan member|hub]
-                   java -jar ymt-conformance.jar --help
-
-            Runs the Yimatong v1 conformance suite against an implementation and writes report.json,
-            report.json.jws (signed by the runner's key), runner-jwks.json, junit.xml and report.html into DIR.
-
-              --plan member|hub   member: a provincial platform's member API; hub: a hub
-              --base-url URL      the target's base URL (a member's baseUrl, or a hub's)
-              --config FILE       run configuration JSON (target, counterpart, fixtures, timeouts; see README)
-              --key-file FILE     the runner's private JWK (created if absent, SM2); default: a new key each run
-              --out DIR           where the reports go (created if absent)
-              --list              print every test: id, plan, requirements, title
-              --help              this text
-
-            Exit codes: 0 all passed, 1 a test failed, 2 the suite could not run.
-            """;
+    /** The {@code --help} text, made by picocli from {@link Arguments}. */
+    static final String USAGE = Arguments.commandLine(new Arguments()).getUsageMessage(Help.Ansi.OFF);
 
     private Main() {
     }
@@ -223,31 +216,74 @@ public final class Main {
         }
     }
 
-    /** The parsed command line. */
+    /** The command line, a picocli command: each option a field or a setter that checks its value. */
+    @Command(name = "ymt-conformance", separator = " ", sortOptions = false, usageHelpWidth = 120,
+            customSynopsis = {
+                "java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE]"
+                        + " --out DIR",
+                "       java -jar ymt-conformance.jar --list [--plan member|hub]",
+                "       java -jar ymt-conformance.jar --help", ""},
+            description = {
+                "Runs the Yimatong v1 conformance suite against an implementation and writes report.json,",
+                "report.json.jws (signed by the runner's key), runner-jwks.json, junit.xml and report.html into DIR.",
+                ""},
+            footer = {"", "Exit codes: 0 all passed, 1 a test failed, 2 the suite could not run."})
     static final class Arguments {
+
+        @Option(names = {"--help", "-h"}, usageHelp = true, order = 7, description = "this text")
         boolean help;
+
+        @Option(names = "--list", order = 6, description = "print every test: id, plan, requirements, title")
         boolean list;
+
         Optional<Plan> plan = Optional.empty();
         URI baseUrl;
         Optional<Path> config = Optional.empty();
         Optional<Path> keyFile = Optional.empty();
+
+        @Option(names = "--out", paramLabel = "DIR", order = 5, description = "where the reports go (created if absent)")
         Path out;
 
+        @Option(names = "--plan", paramLabel = "member|hub", order = 1,
+                description = "member: a provincial platform's member API; hub: a hub")
+        void plan(String value) {
+            plan = Optional.of(Plan.fromCliName(value)
+                    .orElseThrow(() -> new BadArgument("--plan must be member or hub, not " + value)));
+        }
+
+        @Option(names = "--base-url", paramLabel = "URL", order = 2,
+                description = "the target's base URL (a member's baseUrl, or a hub's)")
+        void baseUrl(String value) {
+            List<String> faults = new ArrayList<>();
+            baseUrl = ConfigFile.httpUrl(value, "--base-url", faults);
+            if (!faults.isEmpty()) {
+                throw new BadArgument(faults.get(0));
+            }
+        }
+
+        @Option(names = "--config", paramLabel = "FILE", order = 3,
+                description = "run configuration JSON (target, counterpart, fixtures, timeouts; see README)")
+        void config(Path file) {
+            config = Optional.of(file);
+        }
+
+        @Option(names = "--key-file", paramLabel = "FILE", order = 4,
+                description = "the runner's private JWK (created if absent, SM2); default: a new key each run")
+        void keyFile(Path file) {
+            keyFile = Optional.of(file);
+        }
+
+        /**
+         * @throws IllegalArgumentException for an unknown argument, a missing or bad value, or a run without
+         *     {@code --plan}, {@code --base-url} or {@code --out}; the message says which
+         */
         static Arguments parse(String[] args) {
             Arguments a = new Arguments();
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                switch (option) {
-                    case "--help", "-h" -> a.help = true;
-                    case "--list" -> a.list = true;
-                    case "--plan", "--base-url", "--config", "--key-file", "--out" -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(option + " needs a value");
-                        }
-                        a.set(option, args[++i]);
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument " + option);
-                }
+            CommandLine commandLine = commandLine(a);
+            try {
+                commandLine.parseArgs(args);
+            } catch (ParameterException e) {
+                throw usageError(e);
             }
             if (a.help || a.list) {
                 return a;
@@ -263,27 +299,39 @@ public final class Main {
                 missing.add("--out");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("missing " + String.join(", ", missing));
+                throw new BadArgument("missing " + String.join(", ", missing));
             }
             return a;
         }
 
-        private void set(String option, String value) {
-            switch (option) {
-                case "--plan" -> plan = Optional.of(Plan.fromCliName(value).orElseThrow(
-                        () -> new IllegalArgumentException("--plan must be member or hub, not " + value)));
-                case "--base-url" -> {
-                    List<String> faults = new ArrayList<>();
-                    baseUrl = ConfigFile.httpUrl(value, "--base-url", faults);
-                    if (!faults.isEmpty()) {
-                        throw new IllegalArgumentException(faults.get(0));
-                    }
-                }
-                case "--config" -> config = Optional.of(Path.of(value));
-                case "--key-file" -> keyFile = Optional.of(Path.of(value));
-                case "--out" -> out = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown argument " + option);
+        static CommandLine commandLine(Arguments arguments) {
+            CommandLine commandLine = new CommandLine(arguments)
+                    .setOverwrittenOptionsAllowed(true) // an option given twice: the last one counts
+                    .setExpandAtFiles(false); // "@name" is a value like any other, never a file of arguments
+            commandLine.getCommandSpec().usageMessage().longOptionsMaxWidth(20);
+            return commandLine;
+        }
+
+        /** picocli's refusal, said as the runner says it. */
+        private static IllegalArgumentException usageError(ParameterException e) {
+            if (e.getCause() instanceof BadArgument own) {
+                return own; // a value refused by one of the setters above
             }
+            if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+                return new BadArgument("unknown argument " + unmatched.getUnmatched().get(0));
+            }
+            if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+                    && missing.getMissing().get(0) instanceof OptionSpec option) {
+                return new BadArgument(option.longestName() + " needs a value");
+            }
+            return new BadArgument(e.getMessage());
+        }
+    }
+
+    /** A bad command line; the message says what is wrong. */
+    static final class BadArgument extends IllegalArgumentException {
+        BadArgument(String message) {
+            super(message);
         }
     }
 }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.yimatong.adapters.simulator.Faults;
 import org.yimatong.conformance.engine.Plan;
 import org.yimatong.conformance.engine.TestDefinition;
 import org.yimatong.conformance.http.Redaction;
@@ -43,6 +42,7 @@ import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.jose.JoseException;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.jose.VerifiedJws;
+import org.yimatong.simulator.Faults;
 
 /**
  * The runner from the command line: exit codes, {@code --list}, and the three report formats plus the signature,
@@ -170,6 +170,27 @@ class MainTest {
     void helpExitsZero() {
         assertEquals(Main.PASSED, run("--help"));
         assertTrue(out.toString().contains("Exit codes: 0 all passed, 1 a test failed, 2 the suite could not run"));
+    }
+
+    @Test
+    void badCommandLinesExitTwoAndSayWhatIsWrongBeforeTheUsage() {
+        assertUsageError("unknown argument --frobnicate", "--frobnicate");
+        assertUsageError("unknown argument member", "member");
+        assertUsageError("--out needs a value", "--plan", "member", "--out");
+        assertUsageError("missing --base-url, --out", "--plan", "member");
+        assertUsageError("--base-url: not an http(s) URL", "--plan", "hub", "--base-url", "ftp://hub.example",
+                "--out", tmp.toString());
+    }
+
+    private void assertUsageError(String message, String... args) {
+        out.reset();
+        err.reset();
+
+        assertEquals(Main.CANNOT_RUN, run(args));
+
+        assertTrue(err.toString().startsWith("ymt-conformance: " + message + System.lineSeparator() + "Usage: "),
+                err.toString());
+        assertEquals("", out.toString());
     }
 
     private int run(String... args) {
