@@ -30,6 +30,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.dictionary.Colour;
@@ -69,6 +72,14 @@ public final class CsvListConverter {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(ResolverStyle.STRICT);
+    /**
+     * A row's fields: RFC 4180 (comma, double quotes, {@code ""} inside quotes); a quote may follow spaces, and text
+     * after a closing quote stays part of the field (every field used is stripped).
+     */
+    private static final CSVFormat ROW = CSVFormat.RFC4180.builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setTrailingData(true)
+            .get();
     private static final int FIELDS = 6;
     private static final int MAX_LINE_BYTES = 4096;
     /** Marks a line already recorded as bad (compared by identity). */
@@ -308,36 +319,16 @@ public final class CsvListConverter {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
-    /** Fields of one CSV line (RFC 4180 quoting within the line), or null if a quote is left open. */
+    /**
+     * Fields of one CSV line (RFC 4180 quoting within the line, by Commons CSV), or null if a quote is left open or
+     * the line holds a lone carriage return (which would end a record).
+     */
     static List<String> split(String line) {
-        List<String> fields = new ArrayList<>(FIELDS);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.toString().isBlank()) {
-                quoted = true;
-                field.setLength(0);
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
+        try (CSVParser parser = CSVParser.parse(line, ROW)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.size() == 1 ? records.get(0).toList() : null;
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -2,6 +2,7 @@ package org.yimatong.adapters.csvlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,6 +139,16 @@ class CsvListConverterTest {
     @Test
     void quotedFieldsMayHoldCommas() {
         assertEquals(List.of("a", "李,四", "c\"d"), CsvListConverter.split("a,\"李,四\",\"c\"\"d\""));
+    }
+
+    @Test
+    void aQuoteLeftOpenIsNoRow() {
+        assertNull(CsvListConverter.split("440106199003071231,\"张三,红,2026-11-26 08:00:00,2026-12-10 08:00:00,01"));
+    }
+
+    @Test
+    void aQuoteMayFollowSpacesAndTextAfterTheClosingQuoteIsKept() {
+        assertEquals(List.of("红 ", "黄码", "", "a\"b"), CsvListConverter.split(" \"红\" ,\"黄\"码,,a\"b"));
     }
 
     private List<ListEntry> entries(String file) {
