@@ -10,6 +10,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ymt.lists")
 public interface ListsConfig {
 
+    /** The largest batch, in bytes after decompression; a larger one is refused with 413 and nothing is stored. */
+    @WithDefault("4294967296")
+    long maxBatchBytes();
+
     /** How many bad lines a refused batch names; the total count is always given. */
     @WithDefault("1000")
     int maxReportedErrors();
@@ -87,6 +91,10 @@ public interface ListsConfig {
     }
 
     interface Callbacks {
+        /** The most list-change subscriptions one member may hold. */
+        @WithDefault("10")
+        int maxSubscriptions();
+
         @WithDefault("8")
         int maxRedeliveries();
 

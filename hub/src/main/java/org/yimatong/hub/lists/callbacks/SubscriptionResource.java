@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.lists.ListCaller;
+import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.schemas.payload.Subscription;
 import org.yimatong.schemas.payload.SubscriptionRequest;
@@ -40,11 +41,13 @@ public class SubscriptionResource {
     private final Pool pool;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final int maxPerMember;
 
-    public SubscriptionResource(Pool pool, CurrentCaller caller, Clock clock) {
+    public SubscriptionResource(Pool pool, CurrentCaller caller, Clock clock, ListsConfig config) {
         this.pool = pool;
         this.caller = caller;
         this.clock = clock;
+        this.maxPerMember = config.callbacks().maxSubscriptions();
     }
 
     @POST
@@ -66,12 +69,21 @@ public class SubscriptionResource {
         List<String> prefixes = request.regionPrefixes() == null ? List.of() : request.regionPrefixes();
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), member.entityId(),
                 request.callbackUrl(), prefixes, clock.instant());
+        // bounded per member (REQ-HA-4): a member cannot make the hub call back without end
         return pool.preparedQuery("insert into list_subscription (id, member, callback_url, region_prefixes,"
-                + " created_at) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(subscription.id(), subscription.member(), subscription.callbackUrl().toString(),
-                        prefixes.toArray(String[]::new), at(subscription.createdAt())))
-                .map(done -> Response.created(URI.create("/v1/lists/subscriptions/" + subscription.id()))
-                        .entity(subscription).build());
+                + " created_at) select $1, $2, $3, $4, $5"
+                + " where (select count(*) from list_subscription where member = $2) < $6")
+                .execute(Tuple.tuple(List.of(subscription.id(), subscription.member(),
+                        subscription.callbackUrl().toString(), prefixes.toArray(String[]::new),
+                        at(subscription.createdAt()), maxPerMember)))
+                .map(done -> {
+                    if (done.rowCount() == 0) {
+                        throw new ProblemException(ProblemType.CONFLICT, member.entityId() + " has "
+                                + maxPerMember + " subscriptions already, the most a member may have", List.of());
+                    }
+                    return Response.created(URI.create("/v1/lists/subscriptions/" + subscription.id()))
+                            .entity(subscription).build();
+                });
     }
 
     static boolean isUnder(URI url, URI base) {

@@ -103,7 +103,9 @@ public class BatchStaging {
     Staged stage(Connection connection, Member member, BatchUpload upload, BatchBody body, Tracker tracker,
             BatchDigest algorithm) throws IOException, SQLException {
         CountingStream counted = new CountingStream(body.raw());
-        InputStream in = body.gzip() ? new GZIPInputStream(counted, 64 * 1024) : counted;
+        // bounded after decompression: a small gzip body must not inflate into the shared database's disk
+        InputStream in = new BoundedStream(body.gzip() ? new GZIPInputStream(counted, 64 * 1024) : counted,
+                config.maxBatchBytes());
         LineReader reader = new LineReader(in, MAX_LINE_BYTES);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("copy list_staging (line, sub, col, since, until, reason, rgn) from stdin");
@@ -338,6 +340,39 @@ public class BatchStaging {
             }
         }
         return builder;
+    }
+
+    /** Refuses with 413 once more than {@code limit} bytes were read (the batch, decompressed). */
+    private static final class BoundedStream extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        BoundedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A batch is limited to " + limit
+                        + " bytes, decompressed (ymt.lists.max-batch-bytes); nothing was stored", List.of());
+            }
+        }
     }
 
     private static double seconds(long sinceNanos) {

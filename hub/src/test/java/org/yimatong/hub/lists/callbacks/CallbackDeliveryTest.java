@@ -104,14 +104,31 @@ class CallbackDeliveryTest {
                 .body("errors[0].pointer", equalTo("/callbackUrl"));
     }
 
+    @Test
+    void aMemberHoldsAtMostTenSubscriptions() {
+        String capped = "ymt:member:521500";
+        TestMembers.register(capped, base(), key, "5215");
+        for (int i = 0; i < 10; i++) {
+            subscribe(capped, base() + "/list-changes-" + i, "5215").statusCode(201);
+        }
+
+        subscribe(capped, base() + "/list-changes-10", "5215").statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/conflict"));
+    }
+
     private String base() {
         return "http://localhost:" + member.port() + "/m5204";
     }
 
     private io.restassured.response.ValidatableResponse subscribe(String callbackUrl) {
-        return given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
+        return subscribe(MEMBER, callbackUrl, "5204");
+    }
+
+    private io.restassured.response.ValidatableResponse subscribe(String memberId, String callbackUrl, String prefix) {
+        return given().header("Ymt-Client-Assertion", TestMembers.assertion(key, memberId))
                 .contentType(ContentType.JSON)
-                .body("{\"callbackUrl\":\"" + callbackUrl + "\",\"regionPrefixes\":[\"5204\"]}")
+                .body("{\"callbackUrl\":\"" + callbackUrl + "\",\"regionPrefixes\":[\"" + prefix + "\"]}")
                 .when().post("/v1/lists/subscriptions").then();
     }
 }

@@ -1,13 +1,17 @@
 package org.yimatong.hub.lists.ingest;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yimatong.hub.lists.ListBatches.entry;
 import static org.yimatong.hub.lists.ListBatches.sub;
 
+import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.inject.Inject;
 
@@ -123,5 +127,28 @@ class BatchRefusalTest {
                     var row = rows.iterator().next();
                     return new long[] { row.getLong(0), row.getLong(1), row.getLong(2) };
                 }).await().indefinitely();
+    }
+
+    @Test
+    void aSmallGzipBodyThatInflatesPastTheLimitIsRefused413AndNothingIsStored() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 24; i++) { // 24 MiB of zeros: past the test profile's 16 MiB
+                gzip.write(zeros);
+            }
+        }
+        assertTrue(zipped.size() < 64 * 1024, "a small body: " + zipped.size() + " bytes");
+        String signature = ListBatches.sign(key, MEMBER, "bomb-1", LocalDate.parse("2026-11-27"), List.of());
+
+        given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
+                .header("Ymt-Batch-Signature", signature).header("Content-Encoding", "gzip")
+                .contentType("application/x-ndjson")
+                .queryParam("member", MEMBER).queryParam("batchTag", "bomb-1").queryParam("day", "2026-11-27")
+                .body(zipped.toByteArray()).when().post("/v1/lists/batches")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/payload-too-large"));
+        given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
+                .when().get("/v1/lists/batches/bomb-1/provenance").then().statusCode(404);
     }
 }
