@@ -120,7 +120,7 @@ final class Processes implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", simulatorJar().toString(), "--region", region,
                 "--port", "0", "--admin-port", "0", "--alg", "SM2", "--hub-id", hub.entityId(), "--hub-url",
                 hub.url().toString(), "--key-file", keyFile.toString(), "--residents", String.valueOf(RESIDENTS),
-                "--seed", Long.toString(seed), "--list-key", "hub"));
+                "--seed", Long.toString(seed), "--list-key", "hub", "--require-client-assertion"));
         command.addAll(List.of(extra));
         Path log = work.resolve("sim-" + region + ".log");
         Process process = start(new ProcessBuilder(command), log);

@@ -248,10 +248,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 .putHeader(Hops.HOP_HEADER, hops.hopHeader())
                 .putHeader(Hops.PATH_HEADER, hops.pathHeader())
                 .timeout(config.timeout().toMillis() * 2);
-        if (peer.isHub()) {
-            post.putHeader(ClientAssertion.HEADER, assertionFor(peer));
-        }
-        return post;
+        // the hub proves who it is to every node it calls, hub or platform (REQ-AUTH-3)
+        return post.putHeader(ClientAssertion.HEADER, assertionFor(peer));
     }
 
     private Uni<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, Object body) {

@@ -17,10 +17,14 @@ import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.code.DynamicCodeCodec.DecodedCode;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.dictionary.ReasonCode;
+import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+import org.yimatong.tokens.revocation.RevocationList;
 
 import io.smallrye.mutiny.Uni;
 
@@ -38,8 +42,11 @@ public class CheckCode extends UniStep {
     private final HubConfig hub;
     private final Clock clock;
     private final Duration unknownValidFor;
+    private final RevocationList revocations;
 
-    public CheckCode(MemberDirectory members, TreeRouter router, HubConfig hub, Clock clock, VerificationConfig config) {
+    public CheckCode(MemberDirectory members, TreeRouter router, HubConfig hub, Clock clock, VerificationConfig config,
+            RevocationList revocations) {
+        this.revocations = revocations;
         this.members = members;
         this.router = router;
         this.hub = hub;
@@ -73,8 +80,15 @@ public class CheckCode extends UniStep {
         return Uni.createFrom().item(routeTo(v, decision, now));
     }
 
-    /** Where the request goes, or, for a child that is not active, the UNKNOWN answer without a call. */
+    /**
+     * Where the request goes; or, without a call, UNKNOWN for a code its issuer revoked (a lost device: reason
+     * {@code REVOKED}) and for a child that is not active.
+     */
     private Verification routeTo(Verification v, RouteDecision decision, Instant now) {
+        if (revocations.isRevoked(v.claims().iss(), v.claims().jti(), now)) {
+            return v.answered(new VerificationResult(VerificationStatus.UNKNOWN, v.claims().iss(), AnswerSource.NONE,
+                    now, now.plus(unknownValidFor), ReasonCode.REVOKED));
+        }
         if (decision instanceof RouteDecision.ToChild child && !child.member().isActive()) {
             return v.answered(VerificationResult.homeUnavailable(v.claims().iss(), now, now.plus(unknownValidFor)));
         }

@@ -65,7 +65,9 @@ class CodesAreRoutedToTheirHomeTest {
         wm.verify(1, postRequestedFor(urlEqualTo(SHANGHAI_API))
                 .withRequestBody(containing(code))
                 .withHeader("Ymt-Hop", equalTo("7"))
-                .withHeader("Ymt-Path", equalTo(CALLER + "," + TestMembers.HUB_ID)));
+                .withHeader("Ymt-Path", equalTo(CALLER + "," + TestMembers.HUB_ID))
+                // the hub proves who it is to the platform too (REQ-AUTH-3)
+                .withHeader("Ymt-Client-Assertion", matching("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")));
         wm.verify(1, anyRequestedFor(anyUrl()));
     }
 
@@ -150,5 +152,21 @@ class CodesAreRoutedToTheirHomeTest {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Test
+    void aCodeItsIssuerRevokedIsAnsweredRevokedWithoutAskingTheHome() {
+        String code = code(SHANGHAI_KEY, SHANGHAI, "310104");
+        Federation.asMember(SHANGHAI_KEY, SHANGHAI).body("""
+                {"kind":"CODE","jti":"%s","issuer":"%s","expiresAt":"%s","reason":"LOST_DEVICE"}"""
+                .formatted(Federation.jti(code), SHANGHAI, java.time.Instant.now().plusSeconds(120)))
+                .when().post("/v1/revocations").then().statusCode(204);
+
+        asCaller().body(verificationRequest(code)).when().post("/v1/verifications")
+                .then().statusCode(200)
+                .body("status", Matchers.equalTo("UNKNOWN"))
+                .body("reason", Matchers.equalTo("REVOKED"))
+                .body("source", Matchers.equalTo("NONE"));
+        wm.verify(0, postRequestedFor(urlEqualTo(SHANGHAI_API)));
     }
 }
