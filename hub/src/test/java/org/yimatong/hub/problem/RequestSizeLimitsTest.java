@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.yimatong.hub.lists.ListBatches.entry;
 import static org.yimatong.hub.lists.ListBatches.sub;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -38,6 +40,27 @@ class RequestSizeLimitsTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/payload-too-large"));
+    }
+
+    @Test
+    void aChunkedBodyWithoutALengthIsHeldToTheSameLimitAndAServedOneStillWorks() {
+        TestMembers.register(MEMBER, "http://localhost:9/m5208", key, "5208");
+        byte[] tenMegabytes = ("{\"sub\":\"" + "x".repeat(10 * 1024 * 1024) + "\",\"rgn\":\"520801\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        for (String path : List.of("/v1/green-lookups", "/v1/verifications", "/v1/appeals")) {
+            given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER)).contentType(ContentType.JSON)
+                    .body(new ByteArrayInputStream(tenMegabytes)) // no length known: sent chunked
+                    .when().post(path).then()
+                    .statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://yimatong.org/problems/payload-too-large"));
+        }
+        given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER)).contentType(ContentType.JSON)
+                .body(new ByteArrayInputStream(("{\"sub\":\"" + sub("chunked") + "\",\"rgn\":\"520801\"}")
+                        .getBytes(StandardCharsets.US_ASCII)))
+                .when().post("/v1/green-lookups").then()
+                .statusCode(200).body("status", equalTo("GREEN"));
     }
 
     @Test
