@@ -1,6 +1,9 @@
 package org.yimatong.hub.audit;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +17,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Walks every chain from its first event and recomputes each hash; the first row whose stored hash,
- * predecessor or position does not match is reported. Reads in pages, so a long trail needs little memory.
+ * predecessor or position does not match is reported, and so is a tail that a signed checkpoint covered but that is
+ * gone. Reads in pages, so a long trail needs little memory.
  */
 @ApplicationScoped
 public class AuditVerifier {
@@ -24,9 +28,11 @@ public class AuditVerifier {
             + " latency_ms, prev_hash, hash from audit_event where (chain_id, seq) > ($1, $2) order by chain_id, seq limit $3";
 
     private final Pool pool;
+    private final AuditCheckpoints checkpoints;
 
-    public AuditVerifier(Pool pool) {
+    public AuditVerifier(Pool pool, AuditCheckpoints checkpoints) {
         this.pool = pool;
+        this.checkpoints = checkpoints;
     }
 
     /** The verdict: how many events were checked and, if any, the first broken link. */
@@ -36,8 +42,15 @@ public class AuditVerifier {
     public record BrokenLink(String chainId, long seq, String problem) {
     }
 
+    /**
+     * Walks every chain from its first event, then holds the chains to the latest signed checkpoint: a chain that
+     * ends before its checkpointed head, or has another hash there, lost or changed its tail.
+     */
     public Uni<Verdict> verify() {
-        return walk(new Walk(), "", 0L);
+        return checkpoints.latest().flatMap(checkpoint -> {
+            Walk walk = new Walk(checkpoint.map(AuditCheckpoints.Checkpoint::heads).orElse(Map.of()));
+            return walk(walk, "", 0L).map(verdict -> verdict.intact() ? walk.tails(verdict) : verdict);
+        });
     }
 
     private Uni<Verdict> walk(Walk walk, String afterChain, long afterSeq) {
@@ -59,11 +72,36 @@ public class AuditVerifier {
 
     /** State carried from one row to the next. */
     private static final class Walk {
+        private final Map<String, AuditCheckpoints.Head> signedHeads;
+        private final Map<String, Long> lastSeq = new HashMap<>();
+        private final Map<String, String> hashAtSignedHead = new HashMap<>();
         private String chain;
         private long expectedSeq;
         private byte[] prev;
         private long checked;
         private int chains;
+
+        Walk(Map<String, AuditCheckpoints.Head> signedHeads) {
+            this.signedHeads = signedHeads;
+        }
+
+        /** The walked chains against the checkpoint's heads: the first one whose tail is gone or changed. */
+        Verdict tails(Verdict walked) {
+            for (Map.Entry<String, AuditCheckpoints.Head> signed : signedHeads.entrySet()) {
+                String chainId = signed.getKey();
+                long last = lastSeq.getOrDefault(chainId, 0L);
+                if (last < signed.getValue().seq()) {
+                    return new Verdict(false, walked.eventsChecked(), walked.chains(), new BrokenLink(chainId, last + 1,
+                            "events " + (last + 1) + " to " + signed.getValue().seq() + " are missing: a signed"
+                                    + " checkpoint covered them"));
+                }
+                if (!signed.getValue().hash().equals(hashAtSignedHead.get(chainId))) {
+                    return new Verdict(false, walked.eventsChecked(), walked.chains(), new BrokenLink(chainId,
+                            signed.getValue().seq(), "the event's hash is not the one a signed checkpoint covered"));
+                }
+            }
+            return walked;
+        }
 
         Optional<BrokenLink> check(Row row) {
             String chainId = row.getString("chain_id");
@@ -92,6 +130,11 @@ public class AuditVerifier {
             }
             prev = stored;
             expectedSeq++;
+            lastSeq.put(chainId, seq);
+            AuditCheckpoints.Head signed = signedHeads.get(chainId);
+            if (signed != null && signed.seq() == seq) {
+                hashAtSignedHead.put(chainId, HexFormat.of().formatHex(stored));
+            }
             return Optional.empty();
         }
 
