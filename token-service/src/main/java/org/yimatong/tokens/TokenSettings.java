@@ -2,6 +2,7 @@ package org.yimatong.tokens;
 
 import java.time.Duration;
 import java.util.Objects;
+
 import org.yimatong.schemas.crypto.SignatureProfile;
 
 /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.crypto.SignatureProfile;
 

@@ -46,7 +46,8 @@ public final class CoverageCheck {
      * @param tests every plan's tests (a plan may be absent or empty)
      * @param checked the plans whose SHALL rows must be covered
      */
-    public static Result run(RequirementsCatalogue catalogue, Map<Plan, List<TestDefinition>> tests, Set<Plan> checked) {
+    public static Result run(RequirementsCatalogue catalogue, Map<Plan, List<TestDefinition>> tests,
+            Set<Plan> checked) {
         List<String> errors = new ArrayList<>();
         Set<String> uncovered = new TreeSet<>();
         Map<Plan, Set<String>> withoutNegative = new EnumMap<>(Plan.class);

@@ -14,10 +14,14 @@ import org.yimatong.conformance.engine.Plan;
 public record Requirement(String id, String text, Level level, Actor actor, Set<Plan> plans,
         Optional<String> untestableReason) {
 
-    public enum Level { SHALL, SHOULD }
+    public enum Level {
+        SHALL, SHOULD
+    }
 
     /** Who must do what the requirement says. */
-    public enum Actor { MEMBER, HUB, BOTH }
+    public enum Actor {
+        MEMBER, HUB, BOTH
+    }
 
     public Requirement {
         plans = Set.copyOf(plans);

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.config.ConfigFile;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
@@ -31,6 +29,8 @@ import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.validation.Patterns;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -219,18 +219,18 @@ public final class Main {
     /** The command line, a picocli command: each option a field or a setter that checks its value. */
     @Command(name = "ymt-conformance", separator = " ", sortOptions = false, usageHelpWidth = 120,
             customSynopsis = {
-                "java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE]"
-                        + " --out DIR",
-                "       java -jar ymt-conformance.jar --list [--plan member|hub]",
-                "       java -jar ymt-conformance.jar --help", ""},
+                    "java -jar ymt-conformance.jar --plan member|hub --base-url URL [--config FILE] [--key-file FILE]"
+                            + " --out DIR",
+                    "       java -jar ymt-conformance.jar --list [--plan member|hub]",
+                    "       java -jar ymt-conformance.jar --help", "" },
             description = {
-                "Runs the Yimatong v1 conformance suite against an implementation and writes report.json,",
-                "report.json.jws (signed by the runner's key), runner-jwks.json, junit.xml and report.html into DIR.",
-                ""},
-            footer = {"", "Exit codes: 0 all passed, 1 a test failed, 2 the suite could not run."})
+                    "Runs the Yimatong v1 conformance suite against an implementation and writes report.json,",
+                    "report.json.jws (signed by the runner's key), runner-jwks.json, junit.xml and report.html into DIR.",
+                    "" },
+            footer = { "", "Exit codes: 0 all passed, 1 a test failed, 2 the suite could not run." })
     static final class Arguments {
 
-        @Option(names = {"--help", "-h"}, usageHelp = true, order = 7, description = "this text")
+        @Option(names = { "--help", "-h" }, usageHelp = true, order = 7, description = "this text")
         boolean help;
 
         @Option(names = "--list", order = 6, description = "print every test: id, plan, requirements, title")
@@ -241,7 +241,8 @@ public final class Main {
         Optional<Path> config = Optional.empty();
         Optional<Path> keyFile = Optional.empty();
 
-        @Option(names = "--out", paramLabel = "DIR", order = 5, description = "where the reports go (created if absent)")
+        @Option(names = "--out", paramLabel = "DIR", order = 5,
+                description = "where the reports go (created if absent)")
         Path out;
 
         @Option(names = "--plan", paramLabel = "member|hub", order = 1,

@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import org.yimatong.conformance.engine.Plan;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.validation.Patterns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads the run configuration JSON (every key documented in the README, "Configuration"). Unknown keys and bad

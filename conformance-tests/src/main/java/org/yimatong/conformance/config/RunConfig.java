@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import org.yimatong.conformance.engine.Plan;
 import org.yimatong.schemas.crypto.SignatureProfile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Everything a run needs to know about its target and itself.
@@ -27,8 +27,7 @@ public record RunConfig(Plan plan, URI baseUrl, Target target, CounterpartSettin
      * @param allowPlainHttp test environments only: accept {@code http://} where the contract says {@code https://}
      *     (entity configuration URLs), because the target listens on plain loopback HTTP
      */
-    public record Target(Optional<String> entityId, boolean requiresClientAssertion, boolean allowPlainHttp) {
-    }
+    public record Target(Optional<String> entityId, boolean requiresClientAssertion, boolean allowPlainHttp) {}
 
     /**
      * @param entityId the entity id the suite signs as (testing a member: the member's parent hub)
@@ -37,8 +36,7 @@ public record RunConfig(Plan plan, URI baseUrl, Target target, CounterpartSettin
      * @param profile profile of a generated key
      * @param port the counterpart's listener port on 127.0.0.1 (0 = any free port)
      */
-    public record CounterpartSettings(String entityId, Optional<Path> keyFile, SignatureProfile profile, int port) {
-    }
+    public record CounterpartSettings(String entityId, Optional<Path> keyFile, SignatureProfile profile, int port) {}
 
     /**
      * The target's test fixture API (README "Test fixture API").
@@ -49,8 +47,7 @@ public record RunConfig(Plan plan, URI baseUrl, Target target, CounterpartSettin
      * @param listPublication {@code POST /lists/publish {"to":"hub"}} makes the target push its daily batch to the
      *     counterpart
      */
-    public record Fixtures(URI baseUrl, boolean agedCodes, boolean listPublication) {
-    }
+    public record Fixtures(URI baseUrl, boolean agedCodes, boolean listPublication) {}
 
     /**
      * @param test longest a test may run before it is failed

@@ -6,14 +6,14 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.PayloadJson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The counterpart of one run: the suite's own identity ({@code counterpart.entityId} of the config, e.g. the hub

@@ -14,13 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yimatong.conformance.http.RecordedExchange;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
-import org.yimatong.conformance.http.RecordedExchange;
 
 /**
  * The counterpart's HTTP listener: an embedded WireMock on 127.0.0.1 where the target's calls to the suite arrive

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.ConformanceFailure;
 import org.yimatong.conformance.engine.ContractSchemas;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An answer of the target, unredacted (only the recorded copy is redacted), with the expectations tests put on it.

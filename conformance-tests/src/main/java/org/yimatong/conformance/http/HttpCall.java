@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.ConformanceFailure;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.PayloadJson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One request being built: headers, a body, then {@link #send()}. A request the target does not answer (refused,

@@ -16,7 +16,9 @@ public record RecordedExchange(Direction direction, Instant at, String method, S
         Map<String, List<String>> requestHeaders, String requestBody, int status,
         Map<String, List<String>> responseHeaders, String responseBody, long durationMs, String error) {
 
-    public enum Direction { OUTBOUND, INBOUND }
+    public enum Direction {
+        OUTBOUND, INBOUND
+    }
 
     /** Redacts every part and keeps the result. */
     public static RecordedExchange redacted(Direction direction, Instant at, String method, String url,

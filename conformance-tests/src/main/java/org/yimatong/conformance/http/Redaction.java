@@ -31,7 +31,8 @@ public final class Redaction {
     /** A compact JWS or JWT: three base64url parts, the first a JSON header ({@code eyJ}). */
     private static final Pattern JWS = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
     /** 17 digits and a check character, not inside a longer run of digits. */
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])([0-9]{6})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9])");
+    private static final Pattern ID_NUMBER = Pattern.compile(
+            "(?<![0-9])([0-9]{6})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9])");
     private static final Pattern JSON_SECRET_MEMBER;
     private static final Pattern FORM_SECRET_FIELD;
 

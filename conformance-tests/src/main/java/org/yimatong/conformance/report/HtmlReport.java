@@ -72,7 +72,8 @@ public final class HtmlReport {
     }
 
     private static void exchange(StringBuilder h, RecordedExchange e) {
-        h.append("<details><summary><code>").append(e.direction() == RecordedExchange.Direction.INBOUND ? "&larr; " : "")
+        h.append("<details><summary><code>").append(e.direction() == RecordedExchange.Direction.INBOUND ? "&larr; "
+                : "")
                 .append(esc(e.method())).append(' ').append(esc(e.url())).append("</code> &rarr; ")
                 .append(e.status() == 0 ? esc(e.error() == null ? "no answer" : e.error()) : e.status())
                 .append(" (").append(e.durationMs()).append(" ms)</summary><pre>")

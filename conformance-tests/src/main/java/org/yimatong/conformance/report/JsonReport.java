@@ -3,15 +3,15 @@ package org.yimatong.conformance.report;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.engine.Outcome;
 import org.yimatong.conformance.engine.RunResult;
 import org.yimatong.conformance.engine.TestResult;
 import org.yimatong.conformance.http.RecordedExchange;
 import org.yimatong.schemas.crypto.Jwk;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The machine-readable report (format {@value #FORMAT}), the document the runner signs. Members in a fixed order;

@@ -91,7 +91,8 @@ class CoverageCheckTest {
         Map<Plan, List<TestDefinition>> tests = realTests();
         List<TestDefinition> member = new ArrayList<>(tests.get(Plan.MEMBER));
         member.add(new TestDefinition("YMT-XXX-001", "cites a requirement nobody wrote", Plan.MEMBER,
-                List.of("REQ-NOPE-1"), false, ctx -> { }));
+                List.of("REQ-NOPE-1"), false, ctx -> {
+                }));
         tests.put(Plan.MEMBER, member);
 
         CoverageCheck.Result result = run(tests);
@@ -104,7 +105,8 @@ class CoverageCheckTest {
         Map<Plan, List<TestDefinition>> tests = realTests();
         List<TestDefinition> member = new ArrayList<>(tests.get(Plan.MEMBER));
         member.add(new TestDefinition("YMT-XXX-002", "a member test claiming a hub-only requirement", Plan.MEMBER,
-                List.of("REQ-VER-4"), true, ctx -> { }));
+                List.of("REQ-VER-4"), true, ctx -> {
+                }));
         tests.put(Plan.MEMBER, member);
 
         assertEquals(List.of("YMT-XXX-002 (member plan) cites REQ-VER-4, whose catalogue plan does not include "
@@ -116,7 +118,8 @@ class CoverageCheckTest {
         Map<Plan, List<TestDefinition>> tests = realTests();
         List<TestDefinition> hub = new ArrayList<>(tests.get(Plan.HUB));
         hub.add(new TestDefinition("YMT-XXX-003", "claims to see PostgreSQL", Plan.HUB, List.of("REQ-HA-1"), false,
-                ctx -> { }));
+                ctx -> {
+                }));
         tests.put(Plan.HUB, hub);
 
         assertEquals(1, run(tests).errors().size());

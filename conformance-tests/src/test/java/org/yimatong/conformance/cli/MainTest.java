@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +41,8 @@ import org.yimatong.schemas.jose.JoseException;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.jose.VerifiedJws;
 import org.yimatong.simulator.Faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The runner from the command line: exit codes, {@code --list}, and the three report formats plus the signature,

@@ -27,7 +27,8 @@ class RedactionTest {
 
     @Test
     void codesTokensAndSecretsInBodiesAreMasked() {
-        String body = "{\"code\":\"not-a-jws-but-a-code\",\"id_token\":\"x\",\"note\":\"" + JWS + "\",\"status\":\"GREEN\"}";
+        String body = "{\"code\":\"not-a-jws-but-a-code\",\"id_token\":\"x\",\"note\":\"" + JWS
+                + "\",\"status\":\"GREEN\"}";
         String out = Redaction.body(body.getBytes(StandardCharsets.UTF_8), "application/json");
         assertEquals("{\"code\":\"[redacted]\",\"id_token\":\"[redacted]\",\"note\":\"[jws [redacted]]\","
                 + "\"status\":\"GREEN\"}", out);
@@ -57,6 +58,6 @@ class RedactionTest {
     @Test
     void binaryBodiesAreSummarised() {
         assertEquals("[3 bytes of application/octet-stream]",
-                Redaction.body(new byte[] {1, 2, 3}, "application/octet-stream"));
+                Redaction.body(new byte[]{ 1, 2, 3 }, "application/octet-stream"));
     }
 }

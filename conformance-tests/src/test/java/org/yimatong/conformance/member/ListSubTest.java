@@ -15,9 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-
 import org.junit.jupiter.api.Test;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
@@ -34,6 +31,9 @@ import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.simulator.MemberSimulator;
 import org.yimatong.simulator.SimulatorOptions;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * The listSub tests (YMT-VER-009, -010) against a fresh simulator whose only list key is the one the suite's

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.config.ConfigFile;
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.counterpart.Counterpart;
@@ -26,6 +23,9 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.simulator.Faults;
 import org.yimatong.simulator.MemberSimulator;
 import org.yimatong.simulator.SimulatorOptions;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One member simulator for the whole test JVM, set up as a member under test would be: it trusts the suite's hub

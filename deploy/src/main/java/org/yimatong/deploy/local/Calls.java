@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.jose.ClientAssertion;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
-import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.jose.ClientAssertion;
 
 /** The scenario's HTTP calls: JSON in and out, each answer kept in the work folder for the reader. */
 final class Calls {

@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.schemas.batch.BatchDigest;
 import org.yimatong.schemas.batch.BatchManifest;
 import org.yimatong.schemas.batch.BatchSignature;
@@ -30,6 +28,8 @@ import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.schemas.jose.ClientAssertion;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * PERF-7 (DESIGN.md §11): list changes accepted at a leaf hub, and how long until every hub of the tree answers
@@ -41,8 +41,7 @@ import org.yimatong.schemas.jose.ClientAssertion;
 final class ListPropagation {
 
     /** A platform's identity at one hub: who asks, with which key, where. */
-    record Asker(String hubName, URI hub, String hubId, String memberId, Path keyFile) {
-    }
+    record Asker(String hubName, URI hub, String hubId, String memberId, Path keyFile) {}
 
     /** What the run measured. */
     record Result(int changes, int seen, List<Long> millis) {
@@ -145,7 +144,8 @@ final class ListPropagation {
                     .timeout(Duration.ofSeconds(5))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\",\"rgn\":\"" + region + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 && Calls.JSON.readTree(answer.body()).path("status").asText().equals("RED");
+            return answer.statusCode() == 200 && Calls.JSON.readTree(answer.body()).path("status").asText().equals(
+                    "RED");
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -159,11 +159,13 @@ final class ListPropagation {
         LocalDate day = LocalDate.now(ResidentIdNumber.CHINA);
         BatchManifest manifest = new BatchManifest(uploader.memberId(), tag, day, entries.size(),
                 CanonicalBatch.digest(entries, BatchDigest.forProfile(key.profile())));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uploader.hub().resolve("/v1/lists/batches?member="
-                + uploader.memberId() + "&batchTag=" + tag + "&day=" + day))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uploader.hub().resolve(
+                "/v1/lists/batches?member="
+                        + uploader.memberId() + "&batchTag=" + tag + "&day=" + day))
                 .header("Content-Type", "application/x-ndjson")
                 .header("Ymt-Batch-Signature", BatchSignature.sign(manifest, key))
-                .header(ClientAssertion.HEADER, Calls.assertion(uploader.keyFile(), uploader.memberId(), uploader.hubId()))
+                .header(ClientAssertion.HEADER, Calls.assertion(uploader.keyFile(), uploader.memberId(), uploader
+                        .hubId()))
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(CanonicalBatch.canonicalBytes(entries))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -175,7 +177,8 @@ final class ListPropagation {
     /** The federation's list key as the uploader's hub hands it to the uploader. */
     private byte[] listKey(Asker uploader) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uploader.hub().resolve("/v1/lists/key"))
-                .header(ClientAssertion.HEADER, Calls.assertion(uploader.keyFile(), uploader.memberId(), uploader.hubId()))
+                .header(ClientAssertion.HEADER, Calls.assertion(uploader.keyFile(), uploader.memberId(), uploader
+                        .hubId()))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode key = Calls.JSON.readTree(answer.body());
         if (answer.statusCode() != 200) {

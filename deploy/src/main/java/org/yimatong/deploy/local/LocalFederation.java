@@ -2,7 +2,6 @@ package org.yimatong.deploy.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.deploy.local.Calls.Answer;
 import org.yimatong.deploy.local.Processes.Hub;
 import org.yimatong.deploy.local.Processes.Simulator;
@@ -27,6 +24,8 @@ import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.simulator.Population;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A one-machine federation: a national hub, the regional hub {@code yrd} under it and the leaf hub {@code ah} under
@@ -185,7 +184,8 @@ public final class LocalFederation {
                 {"entityId":"%s","displayName":"甘肃 (Gansu) transport department","kind":"PLATFORM",
                  "regionPrefixes":[],"parent":"%s","baseUrl":"http://127.0.0.1:9/department","dialect":"v1",
                  "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
-                .formatted(DEPARTMENT_ID, NATIONAL_ID, Jwk.parse(Files.readString(departmentKey)).publicOnly().toJson()));
+                .formatted(DEPARTMENT_ID, NATIONAL_ID, Jwk.parse(Files.readString(departmentKey)).publicOnly()
+                        .toJson()));
         say("    national: yrd (HUB, 31-34), 620000 (62), department 620199 (a client: no regions);"
                 + " yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5), ah (HUB, 34); ah: 340000 (34)");
     }
@@ -254,7 +254,8 @@ public final class LocalFederation {
                 && claims.path("aud").toString().contains(shanghai.entityId())
                 && claims.path("home").asText().equals(jiangsu.entityId())
                 && claims.path("acr").asText().endsWith("substantial"),
-                "a hub token from yrd for " + shanghai.entityId() + ", home " + claims.path("home").asText() + ", level "
+                "a hub token from yrd for " + shanghai.entityId() + ", home " + claims.path("home").asText()
+                        + ", level "
                         + claims.path("acr").asText(),
                 "expected HTTP 200 and a token with iss yrd, aud 310000, home 320000, acr substantial");
         say("    the same resident signed in only at level basic must be refused (the department needs substantial)");
@@ -311,7 +312,8 @@ public final class LocalFederation {
                 "expected 403 problem+json for a client asking for the list key, got HTTP " + refused.status());
         // the resident knows the number on their own card: the scenario plays the resident, from Jiangsu's seed
         ResidentIdNumber idCard = Population.generate(jiangsu.entityId(), jiangsu.region(), Processes.RESIDENTS,
-                jiangsu.seed(), LocalDate.now(ResidentIdNumber.CHINA)).byNumber(LISTED_RESIDENT).orElseThrow().idNumber();
+                jiangsu.seed(), LocalDate.now(ResidentIdNumber.CHINA)).byNumber(LISTED_RESIDENT).orElseThrow()
+                .idNumber();
         say("    the card shows " + idCard.mask());
         String sub = idCard.pseudonym(gansuKey);
         Answer lookup = greenLookupUntil(national, sub, "320000", "RED", Duration.ofSeconds(15));
@@ -324,7 +326,8 @@ public final class LocalFederation {
 
     private void listChangesReachEveryHub() throws IOException, InterruptedException {
         begin("PERF-7: " + PROPAGATION_CHANGES + " list changes accepted at the leaf hub ah (Anhui's daily list,",
-                "one change every " + PROPAGATION_SPACING.toMillis() + " ms); how long until ah, yrd and the national hub"
+                "one change every " + PROPAGATION_SPACING.toMillis()
+                        + " ms); how long until ah, yrd and the national hub"
                         + " all answer each of them");
         ListPropagation.Asker uploader = new ListPropagation.Asker("ah", ah.url(), AH_ID, anhui.entityId(),
                 anhui.keyFile());

@@ -30,8 +30,7 @@ final class Processes implements AutoCloseable {
     static final int RESIDENTS = 100;
 
     /** A hub as started: its URL, entity id and log. */
-    record Hub(String entityId, URI url, Path log, Process process) {
-    }
+    record Hub(String entityId, URI url, Path log, Process process) {}
 
     /** A simulator as started: member API, admin listener, private key file, population seed and log. */
     record Simulator(String region, URI url, URI admin, Path keyFile, long seed, Path log) {
@@ -91,7 +90,8 @@ final class Processes implements AutoCloseable {
     /** Waits until the hub's health check says UP. */
     void awaitHealthy(Hub hub) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(startTimeout);
-        HttpRequest health = HttpRequest.newBuilder(hub.url().resolve("/q/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(hub.url().resolve("/q/health")).timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!hub.process().isAlive()) {
                 throw new IOException("hub " + hub.entityId() + " exited; see " + hub.log());
@@ -106,7 +106,8 @@ final class Processes implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IOException("hub " + hub.entityId() + " not UP after " + startTimeout.toSeconds() + " s; see " + hub.log());
+        throw new IOException("hub " + hub.entityId() + " not UP after " + startTimeout.toSeconds() + " s; see " + hub
+                .log());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.yimatong.schemas.batch;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;

@@ -1,15 +1,17 @@
 package org.yimatong.schemas.batch;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.yimatong.schemas.canonical.CanonicalJson;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a member signs for a daily batch (DESIGN.md §7, REQ-LIST-3): who, which upload, which day, how many

@@ -1,6 +1,7 @@
 package org.yimatong.schemas.batch;
 
 import java.util.EnumSet;
+
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.crypto.SignatureProfile;

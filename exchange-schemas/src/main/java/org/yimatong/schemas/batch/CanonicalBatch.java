@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+
 import org.bouncycastle.crypto.Digest;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
@@ -22,7 +23,7 @@ import org.yimatong.schemas.problem.ProblemType;
  */
 public final class CanonicalBatch {
 
-    private static final byte[] SEPARATOR = {'\n'};
+    private static final byte[] SEPARATOR = { '\n' };
 
     private CanonicalBatch() {
     }

@@ -1,9 +1,11 @@
 package org.yimatong.schemas.canonical;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
 import org.erdtman.jcs.JsonCanonicalizer;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme) bytes: the form that is digested and signed for batch entries and

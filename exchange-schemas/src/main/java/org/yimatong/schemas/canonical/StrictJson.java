@@ -1,11 +1,12 @@
 package org.yimatong.schemas.canonical;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 
 /**
  * The JSON reader for signed objects (JWS headers, claims, JWKs, list entries). Duplicate member names are

@@ -1,16 +1,18 @@
 package org.yimatong.schemas.code;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The claims of a dynamic code (DESIGN.md §5, REQ-CODE-1). On the wire {@code col} is one letter and

@@ -1,6 +1,7 @@
 package org.yimatong.schemas.crypto;
 
 import java.nio.charset.StandardCharsets;
+
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;

@@ -1,10 +1,5 @@
 package org.yimatong.schemas.crypto;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -27,6 +23,12 @@ import org.bouncycastle.util.BigIntegers;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A signing key of one {@link SignatureProfile} in JWK form (RFC 7517, RFC 7518 §6.2, RFC 8037): SM2 as
@@ -336,9 +338,9 @@ public final class Jwk {
     private static byte[][] coordinates(SignatureProfile profile, AsymmetricKeyParameter publicKey) {
         if (profile.isEc()) {
             ECPoint q = ((ECPublicKeyParameters) publicKey).getQ().normalize();
-            return new byte[][] {q.getAffineXCoord().getEncoded(), q.getAffineYCoord().getEncoded()};
+            return new byte[][]{ q.getAffineXCoord().getEncoded(), q.getAffineYCoord().getEncoded() };
         }
-        return new byte[][] {((Ed25519PublicKeyParameters) publicKey).getEncoded()};
+        return new byte[][]{ ((Ed25519PublicKeyParameters) publicKey).getEncoded() };
     }
 
     private static void requireKey(SignatureProfile profile, AsymmetricKeyParameter key, boolean isPrivate) {

@@ -37,7 +37,8 @@ public final class JwkFiles {
                 throw new IOException(file + " holds a public JWK; a private one (with d) is needed to sign");
             }
             if (key.profile() != profile) {
-                throw new IOException(file + " holds a " + key.profile().joseName() + " key, not " + profile.joseName());
+                throw new IOException(file + " holds a " + key.profile().joseName() + " key, not " + profile
+                        .joseName());
             }
             return key;
         }

@@ -3,6 +3,7 @@ package org.yimatong.schemas.crypto;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECDomainParameters;

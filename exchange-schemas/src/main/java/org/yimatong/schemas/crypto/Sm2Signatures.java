@@ -1,6 +1,7 @@
 package org.yimatong.schemas.crypto;
 
 import java.security.SecureRandom;
+
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;

@@ -20,27 +20,27 @@ public enum IdDocumentType {
             Gb11643.NORMALISATION, Gb11643.INPUT),
     FOREIGN_PERMANENT_RESIDENCE_ID("外国人永久居留身份证", "Foreign permanent resident ID card", false,
             "Remove whitespace and hyphens, upper-case letters. Then 18 characters (cards from "
-            + "2023-12-01): 9, 16 digits, ISO 7064 MOD 11-2 check character as in GB 11643; or 15 "
-            + "characters (earlier cards): 3 letters (nationality) and 12 digits. An old and a new card "
-            + "of one holder have different pseudonyms.",
+                    + "2023-12-01): 9, 16 digits, ISO 7064 MOD 11-2 check character as in GB 11643; or 15 "
+                    + "characters (earlier cards): 3 letters (nationality) and 12 digits. An old and a new card "
+                    + "of one holder have different pseudonyms.",
             "^FPR:(9[0-9]{16}[0-9X]|[A-Z]{3}[0-9]{12})$"),
     PASSPORT("护照", "Passport", false,
             "Needs the issuing state: trim, upper-case, remove < fillers, read D (Germany in ICAO "
-            + "9303) as DEU; 3 letters (ISO 3166-1 alpha-3 or ICAO code). Number: remove whitespace, "
-            + "hyphens and < fillers, upper-case letters; 5 to 20 letters or digits (the MRZ document "
-            + "number).",
+                    + "9303) as DEU; 3 letters (ISO 3166-1 alpha-3 or ICAO code). Number: remove whitespace, "
+                    + "hyphens and < fillers, upper-case letters; 5 to 20 letters or digits (the MRZ document "
+                    + "number).",
             "^PASSPORT:[A-Z]{3}:[A-Z0-9]{5,20}$"),
     HK_MACAO_TRAVEL_PERMIT("港澳居民来往内地通行证",
             "Mainland travel permit for Hong Kong and Macao residents", false,
             "Remove whitespace and hyphens, upper-case letters. Then H or M and the 8-digit lifetime "
-            + "number; an older 11-character number (H or M, lifetime number, 2-digit renewal count) "
-            + "keeps its first 9 characters, so old and new permits of one holder share a pseudonym.",
+                    + "number; an older 11-character number (H or M, lifetime number, 2-digit renewal count) "
+                    + "keeps its first 9 characters, so old and new permits of one holder share a pseudonym.",
             "^HKMO:[HM][0-9]{8}$"),
     TAIWAN_COMPATRIOT_PERMIT("台湾居民来往大陆通行证", "Mainland travel permit for Taiwan residents", false,
             "Remove a trailing issuing-office code in brackets, e.g. (B) (1 or 2 letters or digits, "
-            + "ASCII or full-width brackets), whitespace and hyphens. Then the 8-digit lifetime number; "
-            + "an older 10-digit number (lifetime number and 2-digit issue count) keeps its first 8 "
-            + "digits, so old and new permits of one holder share a pseudonym.",
+                    + "ASCII or full-width brackets), whitespace and hyphens. Then the 8-digit lifetime number; "
+                    + "an older 10-digit number (lifetime number and 2-digit issue count) keeps its first 8 "
+                    + "digits, so old and new permits of one holder share a pseudonym.",
             "^TW:[0-9]{8}$");
 
     private final String nameZh;

@@ -426,13 +426,13 @@ public final class DocumentNumber {
         }
         return switch (type) {
             case RESIDENT_ID_CARD, RESIDENCE_PERMIT_HK_MACAO, RESIDENCE_PERMIT_TAIWAN ->
-                    "a GB 11643-1999 number of 18 characters";
+                "a GB 11643-1999 number of 18 characters";
             case FOREIGN_PERMANENT_RESIDENCE_ID ->
-                    "9 then 16 digits and a GB 11643 check character, or 3 letters then 12 digits";
+                "9 then 16 digits and a GB 11643 check character, or 3 letters then 12 digits";
             case PASSPORT -> "an issuing state of 3 letters, and 5 to 20 letters or digits";
             case HK_MACAO_TRAVEL_PERMIT -> "H or M then 8 digits, or 10 digits on older permits";
             case TAIWAN_COMPATRIOT_PERMIT ->
-                    "8 digits, or 10 digits on older permits, optionally with a bracketed issuing-office code";
+                "8 digits, or 10 digits on older permits, optionally with a bracketed issuing-office code";
         };
     }
 

@@ -41,12 +41,12 @@ public final class ResidentIdPrefixes {
 
     private static Optional<IdDocumentType> documentOf(Province province) {
         switch (province) {
-            case TAIWAN:
+            case TAIWAN :
                 return Optional.empty();
-            case HONG_KONG:
-            case MACAO:
+            case HONG_KONG :
+            case MACAO :
                 return Optional.of(IdDocumentType.RESIDENCE_PERMIT_HK_MACAO);
-            default:
+            default :
                 return Optional.of(IdDocumentType.RESIDENT_ID_CARD);
         }
     }

@@ -1,6 +1,7 @@
 package org.yimatong.schemas.jose;
 
 import java.util.List;
+
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;

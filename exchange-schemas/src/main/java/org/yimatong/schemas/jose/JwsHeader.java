@@ -1,7 +1,8 @@
 package org.yimatong.schemas.jose;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The protected header of a JWS: the members every check needs, and the whole JSON for the rest. A member

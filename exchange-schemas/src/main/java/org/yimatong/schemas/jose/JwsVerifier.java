@@ -2,6 +2,7 @@ package org.yimatong.schemas.jose;
 
 import java.util.Optional;
 import java.util.Set;
+
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.crypto.SignatureProfile;

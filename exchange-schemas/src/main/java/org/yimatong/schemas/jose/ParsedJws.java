@@ -1,12 +1,14 @@
 package org.yimatong.schemas.jose;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A JWS taken apart but NOT verified: good for routing (who issued it, which key) and nothing else.
@@ -64,7 +66,7 @@ public record ParsedJws(JwsHeader header, byte[] payload, byte[] signingInput, b
         if (second < 0 || jws.indexOf('.', second + 1) >= 0) {
             throw malformed("a JWS has exactly three dot-separated parts");
         }
-        return new String[] {jws.substring(0, first), jws.substring(first + 1, second), jws.substring(second + 1)};
+        return new String[]{ jws.substring(0, first), jws.substring(first + 1, second), jws.substring(second + 1) };
     }
 
     private static byte[] decode(String part, String name) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * How the hub speaks to a member whose platform has its own native API ({@code dialect} other than {@code v1}):

@@ -3,13 +3,13 @@ package org.yimatong.schemas.payload;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** {@code POST /v1/appeals/{id}/decision}: the home platform's decision; schema {@code appeal-decision.json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,12 +2,12 @@ package org.yimatong.schemas.payload;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code POST /v1/appeals} and the member's appeal intake (REQ-APL-1); schema {@code appeal-request.json}. The

@@ -11,6 +11,5 @@ public record AuditVerification(boolean intact, Instant checkedAt, List<ChainSta
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChainStatus(String chainId, long verifiedThrough, String headHash, boolean intact,
-            Long firstBrokenSeq, Instant checkpointSignedAt) {
-    }
+            Long firstBrokenSeq, Instant checkpointSignedAt) {}
 }

@@ -2,9 +2,9 @@ package org.yimatong.schemas.payload;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.batch.BatchManifest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code GET /v1/lists/batches/{tag}/provenance} (REQ-LIST-8); schema {@code batch-provenance.json}. A receiver
@@ -12,5 +12,4 @@ import org.yimatong.schemas.batch.BatchManifest;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchProvenance(BatchManifest manifest, String signature, SignatureAlgorithm alg, String kid,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * always present: at the end it marks the current position, so polling with it returns only newer changes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChangesPage(List<ListChange> changes, String next, boolean hasMore) {
-}
+public record ChangesPage(List<ListChange> changes, String next, boolean hasMore) {}

@@ -4,13 +4,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The part of the conformance runner's JSON report ({@code report.json}, format {@value #FORMAT}) that a hub reads
@@ -36,26 +36,22 @@ public record ConformanceReport(String format, Suite suite, String contractVersi
     /** The suite that ran; only its version is read. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Suite(String version) {
-    }
+    public record Suite(String version) {}
 
     /** What was tested: its base URL and the entity id it claims. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Target(URI baseUrl, String entityId) {
-    }
+    public record Target(URI baseUrl, String entityId) {}
 
     /** The run's own verdict (the counts beside it are not read). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Summary(Outcome result) {
-    }
+    public record Summary(Outcome result) {}
 
     /** One test of the plan, by its stable id {@code YMT-<AREA>-<NNN>}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TestResult(String id, Outcome outcome) {
-    }
+    public record TestResult(String id, Outcome outcome) {}
 
     public String suiteVersion() {
         return suite.version();

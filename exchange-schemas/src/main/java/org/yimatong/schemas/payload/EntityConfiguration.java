@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.yimatong.schemas.dictionary.MemberKind;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
-import org.yimatong.schemas.dictionary.MemberKind;
 
 /** {@code GET /.well-known/yimatong}; schema {@code entity-configuration.json}. {@code parent} is null at the root. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -33,8 +33,7 @@ public record IntrospectionResponse(
 
     /** RFC 8693 §4.1 actor of a delegated token. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Actor(String sub, String iss) {
-    }
+    public record Actor(String sub, String iss) {}
 
     /** The only answer for an inactive, unknown, expired or revoked token: nothing else leaks. */
     public static IntrospectionResponse inactive() {

@@ -2,11 +2,11 @@ package org.yimatong.schemas.payload;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** {@code POST /v1/admin/keys/rotate} (REQ-KEY-1); schema {@code key-rotation-request.json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,9 +2,9 @@ package org.yimatong.schemas.payload;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.dictionary.Colour;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One row of the change sequence (REQ-LIST-6); schema {@code list-change.json}. For ADDED and CHANGED the entry

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * no list data: the receiver pulls {@code /v1/lists/changes} with its own cursor.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListChangeNotification(String subscriptionId, long latestSeq, Instant notifiedAt) {
-}
+public record ListChangeNotification(String subscriptionId, long latestSeq, Instant notifiedAt) {}

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
@@ -13,6 +11,8 @@ import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A member record as administrators read and write it (DESIGN.md §3, REQ-REG-1); schema {@code member.json}.

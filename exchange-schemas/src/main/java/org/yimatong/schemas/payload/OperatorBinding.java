@@ -3,12 +3,12 @@ package org.yimatong.schemas.payload;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * {@code PUT /v1/admin/departments/{id}/operators/{operator}} (REQ-LOA-3); schema {@code operator-binding.json}.

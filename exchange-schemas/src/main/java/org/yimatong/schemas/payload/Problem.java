@@ -3,12 +3,12 @@ package org.yimatong.schemas.payload;
 import java.net.URI;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * RFC 9457 problem details (DESIGN.md §10); schema {@code problem.json}. {@code error}, {@code error_description}

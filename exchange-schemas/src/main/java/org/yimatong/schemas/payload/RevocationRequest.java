@@ -3,12 +3,12 @@ package org.yimatong.schemas.payload;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** {@code POST /v1/revocations}: revoke a code or a hub token by jti; schema {@code revocation-request.json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** A stored subscription; schema {@code subscription.json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Subscription(String id, String member, URI callbackUrl, List<String> regionPrefixes,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

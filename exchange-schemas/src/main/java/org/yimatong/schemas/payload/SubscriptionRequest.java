@@ -3,12 +3,12 @@ package org.yimatong.schemas.payload;
 import java.net.URI;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** {@code POST /v1/lists/subscriptions}; schema {@code subscription-request.json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

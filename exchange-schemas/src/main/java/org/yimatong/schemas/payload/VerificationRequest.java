@@ -2,12 +2,12 @@ package org.yimatong.schemas.payload;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.payload.validation.FieldChecks;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.payload.validation.Validatable;
 import org.yimatong.schemas.problem.FieldError;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** {@code POST /v1/verifications} (DESIGN.md §6); schema {@code verification-request.json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,8 +15,7 @@ public record VerificationRequest(String code, Checkpoint checkpoint, String pur
 
     /** Where the code was scanned. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Checkpoint(String id, String region, String kind) {
-    }
+    public record Checkpoint(String id, String region, String kind) {}
 
     @Override
     public List<FieldError> validate() {

@@ -2,11 +2,11 @@ package org.yimatong.schemas.payload;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Answer of a verification (DESIGN.md §6); schema {@code verification-result.json}. {@code listSub} is the

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.crypto.Sm3;
 import org.yimatong.schemas.dictionary.Colour;
@@ -25,8 +26,7 @@ import org.yimatong.schemas.problem.ProblemType;
 class CanonicalBatchTest {
 
     private static final String GOLDEN_SM3 = "sm3:74b2fc59813cbece6627a397629e51adc46ceacb4b8b80d9a4b1e25aeb3689f5";
-    private static final String GOLDEN_SHA256 =
-            "sha-256:14e6327c1618cd794be78cbb1117f0b1655a07ead9e1aa00b5338ff0f4248a41";
+    private static final String GOLDEN_SHA256 = "sha-256:14e6327c1618cd794be78cbb1117f0b1655a07ead9e1aa00b5338ff0f4248a41";
 
     @Test
     void uploadedBatchHasTheGoldenCanonicalBytes() throws IOException {

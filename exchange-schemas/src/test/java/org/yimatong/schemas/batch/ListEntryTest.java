@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,8 +48,8 @@ class ListEntryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-11-25T02:30:00.5Z", "2026-11-25T10:30:00+08:00", "2026-11-25T02:30Z",
-        "2026-13-25T02:30:00Z"})
+    @ValueSource(strings = { "2026-11-25T02:30:00.5Z", "2026-11-25T10:30:00+08:00", "2026-11-25T02:30Z",
+            "2026-13-25T02:30:00Z" })
     void instantsInAnyOtherSpellingAreRefused(String since) {
         // given
         String line = LINE.replace("2026-11-25T02:30:00Z", since);
@@ -68,7 +69,7 @@ class ListEntryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[1]", "{\"sub\":\"a\",\"sub\":\"b\"}", ""})
+    @ValueSource(strings = { "not json", "[1]", "{\"sub\":\"a\",\"sub\":\"b\"}", "" })
     void lineThatIsNotOneJsonObjectIsRefusedAsAWhole(String line) {
         ProblemException e = assertThrows(ProblemException.class, () -> ListEntry.parseLine(line, 9));
         assertEquals(List.of(new FieldError("/line/9", "not a JSON object")), e.errors());

@@ -4,17 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /** RFC 8785 examples; inputs and expected outputs under {@code src/test/resources/vectors/}. */
 class CanonicalJsonTest {
@@ -46,16 +48,16 @@ class CanonicalJsonTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "1E30, 1e+30",
-        "4.50, 4.5",
-        "2e-3, 0.002",
-        "1e-7, 1e-7",
-        "0.000001, 0.000001",
-        "1e21, 1e+21",
-        "100, 100",
-        "-0, 0",
-        "9007199254740993, 9007199254740992",
-        "333333333.33333329, 333333333.3333333",
+            "1E30, 1e+30",
+            "4.50, 4.5",
+            "2e-3, 0.002",
+            "1e-7, 1e-7",
+            "0.000001, 0.000001",
+            "1e21, 1e+21",
+            "100, 100",
+            "-0, 0",
+            "9007199254740993, 9007199254740992",
+            "333333333.33333329, 333333333.3333333",
     })
     void numbersArePrintedAsEcmaScriptDoes(String input, String expected) {
         assertEquals(expected, CanonicalJson.canonicalText(input));
@@ -63,15 +65,15 @@ class CanonicalJsonTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "8000000000000000, 0",
-        "0000000000000001, 5e-324",
-        "7fefffffffffffff, 1.7976931348623157e+308",
-        "44b52d02c7e14af6, 1e+23",
-        "444b1ae4d6e2ef4f, 999999999999999900000",
-        "3eb0c6f7a0b5ed8c, 9.999999999999997e-7",
-        "41b3de4355555557, 333333333.33333343",
-        "becbf647612f3696, -0.0000033333333333333333",
-        "43143ff3c1cb0959, 1424953923781206.2",
+            "8000000000000000, 0",
+            "0000000000000001, 5e-324",
+            "7fefffffffffffff, 1.7976931348623157e+308",
+            "44b52d02c7e14af6, 1e+23",
+            "444b1ae4d6e2ef4f, 999999999999999900000",
+            "3eb0c6f7a0b5ed8c, 9.999999999999997e-7",
+            "41b3de4355555557, 333333333.33333343",
+            "becbf647612f3696, -0.0000033333333333333333",
+            "43143ff3c1cb0959, 1424953923781206.2",
     })
     void rfc8785AppendixBDoublesArePrintedAsTheRfcSays(String ieeeHex, String expected) {
         // given a double given by its IEEE 754 bits, as a Jackson node

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -28,6 +28,8 @@ import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** REQ-CODE-1: every refusal of a dynamic code has its own problem type. Time comes from a fixed clock. */
 class DynamicCodeCodecTest {
@@ -210,7 +212,8 @@ class DynamicCodeCodecTest {
 
         // when / then
         assertEquals(JTI, codec.verify(code, keys).jti());
-        assertEquals(ProblemType.CODE_EXPIRED, assertThrows(JoseException.class, () -> later.verify(code, keys)).type());
+        assertEquals(ProblemType.CODE_EXPIRED, assertThrows(JoseException.class, () -> later.verify(code, keys))
+                .type());
     }
 
     @Test

@@ -24,6 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,9 +38,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document parses cleanly, resolves fully and describes every v1 operation the way DESIGN.md asks. */
 class OpenApiDocumentTest {
@@ -190,7 +190,8 @@ class OpenApiDocumentTest {
             s.filter(p -> p.toString().endsWith(".json")).forEach(p -> files.add(p.getFileName().toString()));
         }
         Set<String> reached = new TreeSet<>();
-        Deque<String> todo = new ArrayDeque<>(refsIn(text(DOCUMENT), Pattern.compile("\\.\\./schemas/([a-z0-9-]+\\.json)")));
+        Deque<String> todo = new ArrayDeque<>(refsIn(text(DOCUMENT), Pattern.compile(
+                "\\.\\./schemas/([a-z0-9-]+\\.json)")));
         while (!todo.isEmpty()) {
             String file = todo.pop();
             if (reached.add(file)) {

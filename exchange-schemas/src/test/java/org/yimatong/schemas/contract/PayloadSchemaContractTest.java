@@ -15,16 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaId;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,6 +24,16 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.SignatureAlgorithm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 
 /**
  * Pins the Java records and the JSON Schemas together: each record, serialised with {@link PayloadJson#mapper()},
@@ -190,7 +190,8 @@ class PayloadSchemaContractTest {
         JsonNode appeal = MAPPER.readTree("{\"sub\":\"" + Samples.SUB + "\",\"rgn\":\"310104\",\"ground\":\"OTHER\","
                 + "\"statement\":\"my number is 31010119900307123X\"}");
         Set<ValidationMessage> errors = validate("appeal-request.json", appeal);
-        assertTrue(errors.stream().anyMatch(m -> m.getInstanceLocation().toString().contains("statement")), errors::toString);
+        assertTrue(errors.stream().anyMatch(m -> m.getInstanceLocation().toString().contains("statement")),
+                errors::toString);
     }
 
     @Test

@@ -13,9 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,6 +33,9 @@ import org.yimatong.schemas.payload.validation.Validation;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Request validators report every fault at once, and agree with the JSON Schemas. */
 class PayloadValidationTest {
@@ -127,7 +127,8 @@ class PayloadValidationTest {
                 Arguments.of("verification-request.json", VerificationRequest.class,
                         "{\"code\":\"short\",\"checkpoint\":{\"id\":\"g\",\"region\":\"310112\",\"kind\":\"VENUE\"},\"purpose\":\"entry\"}"),
                 Arguments.of("verification-request.json", VerificationRequest.class,
-                        "{\"code\":\"" + Samples.JWS + "\",\"checkpoint\":{\"id\":\"g\",\"region\":\"310112\",\"kind\":\"venue\"},\"purpose\":\"entry\"}"),
+                        "{\"code\":\"" + Samples.JWS
+                                + "\",\"checkpoint\":{\"id\":\"g\",\"region\":\"310112\",\"kind\":\"venue\"},\"purpose\":\"entry\"}"),
                 Arguments.of("green-lookup-request.json", GreenLookupRequest.class,
                         "{\"sub\":\"" + Samples.SUB.toUpperCase() + "\",\"rgn\":\"310000\"}"),
                 Arguments.of("green-lookup-request.json", GreenLookupRequest.class,

@@ -16,8 +16,8 @@ import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
-import org.yimatong.schemas.payload.Appeal;
 import org.yimatong.schemas.payload.AdapterSettings;
+import org.yimatong.schemas.payload.Appeal;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealGround;
@@ -99,7 +99,8 @@ final class Samples {
 
     static ConformanceReport conformanceReport() {
         return new ConformanceReport(ConformanceReport.FORMAT, new ConformanceReport.Suite("1.0.0"),
-                "1.0.0", ConformancePlan.MEMBER, new ConformanceReport.Target(URI.create("https://ssm.sh.example/ymt"), SH),
+                "1.0.0", ConformancePlan.MEMBER, new ConformanceReport.Target(URI.create("https://ssm.sh.example/ymt"),
+                        SH),
                 T, new ConformanceReport.Summary(ConformanceReport.Outcome.PASSED), List.of(
                         new ConformanceReport.TestResult("YMT-VER-001", ConformanceReport.Outcome.PASSED),
                         new ConformanceReport.TestResult("YMT-VER-002", ConformanceReport.Outcome.SKIPPED)));
@@ -158,7 +159,8 @@ final class Samples {
         m.put("list-change.json", change());
         m.put("list-changes-page.json", new ChangesPage(List.of(change(), new ListChange(43, ListChange.Op.REMOVED,
                 SUB, "310104", null, null, null, null, SH, "310000-20261128-01", T, "2026-11")), "c2VxOjQz", false));
-        m.put("subscription-request.json", new SubscriptionRequest(URI.create("https://ssm.sh.example/ymt/member/v1/list-changes"),
+        m.put("subscription-request.json", new SubscriptionRequest(URI.create(
+                "https://ssm.sh.example/ymt/member/v1/list-changes"),
                 List.of("31", "3201")));
         m.put("subscription.json", new Subscription("sub-7", SH, URI.create("https://ssm.sh.example/cb"),
                 List.of("31"), T));

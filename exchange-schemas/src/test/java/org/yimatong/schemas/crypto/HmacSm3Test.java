@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 

@@ -6,17 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class JwkTest {
 
@@ -87,11 +89,11 @@ class JwkTest {
 
         // when
         Jwk imported = Jwk.parse(key.toPrivateJson());
-        byte[] signature = imported.sign(new byte[] {1, 2, 3});
+        byte[] signature = imported.sign(new byte[]{ 1, 2, 3 });
 
         // then
         assertTrue(imported.hasPrivateKey());
-        assertTrue(key.verify(new byte[] {1, 2, 3}, signature));
+        assertTrue(key.verify(new byte[]{ 1, 2, 3 }, signature));
     }
 
     @ParameterizedTest
@@ -133,7 +135,7 @@ class JwkTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignatureProfile.class, names = {"SM2", "ES256"})
+    @EnumSource(value = SignatureProfile.class, names = { "SM2", "ES256" })
     void ecPointOffTheCurveIsRefused(SignatureProfile profile) {
         // given a valid JWK whose y is altered in its last byte
         ObjectNode json = Jwk.generate(profile).toJson();

@@ -43,7 +43,7 @@ class KeyPemTest {
         // then
         assertTrue(pem.startsWith("-----BEGIN PRIVATE KEY-----"));
         assertEquals(key.thumbprint(), back.thumbprint());
-        assertTrue(key.verify(new byte[] {7}, back.sign(new byte[] {7})));
+        assertTrue(key.verify(new byte[]{ 7 }, back.sign(new byte[]{ 7 })));
     }
 
     @Test

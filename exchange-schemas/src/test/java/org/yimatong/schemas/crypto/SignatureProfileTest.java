@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SignatureProfileTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignatureProfile.class, names = {"SM2", "ES256"})
+    @EnumSource(value = SignatureProfile.class, names = { "SM2", "ES256" })
     void ecSignatureWithSEqualToTheOrderIsRefused(SignatureProfile profile) {
         // given a good signature whose s is replaced by n (out of range, same length)
         AsymmetricCipherKeyPair pair = profile.generateKeyPair();
@@ -75,7 +76,7 @@ class SignatureProfileTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignatureProfile.class, names = {"SM2", "ES256"})
+    @EnumSource(value = SignatureProfile.class, names = { "SM2", "ES256" })
     void derFormRoundTripsToTheSameRawSignature(SignatureProfile profile) {
         // given
         AsymmetricCipherKeyPair pair = profile.generateKeyPair();

@@ -3,6 +3,7 @@ package org.yimatong.schemas.crypto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 /** SM3 against the two examples of GB/T 32905 Appendix A. */

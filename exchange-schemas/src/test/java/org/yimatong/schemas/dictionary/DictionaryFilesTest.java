@@ -18,11 +18,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.idnumber.ResidentIdPrefixes;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Every dictionary file agrees with its Java side in both directions: same constants in the same order,

@@ -10,21 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.crypto.OpenSslBinary;
@@ -33,6 +27,9 @@ import org.yimatong.schemas.idnumber.DocumentNumber.Fault;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Document numbers of every type and their list pseudonyms (DESIGN.md §7, REQ-LIST-11), against the
@@ -305,13 +302,13 @@ class DocumentNumberTest {
     @Test
     void refusalMessagesContainNothingOfTheInput() {
         String[][] cases = {
-            {"RESIDENT_ID_CARD", null, "440304199503227115"},
-            {"RESIDENT_ID_CARD", null, "4403041995032271"},
-            {"FOREIGN_PERMANENT_RESIDENCE_ID", null, "931840198504120040"},
-            {"FOREIGN_PERMANENT_RESIDENCE_ID", null, "USA31008504120S"},
-            {"PASSPORT", "CHN", "E8765.4321"},
-            {"HK_MACAO_TRAVEL_PERMIT", null, "H876543"},
-            {"TAIWAN_COMPATRIOT_PERMIT", null, "8765432A"},
+                { "RESIDENT_ID_CARD", null, "440304199503227115" },
+                { "RESIDENT_ID_CARD", null, "4403041995032271" },
+                { "FOREIGN_PERMANENT_RESIDENCE_ID", null, "931840198504120040" },
+                { "FOREIGN_PERMANENT_RESIDENCE_ID", null, "USA31008504120S" },
+                { "PASSPORT", "CHN", "E8765.4321" },
+                { "HK_MACAO_TRAVEL_PERMIT", null, "H876543" },
+                { "TAIWAN_COMPATRIOT_PERMIT", null, "8765432A" },
         };
         for (String[] c : cases) {
             ProblemException e = assertThrows(ProblemException.class, () -> DocumentNumber.parse(c[0], c[1], c[2]));

@@ -109,21 +109,25 @@ class ResidentIdNumberTest {
     @Test
     void february30IsImpossible() {
         // 31010119900230123: sum 174, mod 11 = 9 -> 3 (a correct check character, so only the date is wrong)
-        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101199002301233", TODAY));
+        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101199002301233",
+                TODAY));
     }
 
     @Test
     void february29OfNonLeapYearsIsImpossible() {
         // 31010119990229123: sum 236, mod 11 = 5 -> 7
-        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101199902291237", TODAY));
+        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101199902291237",
+                TODAY));
         // 1900 is not a leap year (divisible by 100, not by 400). 31010119000229123: sum 155, mod 11 = 1 -> 0
-        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101190002291230", TODAY));
+        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101190002291230",
+                TODAY));
     }
 
     @Test
     void birthDateInTheFutureIsImpossible() {
         // 31010120261128123 (tomorrow): sum 171, mod 11 = 6 -> 6
-        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101202611281236", TODAY));
+        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101202611281236",
+                TODAY));
         // 31010120991231123: sum 206, mod 11 = 8 -> 4; against the real clock
         assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101209912311234"));
     }
@@ -131,7 +135,8 @@ class ResidentIdNumberTest {
     @Test
     void birthDateBefore1900IsImpossible() {
         // 31010118991231123: sum 212, mod 11 = 3 -> 9
-        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101189912311239", TODAY));
+        assertEquals(Optional.of(IdNumberFault.IMPOSSIBLE_DATE), ResidentIdNumber.validate("310101189912311239",
+                TODAY));
     }
 
     @Test

@@ -61,9 +61,11 @@ class ClientAssertionTest {
 
     @Test
     void missingClaimsAndALongLifeAndAForeignSubjectAreRefused() {
-        refused(() -> Claims.read("{\"iss\":\"a\",\"sub\":\"a\",\"aud\":\"h\",\"iat\":1}".getBytes(StandardCharsets.UTF_8)));
+        refused(() -> Claims.read("{\"iss\":\"a\",\"sub\":\"a\",\"aud\":\"h\",\"iat\":1}".getBytes(
+                StandardCharsets.UTF_8)));
         refused(() -> Claims.read(json(MEMBER, MEMBER, 0, 600)).check(HUB, Instant.ofEpochSecond(10), SKEW));
-        refused(() -> Claims.read(json(MEMBER, "ymt:member:320000", 0, 60)).check(HUB, Instant.ofEpochSecond(10), SKEW));
+        refused(() -> Claims.read(json(MEMBER, "ymt:member:320000", 0, 60)).check(HUB, Instant.ofEpochSecond(10),
+                SKEW));
         refused(() -> Claims.read("not json".getBytes(StandardCharsets.UTF_8)));
     }
 

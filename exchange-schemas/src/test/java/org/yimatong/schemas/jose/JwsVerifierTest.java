@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -33,20 +34,20 @@ class JwsVerifierTest {
     private final JwsVerifier verifier = new JwsVerifier(EnumSet.allOf(SignatureProfile.class), TYP);
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "a.b", "a.b.c.d", "..", "%%%.e30.AAAA", "eyJhbGciOiJTTTIifQ=.e30.AAAA"})
+    @ValueSource(strings = { "", "abc", "a.b", "a.b.c.d", "..", "%%%.e30.AAAA", "eyJhbGciOiJTTTIifQ=.e30.AAAA" })
     void brokenStructureOrBase64IsMalformed(String jws) {
         assertRefused(ProblemType.CODE_MALFORMED, jws);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[\"alg\"]", "{\"alg\":\"SM2\",\"alg\":\"none\",\"kid\":\"sm2-1\"}",
-        "{\"alg\":\"SM2\"} trailing", "{\"alg\":7,\"typ\":\"test+jwt\",\"kid\":\"sm2-1\"}"})
+    @ValueSource(strings = { "not json", "[\"alg\"]", "{\"alg\":\"SM2\",\"alg\":\"none\",\"kid\":\"sm2-1\"}",
+            "{\"alg\":\"SM2\"} trailing", "{\"alg\":7,\"typ\":\"test+jwt\",\"kid\":\"sm2-1\"}" })
     void headerThatIsNotOneJsonObjectWithAStringAlgIsMalformed(String header) {
         assertRefused(ProblemType.CODE_MALFORMED, craft(header, PAYLOAD, new byte[64]));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "None", "NONE"})
+    @ValueSource(strings = { "none", "None", "NONE" })
     void unsignedJwsIsNotAllowed(String alg) {
         // given an alg-none token with an empty signature part
         String jws = craft("{\"typ\":\"test+jwt\",\"alg\":\"" + alg + "\",\"kid\":\"sm2-1\"}", PAYLOAD, new byte[0]);
@@ -72,7 +73,7 @@ class JwsVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HS256", "RS256", "ES384", "PS256", "sm2"})
+    @ValueSource(strings = { "HS256", "RS256", "ES384", "PS256", "sm2" })
     void algorithmsOutsideTheProfilesAreNotAllowed(String alg) {
         // given no kid, or one nobody knows: nothing to confuse, simply not ours
         String jws = craft("{\"typ\":\"test+jwt\",\"alg\":\"" + alg + "\",\"kid\":\"who\"}", PAYLOAD, new byte[64]);

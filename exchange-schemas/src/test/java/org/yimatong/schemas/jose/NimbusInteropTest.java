@@ -4,6 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.crypto.KeyPem;
+import org.yimatong.schemas.crypto.SignatureProfile;
+
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -16,21 +33,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.crypto.JwkSet;
-import org.yimatong.schemas.crypto.KeyPem;
-import org.yimatong.schemas.crypto.SignatureProfile;
 
 /**
  * Interop with nimbus-jose-jwt, an independent JOSE library. ES256 fully through nimbus (JWK, JWS, JCA

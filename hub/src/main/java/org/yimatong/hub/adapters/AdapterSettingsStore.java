@@ -69,7 +69,7 @@ public class AdapterSettingsStore {
     }
 
     public Uni<Void> reload() {
-        return Panache.withSession(() -> StoredAdapterSettings.<StoredAdapterSettings> listAll()).map(rows -> {
+        return Panache.withSession(() -> StoredAdapterSettings.<StoredAdapterSettings>listAll()).map(rows -> {
             Map<String, AdapterSettings> loaded = new HashMap<>();
             rows.forEach(row -> loaded.put(row.entityId, toSettings(row)));
             snapshot = Map.copyOf(loaded);
@@ -82,7 +82,7 @@ public class AdapterSettingsStore {
      * Answers them as stored (secret included: callers show {@link AdapterSettings#withoutSecret()}).
      */
     public Uni<AdapterSettings> put(String entityId, AdapterSettings settings) {
-        return Panache.withTransaction(() -> StoredAdapterSettings.<StoredAdapterSettings> findById(entityId)
+        return Panache.withTransaction(() -> StoredAdapterSettings.<StoredAdapterSettings>findById(entityId)
                 .map(found -> found != null ? found : newRow(entityId))
                 .flatMap(row -> {
                     row.credentialId = settings.credentialId() == null ? "" : settings.credentialId();
@@ -94,7 +94,7 @@ public class AdapterSettingsStore {
                     row.options = json(settings.options() == null ? Map.of() : settings.options());
                     row.timeoutMs = settings.timeoutMs();
                     row.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                    return row.<StoredAdapterSettings> persist();
+                    return row.<StoredAdapterSettings>persist();
                 }))
                 .flatMap(row -> reload().replaceWith(toSettings(row)));
     }

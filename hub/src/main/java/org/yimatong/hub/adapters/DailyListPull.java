@@ -110,7 +110,8 @@ public class DailyListPull {
         Member member = members.find(memberId).filter(Member::isActive).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "No active member " + memberId));
         MemberAdapter adapter = adapters.adapter(memberId, Operation.DAILY_LIST).orElseThrow(() -> new ProblemException(
-                ProblemType.NOT_FOUND, memberId + " (dialect " + member.dialect() + ") does not publish a daily list file"));
+                ProblemType.NOT_FOUND, memberId + " (dialect " + member.dialect()
+                        + ") does not publish a daily list file"));
         String epoch = listKeys.currentEpoch();
         byte[] key = listKeys.keyBytes(epoch).await().atMost(Duration.ofSeconds(10));
         Jwk hubKey = hubKeys.signingKey();

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yimatong.adapters.StandardAdapters;
 import org.yimatong.adapters.spi.AdapterContext;
-import org.yimatong.hub.lists.keys.ListKeys;
 import org.yimatong.adapters.spi.AdapterRegistry;
 import org.yimatong.adapters.spi.Credentials;
 import org.yimatong.adapters.spi.Forwarding;
@@ -26,6 +25,7 @@ import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
 import org.yimatong.adapters.v1.V1Adapter;
+import org.yimatong.hub.lists.keys.ListKeys;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberDirectory;
 import org.yimatong.hub.routing.Hops;
@@ -139,6 +139,5 @@ public class MemberAdapters {
         return new Forwarding(hops.left(), hops.path());
     }
 
-    private record Built(Member member, AdapterSettings settings, MemberAdapter adapter) {
-    }
+    private record Built(Member member, AdapterSettings settings, MemberAdapter adapter) {}
 }

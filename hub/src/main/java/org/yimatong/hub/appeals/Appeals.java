@@ -24,9 +24,9 @@ import org.yimatong.hub.routing.TreeRouter;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.Appeal;
-import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -69,11 +69,13 @@ public class Appeals {
         Hops forward = hops.notBackTo(route.entityId()).forwardedBy(hub.entityId(), caller.entityId());
         Instant now = clock.instant();
         AppealRecord received = new AppealRecord(DynamicCodeCodec.newJti(), Appeal.State.RECEIVED, request.sub(),
-                request.rgn(), route.entityId(), caller.entityId(), upstreamId, request.ground(), request.batchTag(), now,
+                request.rgn(), route.entityId(), caller.entityId(), upstreamId, request.ground(), request.batchTag(),
+                now,
                 now, null, null);
         boolean reachable = !(route instanceof RouteDecision.ToChild child) || child.member().isActive();
         return store.insert(received)
-                .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward) : Uni.createFrom().item(received))
+                .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward) : Uni.createFrom().item(
+                        received))
                 .call(a -> audit.append(event(caller, a, a.state().name(), started)))
                 .map(AppealRecord::toAppeal);
     }
@@ -107,7 +109,8 @@ public class Appeals {
         long started = System.nanoTime();
         hops.arrivingAt(hub.entityId());
         return store.find(id).flatMap(found -> {
-            AppealRecord appeal = found.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No appeal " + id));
+            AppealRecord appeal = found.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No appeal "
+                    + id));
             if (!appeal.home().equals(caller.entityId())) {
                 throw new ProblemException(ProblemType.FORBIDDEN, "Only " + appeal.home() + " may decide appeal " + id);
             }
@@ -161,7 +164,8 @@ public class Appeals {
 
     private AuditEvent event(Caller caller, AppealRecord appeal, String outcome, long started) {
         int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-        return new AuditEvent(clock.instant(), caller.entityId(), appeal.home(), "appeal", Action.APPEAL, appeal.id(), outcome,
+        return new AuditEvent(clock.instant(), caller.entityId(), appeal.home(), "appeal", Action.APPEAL, appeal.id(),
+                outcome,
                 latencyMs);
     }
 }

@@ -44,12 +44,10 @@ public class AuditCheckpoints {
             + " order by chain_id, seq desc";
 
     /** One chain's head as signed. */
-    public record Head(long seq, String hash) {
-    }
+    public record Head(long seq, String hash) {}
 
     /** The latest checkpoint: when, and the head of each chain then. */
-    public record Checkpoint(Instant at, Map<String, Head> heads) {
-    }
+    public record Checkpoint(Instant at, Map<String, Head> heads) {}
 
     private final Pool pool;
     private final HubKeyRing keys;

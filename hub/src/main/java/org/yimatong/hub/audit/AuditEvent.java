@@ -17,5 +17,4 @@ public record AuditEvent(
         Action action,
         String target,
         String outcome,
-        int latencyMs) {
-}
+        int latencyMs) {}

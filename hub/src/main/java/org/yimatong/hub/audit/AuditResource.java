@@ -14,8 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.schemas.payload.AuditEvent;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.AuditPage;

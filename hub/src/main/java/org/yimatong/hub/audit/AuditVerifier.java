@@ -36,11 +36,9 @@ public class AuditVerifier {
     }
 
     /** The verdict: how many events were checked and, if any, the first broken link. */
-    public record Verdict(boolean intact, long eventsChecked, int chains, BrokenLink firstBrokenLink) {
-    }
+    public record Verdict(boolean intact, long eventsChecked, int chains, BrokenLink firstBrokenLink) {}
 
-    public record BrokenLink(String chainId, long seq, String problem) {
-    }
+    public record BrokenLink(String chainId, long seq, String problem) {}
 
     /**
      * Walks every chain from its first event, then holds the chains to the latest signed checkpoint: a chain that

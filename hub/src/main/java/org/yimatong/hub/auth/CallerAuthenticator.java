@@ -15,8 +15,8 @@ import javax.net.ssl.SSLSession;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.yimatong.hub.config.HubConfig;
 import org.jboss.logging.Logger;
+import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.hub.registry.ParentHub;
@@ -29,7 +29,6 @@ import org.yimatong.schemas.jose.JwsVerifier;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
-
 
 import io.smallrye.mutiny.Uni;
 
@@ -98,7 +97,8 @@ public class CallerAuthenticator {
             try {
                 VERIFIER.verify(jws, resolver);
             } catch (ProblemException e) {
-                throw new ProblemException(ProblemType.INVALID_CLIENT_ASSERTION, "Client assertion refused: " + e.getMessage());
+                throw new ProblemException(ProblemType.INVALID_CLIENT_ASSERTION, "Client assertion refused: " + e
+                        .getMessage());
             }
             return caller != null ? caller : admit(member.get());
         }).flatMap(admitted -> rememberJti(claims).replaceWith(admitted));

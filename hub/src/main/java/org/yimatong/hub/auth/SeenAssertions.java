@@ -68,9 +68,7 @@ public class SeenAssertions {
         });
     }
 
-    private record Key(String issuer, String jti) {
-    }
+    private record Key(String issuer, String jti) {}
 
-    private record Seen(Key key, OffsetDateTime forgetAfter) {
-    }
+    private record Seen(Key key, OffsetDateTime forgetAfter) {}
 }

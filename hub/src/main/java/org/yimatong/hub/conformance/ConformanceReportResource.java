@@ -14,10 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.MemberRecord;
@@ -63,11 +63,13 @@ public class ConformanceReportResource {
             byte[] body) {
         long started = System.nanoTime();
         if (signature == null || !DETACHED_JWS.matcher(signature).matches()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The report's signature is missing or not a detached JWS",
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    "The report's signature is missing or not a detached JWS",
                     List.of(new FieldError("/header/" + SIGNATURE_HEADER, "required, a detached compact JWS")));
         }
         return registry.get(entityId)
-                .map(found -> found.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No member " + entityId)))
+                .map(found -> found.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No member "
+                        + entityId)))
                 .flatMap(member -> trustedKeys.current().map(keys -> {
                     VerifiedReport verified = VerifiedReport.verify(body == null ? new byte[0] : body, signature, keys);
                     return new Candidate(verified, member);
@@ -85,7 +87,9 @@ public class ConformanceReportResource {
             }
             // A genuine report of a failed run is worth an audit line; forged or misaddressed ones are not.
             return audited(candidate, AuditOutcome.problem(refused.type()), started)
-                    .onItem().transform(audited -> { throw refused; });
+                    .onItem().transform(audited -> {
+                        throw refused;
+                    });
         }
         return registry.updateTrustMarks(candidate.member().entityId(), marks -> TrustMarkRules.withMark(marks, mark))
                 .flatMap(stored -> audited(candidate, "OK", started))
@@ -94,7 +98,8 @@ public class ConformanceReportResource {
 
     private Uni<Void> audited(Candidate candidate, String outcome, long started) {
         return audit.append(new AuditEvent(clock.instant(), ADMIN, candidate.member().entityId(), "conformance",
-                Action.ADMIN, auditTarget(candidate.report().digest()), outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
+                Action.ADMIN, auditTarget(candidate.report().digest()), outcome, (int) ((System.nanoTime() - started)
+                        / 1_000_000)));
     }
 
     /**
@@ -106,6 +111,5 @@ public class ConformanceReportResource {
         return digest.substring(0, colon + 1 + 16);
     }
 
-    private record Candidate(VerifiedReport report, MemberRecord member) {
-    }
+    private record Candidate(VerifiedReport report, MemberRecord member) {}
 }

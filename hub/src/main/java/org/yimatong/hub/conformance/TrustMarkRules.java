@@ -66,7 +66,8 @@ final class TrustMarkRules {
                 kept.add(existing);
             } else if (existing.issuedAt().isAfter(mark.issuedAt())) {
                 throw new ProblemException(ProblemType.CONFLICT, "A later run of the " + mark.plan().wireName()
-                        + " plan, suite " + mark.suiteVersion() + ", is already recorded (" + existing.issuedAt() + ")");
+                        + " plan, suite " + mark.suiteVersion() + ", is already recorded (" + existing.issuedAt()
+                        + ")");
             }
         }
         kept.add(mark);
@@ -77,7 +78,8 @@ final class TrustMarkRules {
         List<FieldError> failed = new ArrayList<>();
         for (int i = 0; i < report.tests().size(); i++) {
             ConformanceReport.TestResult test = report.tests().get(i);
-            if (test.outcome() != ConformanceReport.Outcome.PASSED && test.outcome() != ConformanceReport.Outcome.SKIPPED) {
+            if (test.outcome() != ConformanceReport.Outcome.PASSED && test.outcome()
+                    != ConformanceReport.Outcome.SKIPPED) {
                 failed.add(new FieldError("/tests/" + i, test.id() + " " + test.outcome()));
             }
         }

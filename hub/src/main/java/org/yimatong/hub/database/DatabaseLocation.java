@@ -37,7 +37,8 @@ public final class DatabaseLocation implements AutoCloseable {
         String url = env.get("YMT_DB_URL");
         if (url != null && !url.isBlank()) {
             if (!url.startsWith("jdbc:postgresql://")) {
-                throw new IllegalArgumentException("YMT_DB_URL must be a JDBC URL: jdbc:postgresql://host:port/database");
+                throw new IllegalArgumentException(
+                        "YMT_DB_URL must be a JDBC URL: jdbc:postgresql://host:port/database");
             }
             LOG.infof("Using the PostgreSQL server at %s", url);
             return new DatabaseLocation(url, env.getOrDefault("YMT_DB_USER", "postgres"),

@@ -75,7 +75,8 @@ public final class GroupCommit<I, O> {
                 answers -> {
                     try {
                         if (answers.size() != batch.size()) {
-                            throw new IllegalStateException(answers.size() + " results for " + batch.size() + " " + what);
+                            throw new IllegalStateException(answers.size() + " results for " + batch.size() + " "
+                                    + what);
                         }
                         for (int i = 0; i < batch.size(); i++) {
                             batch.get(i).emitter().complete(answers.get(i));
@@ -132,6 +133,5 @@ public final class GroupCommit<I, O> {
         batch.forEach(p -> p.emitter().fail(failure));
     }
 
-    private record Pending<I, O>(I item, UniEmitter<? super O> emitter) {
-    }
+    private record Pending<I, O>(I item, UniEmitter<? super O> emitter) {}
 }

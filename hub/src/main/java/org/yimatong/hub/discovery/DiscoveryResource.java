@@ -33,7 +33,8 @@ public class DiscoveryResource {
         endpoints.put("members", URI.create(base + "/v1/members"));
         endpoints.put("appeals", URI.create(base + "/v1/appeals"));
         endpoints.put("openapi", URI.create(base + "/q/openapi"));
-        List<SignatureAlgorithm> algorithms = hub.signingAlgorithms().stream().map(SignatureAlgorithm::valueOf).toList();
+        List<SignatureAlgorithm> algorithms = hub.signingAlgorithms().stream().map(SignatureAlgorithm::valueOf)
+                .toList();
         this.configuration = new EntityConfiguration(hub.entityId(), hub.parentEntityId().orElse(null), MemberKind.HUB,
                 EntityConfiguration.VERSION, null, endpoints, URI.create(base + "/v1/jwks"), algorithms);
     }

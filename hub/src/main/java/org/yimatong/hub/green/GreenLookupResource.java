@@ -14,11 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.lists.ListStateLookup;
 import org.yimatong.hub.lists.ListStateLookup.Listed;
@@ -68,7 +68,8 @@ public class GreenLookupResource {
     private final HubConfig hub;
 
     public GreenLookupResource(ListStateLookup lists, MemberDirectory directory, CurrentCaller caller,
-            AuditWriter audit, ListsConfig config, Clock clock, TreeRouter router, MemberClient members, HubConfig hub) {
+            AuditWriter audit, ListsConfig config, Clock clock, TreeRouter router, MemberClient members,
+            HubConfig hub) {
         this.router = router;
         this.members = members;
         this.hub = hub;
@@ -121,7 +122,8 @@ public class GreenLookupResource {
         }
         Hops forwarded = hops.notBackTo(decision.entityId()).forwardedBy(hub.entityId(), actor);
         return members.greenLookup(Peer.of(decision), request, forwarded)
-                .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unavailable(decision.entityId()));
+                .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unavailable(decision
+                        .entityId()));
     }
 
     private GreenLookupResult unavailable(String home) {

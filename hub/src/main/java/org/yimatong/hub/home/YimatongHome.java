@@ -76,7 +76,8 @@ public final class YimatongHome {
     /** The folder, created owner-only (700) if it is not there yet. */
     static Path createPrivateDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
         }
         return dir;
     }

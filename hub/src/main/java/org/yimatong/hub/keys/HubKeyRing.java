@@ -176,8 +176,7 @@ public class HubKeyRing implements HubKeys {
         });
     }
 
-    private record Outcome(List<HubKey> keys, List<KeyRotationResult> results) {
-    }
+    private record Outcome(List<HubKey> keys, List<KeyRotationResult> results) {}
 
     /** Re-reads the keys (after a rotation on another instance). */
     public Uni<Void> reload() {
@@ -234,7 +233,8 @@ public class HubKeyRing implements HubKeys {
                 chain = chain.flatMap(v -> insert(conn, key));
                 changed = true;
             } else if (!previous.equals(key)) {
-                chain = chain.flatMap(v -> conn.preparedQuery("update hub_signing_key set retire_at = $2 where kid = $1")
+                chain = chain.flatMap(v -> conn.preparedQuery(
+                        "update hub_signing_key set retire_at = $2 where kid = $1")
                         .execute(Tuple.of(key.kid(), utc(key.retireAt()))).replaceWithVoid());
                 changed = true;
             }

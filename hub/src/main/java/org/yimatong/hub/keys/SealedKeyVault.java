@@ -40,8 +40,7 @@ public class SealedKeyVault {
         this.masterKey = new SecretKeySpec(masterKey, "AES");
     }
 
-    public record Sealed(byte[] nonce, byte[] ciphertext) {
-    }
+    public record Sealed(byte[] nonce, byte[] ciphertext) {}
 
     public Sealed seal(byte[] plaintext, String keyId) {
         byte[] nonce = new byte[NONCE_BYTES];

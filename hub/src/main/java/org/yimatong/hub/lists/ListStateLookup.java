@@ -33,8 +33,7 @@ public class ListStateLookup {
             + " where sub = any($1::text[]) and until > $2 order by sub, (col = 'RED') desc, until desc";
 
     /** Where a subject is listed: by whom, in which colour, until when. */
-    public record Listed(String member, Colour colour, Instant until) {
-    }
+    public record Listed(String member, Colour colour, Instant until) {}
 
     private final Pool pool;
     private final Clock clock;

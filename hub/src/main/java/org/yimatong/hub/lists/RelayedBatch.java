@@ -19,8 +19,7 @@ public record RelayedBatch(String member, String batchTag, LocalDate day, String
         List<Relay> relays) {
 
     /** One hub's countersignature: a detached JWS over the same manifest, by {@code hub}. */
-    public record Relay(String hub, String signature) {
-    }
+    public record Relay(String hub, String signature) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ONE_RELAY = Pattern

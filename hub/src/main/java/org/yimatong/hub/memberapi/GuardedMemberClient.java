@@ -16,7 +16,6 @@ import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.config.HubConfig;
@@ -26,15 +25,16 @@ import org.yimatong.hub.lists.ParentLists;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.ingest.BatchResource;
 import org.yimatong.hub.routing.Hops;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.Appeal;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.ChangesPage;
-import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
+import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.payload.validation.MemberAnswers;
@@ -107,7 +107,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     @Override
     public Uni<GreenLookupResult> greenLookup(Peer peer, GreenLookupRequest request, Hops hops) {
         if (peer.speaksNative()) {
-            return call(peer, "green-lookup", () -> inHubTerms(peer, adapters.greenLookup(peer.entityId(), request, hops)));
+            return call(peer, "green-lookup", () -> inHubTerms(peer, adapters.greenLookup(peer.entityId(), request,
+                    hops)));
         }
         return call(peer, "green-lookup", () -> send(post(peer, "/v1/green-lookups", hops), request)
                 .map(r -> read(peer, r, 200, GreenLookupResult.class))
@@ -132,7 +133,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 if (filed.id() == null) {
                     throw new MemberBadAnswerException(peer.entityId(), "appeal without id");
                 }
-                return new AppealAcknowledgement(filed.id(), filed.filedAt() != null ? filed.filedAt() : clock.instant());
+                return new AppealAcknowledgement(filed.id(), filed.filedAt() != null ? filed.filedAt() : clock
+                        .instant());
             }
             AppealAcknowledgement ack = read(peer, r, 202, AppealAcknowledgement.class);
             if (ack.homeReference() == null) {
@@ -297,7 +299,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         return nativeCall.onFailure(MemberProblem.class).transform(failure -> {
             MemberProblem problem = (MemberProblem) failure;
             return switch (problem.kind()) {
-                case BAD_ANSWER, CREDENTIALS_REFUSED -> new MemberBadAnswerException(peer.entityId(), problem.getMessage());
+                case BAD_ANSWER, CREDENTIALS_REFUSED -> new MemberBadAnswerException(peer.entityId(), problem
+                        .getMessage());
                 case TIMEOUT -> new MemberUnavailableException(peer.entityId(), "timeout", problem);
                 case UNAVAILABLE -> new MemberUnavailableException(peer.entityId(), "unreachable", problem);
                 case REFUSED -> new MemberRefusedException(peer.entityId(), problem.type(), problem.getMessage());
@@ -347,7 +350,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
             try {
                 return json.readValue(response.body() == null ? new byte[0] : response.body().getBytes(), type);
             } catch (IOException e) {
-                throw new MemberBadAnswerException(peer.entityId(), "the body of its " + status + " answer does not parse");
+                throw new MemberBadAnswerException(peer.entityId(), "the body of its " + status
+                        + " answer does not parse");
             }
         }
         if (status >= 500 && status != 508) {
@@ -375,7 +379,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
             // falls through: a status without a problem body
         }
         if (status == 404) {
-            return new MemberRefusedException(peer.entityId(), ProblemType.NOT_FOUND, peer.entityId() + " answered 404");
+            return new MemberRefusedException(peer.entityId(), ProblemType.NOT_FOUND, peer.entityId()
+                    + " answered 404");
         }
         return new MemberBadAnswerException(peer.entityId(), "unexpected status " + status);
     }

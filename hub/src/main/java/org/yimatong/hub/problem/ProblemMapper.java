@@ -101,10 +101,12 @@ public class ProblemMapper {
             return Problems.response(ProblemType.NOT_FOUND, "No such resource", List.of());
         }
         if (e instanceof NotSupportedException) {
-            return Problems.response(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This media type is not accepted here", List.of());
+            return Problems.response(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This media type is not accepted here", List
+                    .of());
         }
         if (e instanceof NotAcceptableException) {
-            return Problems.response(ProblemType.NOT_ACCEPTABLE, "No representation matches the Accept header", List.of());
+            return Problems.response(ProblemType.NOT_ACCEPTABLE, "No representation matches the Accept header", List
+                    .of());
         }
         if (e instanceof NotAllowedException) {
             return Problems.response(ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed here", List.of());

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -41,7 +40,8 @@ public class RequestSizeLimits {
     private final BodyHandler bodies;
     private final BodyHandler reportBodies;
 
-    public RequestSizeLimits(@ConfigProperty(name = "ymt.http.json-body-limit-bytes", defaultValue = "65536") long limit,
+    public RequestSizeLimits(@ConfigProperty(name = "ymt.http.json-body-limit-bytes",
+            defaultValue = "65536") long limit,
             @ConfigProperty(name = "ymt.http.report-body-limit-bytes", defaultValue = "16777216") long reportLimit,
             ObjectMapper mapper) throws JsonProcessingException {
         this.limit = limit;
@@ -104,7 +104,8 @@ public class RequestSizeLimits {
     }
 
     private static boolean isReportUpload(RoutingContext context) {
-        return context.request().method() == HttpMethod.POST && REPORT_UPLOAD.matcher(context.request().path()).matches();
+        return context.request().method() == HttpMethod.POST && REPORT_UPLOAD.matcher(context.request().path())
+                .matches();
     }
 
     private static boolean isBatchUpload(RoutingContext context) {

@@ -15,8 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.adapters.StandardAdapters;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;

@@ -35,11 +35,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
 /**
  * The member registry: records in PostgreSQL, a snapshot in memory for the hot path. Every write reloads
@@ -173,11 +173,14 @@ public class MemberRegistry implements MemberDirectory {
     public Uni<Boolean> save(MemberRecord record, boolean replace) {
         JwkSet keys = checked(record);
         OffsetDateTime now = now();
-        String upsert = "insert into member (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, $12)"
-                + (replace ? " on conflict (entity_id) do update set display_name = excluded.display_name, kind = excluded.kind,"
-                        + " region_prefixes = excluded.region_prefixes, parent = excluded.parent, base_url = excluded.base_url,"
-                        + " dialect = excluded.dialect, tls_cert_sha256 = excluded.tls_cert_sha256, jwks = excluded.jwks,"
-                        + " jwks_uri = excluded.jwks_uri, status = excluded.status, updated_at = excluded.updated_at" : "")
+        String upsert = "insert into member (" + COLUMNS
+                + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, $12)"
+                + (replace
+                        ? " on conflict (entity_id) do update set display_name = excluded.display_name, kind = excluded.kind,"
+                                + " region_prefixes = excluded.region_prefixes, parent = excluded.parent, base_url = excluded.base_url,"
+                                + " dialect = excluded.dialect, tls_cert_sha256 = excluded.tls_cert_sha256, jwks = excluded.jwks,"
+                                + " jwks_uri = excluded.jwks_uri, status = excluded.status, updated_at = excluded.updated_at"
+                        : "")
                 + " returning (xmax = 0) as created";
         Tuple values = Tuple.tuple(List.of(record.entityId(), record.displayName(), record.kind().name(),
                 String.join(",", record.regionPrefixes()), record.parent(), record.baseUrl().toString(),
@@ -219,7 +222,8 @@ public class MemberRegistry implements MemberDirectory {
                         throw MemberAdminResource.notFound(entityId);
                     }
                     List<TrustMark> marks = change.apply(trustMarks(rows.iterator().next().getString("trust_marks")));
-                    return conn.preparedQuery("update member set trust_marks = $2, updated_at = $3 where entity_id = $1")
+                    return conn.preparedQuery(
+                            "update member set trust_marks = $2, updated_at = $3 where entity_id = $1")
                             .execute(Tuple.of(entityId, writeJson(marks), now()));
                 }))
                 .flatMap(updated -> reload());
@@ -337,6 +341,5 @@ public class MemberRegistry implements MemberDirectory {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
-    private record Snapshot(Map<String, Member> byId) {
-    }
+    private record Snapshot(Map<String, Member> byId) {}
 }

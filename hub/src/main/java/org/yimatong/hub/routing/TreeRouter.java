@@ -32,7 +32,7 @@ public class TreeRouter {
      */
     public RouteDecision route(String regionCode) {
         return members.childServing(regionCode)
-                .<RouteDecision> map(RouteDecision.ToChild::new)
+                .<RouteDecision>map(RouteDecision.ToChild::new)
                 .or(this::parent)
                 .orElseThrow(() -> new ProblemException(ProblemType.UNKNOWN_ISSUER,
                         "No member of the federation serves region " + regionCode));

@@ -5,9 +5,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CallerAuthenticator;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 import org.yimatong.tokens.oauth.OAuthError;

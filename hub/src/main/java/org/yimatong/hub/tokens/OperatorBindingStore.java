@@ -35,8 +35,7 @@ public class OperatorBindingStore implements OperatorBindings {
     static final String CHANNEL = "ymt_operator_binding_changed";
     private static final String COLUMNS = "department, operator, legal_person_id, required_acr, valid_until, bound_at";
 
-    private record Key(String department, String operator) {
-    }
+    private record Key(String department, String operator) {}
 
     private final Pool pool;
     private final Clock clock;
@@ -84,7 +83,8 @@ public class OperatorBindingStore implements OperatorBindings {
     }
 
     public Uni<Optional<OperatorBinding>> get(String department, String operator) {
-        return pool.preparedQuery("select " + COLUMNS + " from operator_binding where department = $1 and operator = $2")
+        return pool.preparedQuery("select " + COLUMNS
+                + " from operator_binding where department = $1 and operator = $2")
                 .execute(Tuple.of(department, operator))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toBinding(rows.iterator().next())));
     }

@@ -34,8 +34,7 @@ public class PostgresRevocationList implements RevocationList {
     private static final Logger LOG = Logger.getLogger(PostgresRevocationList.class);
     static final String CHANNEL = "ymt_token_revoked";
 
-    private record Key(String issuer, String jti) {
-    }
+    private record Key(String issuer, String jti) {}
 
     private final Pool pool;
     private final Clock clock;

@@ -191,9 +191,11 @@ public class RoutedValidation {
         Instant now = clock.instant();
         Instant exp = Instant.ofEpochSecond(answer.exp());
         if (now.isAfter(exp.plus(settings.clockSkew()))) {
-            throw new TokenException(OAuthError.INVALID_REQUEST, ProblemType.CODE_EXPIRED, "ID token expired at " + exp);
+            throw new TokenException(OAuthError.INVALID_REQUEST, ProblemType.CODE_EXPIRED, "ID token expired at "
+                    + exp);
         }
-        Instant iat = answer.iat() == null ? Instant.ofEpochSecond(answer.authTime()) : Instant.ofEpochSecond(answer.iat());
+        Instant iat = answer.iat() == null ? Instant.ofEpochSecond(answer.authTime()) : Instant.ofEpochSecond(answer
+                .iat());
         return new ValidatedIdToken(issuer, answer.sub(), acr, Instant.ofEpochSecond(answer.authTime()), iat, exp,
                 Optional.ofNullable(answer.jti()));
     }

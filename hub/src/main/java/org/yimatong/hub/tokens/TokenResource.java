@@ -93,7 +93,8 @@ public class TokenResource {
                 presented.add(exchange.subjectToken());
                 exchange.actorToken().ifPresent(presented::add);
                 return routing.prepare(hub.entityId(), presented, Hops.fromHeaders(null, null), null)
-                        .map(validator -> new TokenExchange(settingsFor(exchange.target()), validator, assurance, pairwise, bindings,
+                        .map(validator -> new TokenExchange(settingsFor(exchange.target()), validator, assurance,
+                                pairwise, bindings,
                                 revocations, keys, clock).exchange(caller.entityId(), exchange));
             });
             return issued.onItemOrFailure().transformToUni((token, failure) -> {
@@ -174,7 +175,8 @@ public class TokenResource {
     private TokenSettings settingsFor(String audience) {
         TokensConfig.Audience policy = config.audiences().get(audience);
         return policy == null || policy.signingAlgorithm().isEmpty() ? settings
-                : settings.withSigningProfile(SignatureProfile.fromJoseName(policy.signingAlgorithm().get()).orElseThrow());
+                : settings.withSigningProfile(SignatureProfile.fromJoseName(policy.signingAlgorithm().get())
+                        .orElseThrow());
     }
 
     private static String single(MultivaluedMap<String, String> form, String name) {

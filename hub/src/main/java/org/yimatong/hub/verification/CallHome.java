@@ -41,7 +41,8 @@ public class CallHome extends UniStep {
             return Uni.createFrom().item(v);
         }
         return client.verify(v.peer(), v.request(), v.forwardedHops())
-                .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unknown(v, ReasonCode.HOME_UNAVAILABLE))
+                .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unknown(v,
+                        ReasonCode.HOME_UNAVAILABLE))
                 .onFailure(MemberRefusedException.class).recoverWithUni(failure -> {
                     MemberRefusedException refused = (MemberRefusedException) failure;
                     if (refused.type() == ProblemType.NOT_FOUND && !v.peer().isHub()) {

@@ -31,6 +31,7 @@ public class MergeListState extends UniStep {
         if (listSub == null) {
             return Uni.createFrom().item(v);
         }
-        return lists.listingOf(listSub).map(listing -> v.answered(ListMerge.merge(v.result(), listing, clock.instant())));
+        return lists.listingOf(listSub).map(listing -> v.answered(ListMerge.merge(v.result(), listing, clock
+                .instant())));
     }
 }

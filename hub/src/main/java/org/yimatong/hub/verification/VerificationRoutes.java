@@ -19,7 +19,8 @@ public class VerificationRoutes extends RouteBuilder {
     private final MergeListState mergeListState;
     private final AuditVerification audit;
 
-    public VerificationRoutes(DecodeCode decodeCode, CheckCode checkCode, CallHome callHome, MergeListState mergeListState,
+    public VerificationRoutes(DecodeCode decodeCode, CheckCode checkCode, CallHome callHome,
+            MergeListState mergeListState,
             AuditVerification audit) {
         this.decodeCode = decodeCode;
         this.checkCode = checkCode;
@@ -32,12 +33,12 @@ public class VerificationRoutes extends RouteBuilder {
     public void configure() {
         from("{{ymt.verification.route-uri:direct:verify}}").routeId("verify")
                 .doTry()
-                    .process(decodeCode).id("decode-code")
-                    .process(checkCode).id("check-code")
-                    .process(callHome).id("call-home")
-                    .process(mergeListState).id("merge-list-state")
+                .process(decodeCode).id("decode-code")
+                .process(checkCode).id("check-code")
+                .process(callHome).id("call-home")
+                .process(mergeListState).id("merge-list-state")
                 .doFinally()
-                    .process(audit).id("audit")
+                .process(audit).id("audit")
                 .end();
     }
 }

@@ -90,14 +90,16 @@ class CsvListMemberTest {
         serve(csv(row(IDS.get(0), "张三", "红"), row(IDS.get(1), "李四", "黄码"), row(IDS.get(2), "王五", "黄")));
 
         admin().post("/v1/admin/members/" + HEILONGJIANG + "/lists/pull?day=" + day + "&batchTag=pull-ok-" + day)
-                .then().statusCode(201).body("count", Matchers.equalTo(3)).body("member", Matchers.equalTo(HEILONGJIANG));
+                .then().statusCode(201).body("count", Matchers.equalTo(3)).body("member", Matchers.equalTo(
+                        HEILONGJIANG));
 
         byte[] listKey = listKey();
         greenLookup(ResidentIdNumber.parse(IDS.get(0)).pseudonym(listKey))
                 .body("status", Matchers.equalTo("RED")).body("source", Matchers.equalTo("LIST"));
         greenLookup(ResidentIdNumber.parse(IDS.get(1)).pseudonym(listKey)).body("status", Matchers.equalTo("YELLOW"));
         // the member cannot sign a file; the hub vouches for the conversion with a key of its published set
-        String kid = Federation.asCaller().get("/v1/lists/batches/pull-ok-" + day + "/provenance?member=" + HEILONGJIANG)
+        String kid = Federation.asCaller().get("/v1/lists/batches/pull-ok-" + day + "/provenance?member="
+                + HEILONGJIANG)
                 .then().statusCode(200).extract().path("kid");
         given().get("/v1/jwks").then().statusCode(200).body("keys.kid", Matchers.hasItem(kid));
 
@@ -142,14 +144,16 @@ class CsvListMemberTest {
                     + " and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')");
                     ResultSet rows = ps.executeQuery()) {
                 while (rows.next()) {
-                    columns.add(new String[] { rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4) });
+                    columns.add(new String[]{ rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(
+                            4) });
                 }
             }
             assertTrue(columns.size() > 20, "the search sees the hub's tables: " + columns.size());
             for (String[] column : columns) {
                 String value = "bytea".equals(column[3]) ? "encode(\"" + column[2] + "\", 'escape')"
                         : "\"" + column[2] + "\"::text";
-                String sql = "select count(*) from \"" + column[0] + "\".\"" + column[1] + "\" where " + value + " like ?";
+                String sql = "select count(*) from \"" + column[0] + "\".\"" + column[1] + "\" where " + value
+                        + " like ?";
                 for (String id : IDS) {
                     try (PreparedStatement ps = connection.prepareStatement(sql)) {
                         ps.setString(1, "%" + id.substring(0, 17) + "%");
@@ -180,19 +184,22 @@ class CsvListMemberTest {
     }
 
     private byte[] listKey() {
-        String key = given().header("Ymt-Client-Assertion", TestMembers.assertion(Federation.CALLER_KEY, Federation.CALLER))
+        String key = given().header("Ymt-Client-Assertion", TestMembers.assertion(Federation.CALLER_KEY,
+                Federation.CALLER))
                 .when().get("/v1/lists/key").then().statusCode(200).extract().path("key");
         return Base64.getUrlDecoder().decode(key);
     }
 
     private void serve(byte[] body) {
         wm.stubFor(get(urlEqualTo(file)).withBasicAuth("hub", "basic-pw")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/csv; charset=GBK").withBody(body)));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/csv; charset=GBK").withBody(
+                        body)));
     }
 
     private String row(String id, String name, String colour) {
         LocalDateTime since = LocalDateTime.now(CHINA).minusDays(1).withNano(0);
-        return id + "," + name + "," + colour + "," + since.format(TIME) + "," + since.plusDays(14).format(TIME) + ",01";
+        return id + "," + name + "," + colour + "," + since.format(TIME) + "," + since.plusDays(14).format(TIME)
+                + ",01";
     }
 
     private static byte[] csv(String... rows) {

@@ -174,10 +174,12 @@ class SoapMemberTest {
     private static ResponseDefinitionBuilder soap(String inner) {
         String escaped = ("<Response>" + inner + "</Response>").replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;");
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8").withBody("""
-                <?xml version="1.0" encoding="utf-8"?>
-                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
-                  <soap:Body><InvokeResponse xmlns="http://gateway.healthcode.example.cn/"><InvokeResult>%s</InvokeResult>
-                  </InvokeResponse></soap:Body></soap:Envelope>""".formatted(escaped));
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8").withBody(
+                """
+                        <?xml version="1.0" encoding="utf-8"?>
+                        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+                          <soap:Body><InvokeResponse xmlns="http://gateway.healthcode.example.cn/"><InvokeResult>%s</InvokeResult>
+                          </InvokeResponse></soap:Body></soap:Envelope>"""
+                        .formatted(escaped));
     }
 }

@@ -15,10 +15,10 @@ import static org.yimatong.hub.memberapi.Federation.EAST;
 import static org.yimatong.hub.memberapi.Federation.EAST_KEY;
 import static org.yimatong.hub.memberapi.Federation.JIANGSU;
 import static org.yimatong.hub.memberapi.Federation.JIANGSU_KEY;
+import static org.yimatong.hub.memberapi.Federation.PARENT_KEY;
 import static org.yimatong.hub.memberapi.Federation.SHANGHAI;
 import static org.yimatong.hub.memberapi.Federation.SHANGHAI_KEY;
 import static org.yimatong.hub.memberapi.Federation.asCaller;
-import static org.yimatong.hub.memberapi.Federation.PARENT_KEY;
 import static org.yimatong.hub.memberapi.Federation.asMember;
 
 import java.time.Duration;
@@ -66,10 +66,12 @@ class AppealDecisionsComeBackTest {
     @Test
     void sameDecisionTwiceIsAnsweredAgainButADifferentOneConflicts() {
         String id = fileWithShanghai();
-        asMember(SHANGHAI_KEY, SHANGHAI).body(decision("REJECTED", "SH-7")).when().post("/v1/appeals/" + id + "/decision")
+        asMember(SHANGHAI_KEY, SHANGHAI).body(decision("REJECTED", "SH-7")).when().post("/v1/appeals/" + id
+                + "/decision")
                 .then().statusCode(200);
 
-        asMember(SHANGHAI_KEY, SHANGHAI).body(decision("REJECTED", "SH-7")).when().post("/v1/appeals/" + id + "/decision")
+        asMember(SHANGHAI_KEY, SHANGHAI).body(decision("REJECTED", "SH-7")).when().post("/v1/appeals/" + id
+                + "/decision")
                 .then().statusCode(200).body("decision.outcome", equalTo("REJECTED"));
         asMember(SHANGHAI_KEY, SHANGHAI).body(decision("UPHELD", "SH-7")).when().post("/v1/appeals/" + id + "/decision")
                 .then().statusCode(409).body("type", endsWith("/conflict"));
@@ -93,7 +95,8 @@ class AppealDecisionsComeBackTest {
         wm.stubFor(post(urlEqualTo("/east/v1/appeals/E-1/decision"))
                 .willReturn(filedAtHub("E-1", TestMembers.HUB_ID, "ymt:member:410000").withStatus(200)));
 
-        String id = asMember(EAST_KEY, EAST).header("Ymt-Appeal-Id", "E-1").header("Ymt-Path", "ymt:member:410000," + EAST)
+        String id = asMember(EAST_KEY, EAST).header("Ymt-Appeal-Id", "E-1").header("Ymt-Path", "ymt:member:410000,"
+                + EAST)
                 .header("Ymt-Hop", "7").body(appeal("440305"))
                 .when().post("/v1/appeals").then().statusCode(201).body("homeReference", equalTo("P-9"))
                 .extract().path("id");

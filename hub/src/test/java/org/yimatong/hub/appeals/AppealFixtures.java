@@ -37,7 +37,8 @@ final class AppealFixtures {
     static ResponseDefinitionBuilder filedAtHub(String id, String home, String filedBy) {
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
                 {"id":"%s","state":"FORWARDED","sub":"%s","rgn":"440305","home":"%s","filedBy":"%s",
-                 "ground":"LISTING_EXPIRED","filedAt":"%s","updatedAt":"%s"}""".formatted(id, SUB, home, filedBy, now(), now()));
+                 "ground":"LISTING_EXPIRED","filedAt":"%s","updatedAt":"%s"}""".formatted(id, SUB, home, filedBy, now(),
+                now()));
     }
 
     private static Instant now() {

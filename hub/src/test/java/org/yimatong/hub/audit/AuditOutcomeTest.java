@@ -23,7 +23,7 @@ class AuditOutcomeTest {
 
     @Test
     void anOutcomeOutsideTheFormIsNotWritten() {
-        for (String bad : new String[] { "code-expired", "UNKNOWN/HOME_UNAVAILABLE", "Green", "", null }) {
+        for (String bad : new String[]{ "code-expired", "UNKNOWN/HOME_UNAVAILABLE", "Green", "", null }) {
             assertThrows(IllegalArgumentException.class, () -> AuditOutcome.require(bad), String.valueOf(bad));
         }
         assertEquals("DECIDED:upheld", AuditOutcome.require("DECIDED:upheld"));

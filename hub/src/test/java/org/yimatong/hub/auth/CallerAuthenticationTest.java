@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.JwsSigner;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -76,10 +76,12 @@ class CallerAuthenticationTest {
             List<Future<Integer>> honest = new ArrayList<>();
             List<Future<Integer>> hostile = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
-                honest.add(callers.submit(() -> given().header(ClientAssertion.HEADER, TestMembers.assertion(key, MEMBER))
+                honest.add(callers.submit(() -> given().header(ClientAssertion.HEADER, TestMembers.assertion(key,
+                        MEMBER))
                         .when().get("/v1/audit").then().extract().statusCode()));
                 if (i % 4 == 0) {
-                    hostile.add(callers.submit(() -> given().header(ClientAssertion.HEADER, withJti("bad\u0000jti-" + Math.random()))
+                    hostile.add(callers.submit(() -> given().header(ClientAssertion.HEADER, withJti("bad\u0000jti-"
+                            + Math.random()))
                             .when().get("/v1/audit").then().extract().statusCode()));
                 }
             }

@@ -74,12 +74,14 @@ class MutualTlsAuthenticationTest {
     }
 
     private int get(HttpClient client) throws Exception {
-        return client.send(HttpRequest.newBuilder(audit.toURI()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return client.send(HttpRequest.newBuilder(audit.toURI()).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static String fingerprint() throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(load(TestCertificates.directory().resolve("client.p12")).getCertificate("client").getEncoded()));
+                .digest(load(TestCertificates.directory().resolve("client.p12")).getCertificate("client")
+                        .getEncoded()));
     }
 
     private static HttpClient client(boolean withClientCertificate) throws Exception {

@@ -119,7 +119,8 @@ class HubConformancePlanTest {
         URI hub = URI.create("http://localhost:" + RestAssured.port);
         RunConfig config = new RunConfig(Plan.HUB, hub,
                 new RunConfig.Target(Optional.of(TestMembers.HUB_ID), true, true),
-                new RunConfig.CounterpartSettings("ymt:hub:conformance-suite", Optional.empty(), SignatureProfile.SM2, 0),
+                new RunConfig.CounterpartSettings("ymt:hub:conformance-suite", Optional.empty(), SignatureProfile.SM2,
+                        0),
                 Optional.empty(), new RunConfig.Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(10),
                         Duration.ofMillis(800)),
                 hubSettings);
@@ -154,7 +155,8 @@ class HubConformancePlanTest {
         String record = """
                 {"entityId":"%s","displayName":"this test hub, as its own parent sees it","kind":"HUB",
                  "regionPrefixes":["82"],"parent":"%s","baseUrl":"http://localhost:%d","dialect":"v1",
-                 "jwks":%s,"status":"ACTIVE"}""".formatted(TestMembers.HUB_ID, TestMembers.HUB_ID, RestAssured.port, jwks);
+                 "jwks":%s,"status":"ACTIVE"}""".formatted(TestMembers.HUB_ID, TestMembers.HUB_ID, RestAssured.port,
+                jwks);
         given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(record)
                 .when().put("/v1/admin/members/" + TestMembers.HUB_ID).then().statusCode(oneOf(200, 201));
     }

@@ -26,7 +26,8 @@ class TrustMarkRulesTest {
 
     @Test
     void skippedTestsAreToleratedWhenTheRunItselfPassed() {
-        TrustMark mark = TrustMarkRules.markFor(verified(Outcome.PASSED, Outcome.PASSED, Outcome.SKIPPED), member(), NOW);
+        TrustMark mark = TrustMarkRules.markFor(verified(Outcome.PASSED, Outcome.PASSED, Outcome.SKIPPED), member(),
+                NOW);
 
         assertEquals(ConformancePlan.MEMBER, mark.plan());
         assertEquals(NOW.minusSeconds(60), mark.issuedAt());

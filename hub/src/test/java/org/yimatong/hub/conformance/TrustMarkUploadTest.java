@@ -8,13 +8,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class TrustMarkUploadTest {
         TestMembers.register(OTHER_PLATFORM, "http://localhost:9/m8102", memberKey, "8102");
         TestMembers.register(CHILD_HUB, "HUB", "http://localhost:9/h8103", memberKey, "ACTIVE", "8103");
         pool.preparedQuery("update member set trust_marks = '[]' where entity_id = any($1)")
-                .execute(Tuple.of(new String[] { PLATFORM, OTHER_PLATFORM, CHILD_HUB })).await().indefinitely();
+                .execute(Tuple.of(new String[]{ PLATFORM, OTHER_PLATFORM, CHILD_HUB })).await().indefinitely();
         RunnerReports.trust(runnerKey);
     }
 
@@ -252,7 +253,8 @@ class TrustMarkUploadTest {
     }
 
     private static ValidatableResponse problem(ValidatableResponse response, int status, String slug) {
-        return response.statusCode(status).contentType("application/problem+json").body("type", equalTo(PROBLEM + slug));
+        return response.statusCode(status).contentType("application/problem+json").body("type", equalTo(PROBLEM
+                + slug));
     }
 
     private void assertNoMarks(String entityId) {

@@ -86,7 +86,8 @@ class LiveGreenLookupTest {
     }
 
     private ValidatableResponse lookup(String sub, String rgn) {
-        return given().header("Ymt-Client-Assertion", TestMembers.assertion(HOME_KEY, HOME)).contentType(ContentType.JSON)
+        return given().header("Ymt-Client-Assertion", TestMembers.assertion(HOME_KEY, HOME)).contentType(
+                ContentType.JSON)
                 .body("{\"sub\":\"" + sub + "\",\"rgn\":\"" + rgn + "\",\"live\":true}")
                 .when().post("/v1/green-lookups").then();
     }

@@ -25,7 +25,8 @@ class YimatongHomeTest {
         assertEquals(first, again);
         assertEquals(44, first.length(), "32 bytes in base64");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home)));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("master.key"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(
+                "master.key"))));
         try (var files = Files.list(home)) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }

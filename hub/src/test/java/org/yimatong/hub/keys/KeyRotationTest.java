@@ -20,13 +20,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.testing.TestClock;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.payload.KeyRotationResult;
@@ -144,7 +144,8 @@ class KeyRotationTest {
         assertEquals(List.of(), ring.rotateDue(Duration.ofDays(30), Duration.ofHours(1)).await().indefinitely());
 
         clock.advance(Duration.ofDays(31));
-        List<KeyRotationResult> rotated = ring.rotateDue(Duration.ofDays(30), Duration.ofHours(1)).await().indefinitely();
+        List<KeyRotationResult> rotated = ring.rotateDue(Duration.ofDays(30), Duration.ofHours(1)).await()
+                .indefinitely();
         assertEquals(Set.of("SM2", "ES256"), rotated.stream().map(r -> r.alg().name()).collect(Collectors.toSet()));
         assertEquals(signingBefore, rotated.stream().map(KeyRotationResult::previousKid).collect(Collectors.toSet()));
         // a second run before the new keys sign does not rotate again

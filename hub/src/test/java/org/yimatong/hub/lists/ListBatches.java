@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
@@ -22,7 +23,6 @@ import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.HmacSm3;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.dictionary.Colour;
-import java.util.Map;
 
 import io.restassured.response.ValidatableResponse;
 
@@ -61,7 +61,8 @@ public final class ListBatches {
     }
 
     /** Signs {@code entries} with {@code key} and uploads them as {@code member}. */
-    public static ValidatableResponse upload(Jwk key, String member, String tag, LocalDate day, List<ListEntry> entries) {
+    public static ValidatableResponse upload(Jwk key, String member, String tag, LocalDate day,
+            List<ListEntry> entries) {
         return upload(key, member, tag, day, sign(key, member, tag, day, entries), ndjson(entries));
     }
 
@@ -88,8 +89,7 @@ public final class ListBatches {
         }
     }
 
-    public record Page(List<Change> changes, String next, boolean hasMore) {
-    }
+    public record Page(List<Change> changes, String next, boolean hasMore) {}
 
     /** The cursor at the current end of the feed. */
     public static String endOfFeed(Jwk key, String member) {

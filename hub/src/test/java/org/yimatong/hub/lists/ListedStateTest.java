@@ -136,7 +136,8 @@ class ListedStateTest {
     @Test
     void aHomeAnswerWithAMalformedListSubIsABadAnswer() {
         ResidentIdNumber resident = madeUpResident("520105");
-        wm.stubFor(post(urlEqualTo(BAD_HOME.api())).willReturn(okJson(liveAnswer(BAD_HOME, "GREEN", "NOT-A-PSEUDONYM"))));
+        wm.stubFor(post(urlEqualTo(BAD_HOME.api())).willReturn(okJson(liveAnswer(BAD_HOME, "GREEN",
+                "NOT-A-PSEUDONYM"))));
 
         verify(Federation.asCaller(), code(BAD_HOME, resident)).statusCode(502)
                 .body("type", Matchers.equalTo("https://yimatong.org/problems/member-bad-answer"));
@@ -162,7 +163,7 @@ class ListedStateTest {
             assertEquals(switch (i % 3) {
                 case 0 -> Optional.of(Colour.RED);
                 case 1 -> Optional.of(Colour.YELLOW);
-                default -> Optional.<Colour> empty();
+                default -> Optional.<Colour>empty();
             }, colour, "answer " + i);
         }
     }
@@ -174,7 +175,8 @@ class ListedStateTest {
     /** A code as the home issues it: {@code sub} = HMAC-SM3 under the home's own code key. */
     private static String code(Home home, ResidentIdNumber resident) {
         Instant iat = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
-        String sub = HexFormat.of().formatHex(HmacSm3.mac(CODE_KEY, resident.value().getBytes(StandardCharsets.US_ASCII)));
+        String sub = HexFormat.of().formatHex(HmacSm3.mac(CODE_KEY, resident.value().getBytes(
+                StandardCharsets.US_ASCII)));
         return CODEC.encode(new CodeClaims(home.id(), sub, DynamicCodeCodec.newJti(), Colour.GREEN, home.rgn("01"), iat,
                 iat.plusSeconds(60)), home.key());
     }
@@ -188,7 +190,8 @@ class ListedStateTest {
 
     /** A made-up resident ID number with a valid check character, drawn per run. */
     private static ResidentIdNumber madeUpResident(String region) {
-        String digits = region + "1990" + "0" + (1 + new SecureRandom().nextInt(9)) + "1" + (1 + new SecureRandom().nextInt(8))
+        String digits = region + "1990" + "0" + (1 + new SecureRandom().nextInt(9)) + "1" + (1 + new SecureRandom()
+                .nextInt(8))
                 + String.format("%03d", new SecureRandom().nextInt(1000));
         return ResidentIdNumber.parse(digits + ResidentIdNumber.checkCharacter(digits));
     }

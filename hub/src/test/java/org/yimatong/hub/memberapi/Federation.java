@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
@@ -20,6 +19,7 @@ import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
+import org.yimatong.schemas.jose.ClientAssertion;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -79,7 +79,8 @@ public final class Federation {
     }
 
     public static RequestSpecification asMember(Jwk key, String memberId) {
-        return given().header(ClientAssertion.HEADER, TestMembers.assertion(key, memberId)).contentType(ContentType.JSON);
+        return given().header(ClientAssertion.HEADER, TestMembers.assertion(key, memberId)).contentType(
+                ContentType.JSON);
     }
 
     /** A fresh green code of {@code issuer}, region {@code rgn}. */

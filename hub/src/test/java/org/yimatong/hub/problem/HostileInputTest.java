@@ -76,7 +76,8 @@ class HostileInputTest {
 
     @Test
     void aNulOrGarbageInAPathParameterIsA4xxProblem() {
-        for (String path : List.of("/v1/members/ymt:member:4%00", "/v1/appeals/%00abc", "/v1/lists/batches/%00/provenance",
+        for (String path : List.of("/v1/members/ymt:member:4%00", "/v1/appeals/%00abc",
+                "/v1/lists/batches/%00/provenance",
                 "/v1/members/" + "x".repeat(2000))) {
             Response answer = given().header("Ymt-Client-Assertion", TestMembers.assertion(KEY, MEMBER))
                     .urlEncodingEnabled(false).when().get(path);

@@ -55,7 +55,8 @@ class KeySetRefreshTest {
         String body = """
                 {"entityId":"ymt:member:450000","displayName":"GX","kind":"PLATFORM","regionPrefixes":["45"],
                  "parent":"ymt:hub:test","baseUrl":"%s","dialect":"v1","jwks":{"keys":[%s]},
-                 "jwksUri":"%s/jwks","status":"ACTIVE"}""".formatted(MEMBER.baseUrl(), oldKey.toJson(), MEMBER.baseUrl());
+                 "jwksUri":"%s/jwks","status":"ACTIVE"}""".formatted(MEMBER.baseUrl(), oldKey.toJson(), MEMBER
+                .baseUrl());
         given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(body)
                 .when().put("/v1/admin/members/ymt:member:450000").then().statusCode(201);
         Member member = registry.find("ymt:member:450000").orElseThrow();

@@ -116,7 +116,7 @@ class MemberRegistryTest {
         TestMembers.register("ymt:member:480100", "http://localhost:9/nest", key, "4801");
         long before = members();
 
-        for (String[] nesting : new String[][] { { "ymt:member:480000", "48" }, { "ymt:member:480101", "480101" } }) {
+        for (String[] nesting : new String[][]{ { "ymt:member:480000", "48" }, { "ymt:member:480101", "480101" } }) {
             given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON)
                     .body(record(nesting[0], nesting[1], "ACTIVE"))
                     .when().put("/v1/admin/members/" + nesting[0]).then().statusCode(400)
@@ -143,13 +143,14 @@ class MemberRegistryTest {
         String department = """
                 {"entityId":"ymt:member:dept-320000-civil-affairs","displayName":"Jiangsu civil affairs","kind":"PLATFORM",
                  "regionPrefixes":[],"parent":"ymt:hub:test","baseUrl":"http://localhost:9/dept","dialect":"v1",
-                 "jwks":{"keys":[%s]},"status":"ACTIVE"}""".formatted(key.toJson());
+                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
+                .formatted(key.toJson());
         given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON).body(department)
                 .when().put("/v1/admin/members/ymt:member:dept-320000-civil-affairs").then().statusCode(201)
                 .body("regionPrefixes", org.hamcrest.Matchers.empty());
 
         assertTrue(registry.find("ymt:member:dept-320000-civil-affairs").orElseThrow().regionPrefixes().isEmpty());
-        for (String region : new String[] { "110101", "320102", "990000" }) {
+        for (String region : new String[]{ "110101", "320102", "990000" }) {
             assertTrue(registry.childServing(region).map(m -> !m.entityId().contains("dept-")).orElse(true), region);
         }
     }

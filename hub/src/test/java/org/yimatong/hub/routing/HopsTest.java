@@ -23,7 +23,8 @@ class HopsTest {
 
     @Test
     void forwardingDecrementsTheHopAndAppendsThisHub() {
-        Hops forwarded = Hops.fromHeaders("3", "ymt:member:620000,ymt:hub:national").forwardedBy(SELF, "ymt:hub:national");
+        Hops forwarded = Hops.fromHeaders("3", "ymt:member:620000,ymt:hub:national").forwardedBy(SELF,
+                "ymt:hub:national");
 
         assertEquals(2, forwarded.left());
         assertEquals(List.of("ymt:member:620000", "ymt:hub:national", SELF), forwarded.path());
@@ -33,7 +34,8 @@ class HopsTest {
     void ownIdInThePathIsALoop() {
         Hops hops = Hops.fromHeaders("5", "ymt:hub:national," + SELF + ",ymt:hub:national");
 
-        assertEquals(ProblemType.LOOP_DETECTED, assertThrows(ProblemException.class, () -> hops.arrivingAt(SELF)).type());
+        assertEquals(ProblemType.LOOP_DETECTED, assertThrows(ProblemException.class, () -> hops.arrivingAt(SELF))
+                .type());
     }
 
     @Test
@@ -54,7 +56,7 @@ class HopsTest {
 
     @Test
     void headersOutsideTheContractAreAValidationFailure() {
-        for (String[] bad : new String[][] { { "9", null }, { "-1", null }, { "two", null }, { null, "ymt:hub:a,,b" },
+        for (String[] bad : new String[][]{ { "9", null }, { "-1", null }, { "two", null }, { null, "ymt:hub:a,,b" },
                 { null, "not an id" } }) {
             ProblemException e = assertThrows(ProblemException.class, () -> Hops.fromHeaders(bad[0], bad[1]));
             assertEquals(ProblemType.VALIDATION_FAILED, e.type());

@@ -9,5 +9,4 @@ import io.quarkus.test.common.QuarkusTestResource;
  */
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = TestCertificates.class, restrictToAnnotatedClass = false)
-public class HubTestResources {
-}
+public class HubTestResources {}

@@ -45,12 +45,15 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
         try {
             Path dir = Files.createTempDirectory("ymt-test-tls");
             KeyPair caKeys = ecKeys();
-            X509Certificate ca = cert(new X500Name("CN=Yimatong Test CA"), caKeys, new X500Name("CN=Yimatong Test CA"), caKeys, true, null);
+            X509Certificate ca = cert(new X500Name("CN=Yimatong Test CA"), caKeys, new X500Name("CN=Yimatong Test CA"),
+                    caKeys, true, null);
             KeyPair serverKeys = ecKeys();
-            X509Certificate server = cert(new X500Name("CN=localhost"), serverKeys, new X500Name("CN=Yimatong Test CA"), caKeys, false,
+            X509Certificate server = cert(new X500Name("CN=localhost"), serverKeys, new X500Name("CN=Yimatong Test CA"),
+                    caKeys, false,
                     KeyPurposeId.id_kp_serverAuth);
             KeyPair clientKeys = ecKeys();
-            X509Certificate client = cert(new X500Name("CN=ymt:member:310000"), clientKeys, new X500Name("CN=Yimatong Test CA"), caKeys,
+            X509Certificate client = cert(new X500Name("CN=ymt:member:310000"), clientKeys, new X500Name(
+                    "CN=Yimatong Test CA"), caKeys,
                     false, KeyPurposeId.id_kp_clientAuth);
 
             pem(dir.resolve("ca.crt"), ca);
@@ -90,14 +93,18 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
         return g.generateKeyPair();
     }
 
-    private static X509Certificate cert(X500Name subject, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys, boolean isCa,
+    private static X509Certificate cert(X500Name subject, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys,
+            boolean isCa,
             KeyPurposeId purpose) throws Exception {
         Instant now = Instant.now();
-        var b = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(System.nanoTime() & 0xffff)),
-                Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), subject, subjectKeys.getPublic());
+        var b = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(
+                System.nanoTime() & 0xffff)),
+                Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), subject, subjectKeys
+                        .getPublic());
         var ext = new JcaX509ExtensionUtils();
         b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKeys.getPublic()));
-        b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
+        b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerKeys
+                .getPublic()));
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
         if (isCa) {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -105,8 +112,9 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
             if (purpose == KeyPurposeId.id_kp_serverAuth) {
-                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
+                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
+                        new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress,
+                                "127.0.0.1") }));
             }
         }
         var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate());
@@ -117,15 +125,17 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
         StringWriter sw = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
             // Quarkus reads PKCS#8 ("PRIVATE KEY"); JcaPEMWriter alone would write "EC PRIVATE KEY"
-            w.writeObject(o instanceof PrivateKey k ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null) : o);
+            w.writeObject(o instanceof PrivateKey k ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null)
+                    : o);
         }
         Files.writeString(file, sw.toString());
     }
 
-    private static void p12(Path file, String alias, PrivateKey key, X509Certificate leaf, X509Certificate ca) throws Exception {
+    private static void p12(Path file, String alias, PrivateKey key, X509Certificate leaf, X509Certificate ca)
+            throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setKeyEntry(alias, key, PASSWORD, new Certificate[] { leaf, ca });
+        ks.setKeyEntry(alias, key, PASSWORD, new Certificate[]{ leaf, ca });
         try (OutputStream out = Files.newOutputStream(file)) {
             ks.store(out, PASSWORD);
         }

@@ -5,9 +5,9 @@ import static io.restassured.RestAssured.given;
 import java.time.Instant;
 import java.util.List;
 
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.jose.ClientAssertion;
 
 import io.restassured.http.ContentType;
 
@@ -25,7 +25,8 @@ public final class TestMembers {
         register(entityId, "PLATFORM", baseUrl, key, "ACTIVE", prefixes);
     }
 
-    public static void register(String entityId, String kind, String baseUrl, Jwk key, String status, String... prefixes) {
+    public static void register(String entityId, String kind, String baseUrl, Jwk key, String status,
+            String... prefixes) {
         String body = """
                 {"entityId":"%s","displayName":"%s","kind":"%s","regionPrefixes":%s,"parent":"%s",
                  "baseUrl":"%s","dialect":"v1","jwks":%s,"status":"%s"}"""

@@ -116,7 +116,8 @@ class CrossSubtreeTest {
         parent.register(post("/v1/introspect").willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"active":true,"iss":"%s","sub":"ivy","acr":"urn:ymt:loa:basic","auth_time":%d,"exp":%d}"""
-                        .formatted(FAR.id(), clock.instant().getEpochSecond(), clock.instant().getEpochSecond() + 60))));
+                        .formatted(FAR.id(), clock.instant().getEpochSecond(), clock.instant().getEpochSecond()
+                                + 60))));
 
         TokenTestKit.exchange(B, idToken, clock.instant()).then().statusCode(401)
                 .body("error", org.hamcrest.Matchers.equalTo("insufficient_user_authentication"));

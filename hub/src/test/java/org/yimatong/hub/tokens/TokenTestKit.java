@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.KeyPem;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.jose.ParsedJws;
 

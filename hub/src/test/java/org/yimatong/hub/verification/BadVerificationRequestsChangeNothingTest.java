@@ -20,10 +20,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.jose.ClientAssertion;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -115,6 +115,7 @@ class BadVerificationRequestsChangeNothingTest {
     }
 
     private long auditEvents() {
-        return pool.query("select count(*) from audit_event").execute().await().indefinitely().iterator().next().getLong(0);
+        return pool.query("select count(*) from audit_event").execute().await().indefinitely().iterator().next()
+                .getLong(0);
     }
 }

@@ -107,7 +107,8 @@ class CodesAreRoutedToTheirHomeTest {
     @Test
     void codeOfARegionUnderAChildHubIsForwardedToThatHubUnverified() {
         Federation.registerChildHub(wm);
-        wm.stubFor(post(urlEqualTo("/east/v1/verifications")).willReturn(okJson(liveAnswer("GREEN", "ymt:member:410000"))));
+        wm.stubFor(post(urlEqualTo("/east/v1/verifications")).willReturn(okJson(liveAnswer("GREEN",
+                "ymt:member:410000"))));
         String code = code(Jwk.generate(SignatureProfile.SM2), "ymt:member:410000", "410105");
 
         asCaller().body(verificationRequest(code)).when().post("/v1/verifications")
@@ -135,7 +136,8 @@ class CodesAreRoutedToTheirHomeTest {
 
         wm.verify(1, postRequestedFor(urlEqualTo(SHANGHAI_API))
                 .withHeader("Ymt-Hop", equalTo("5"))
-                .withHeader("Ymt-Path", equalTo("ymt:member:440000," + FakeFederation.PARENT_ID + "," + TestMembers.HUB_ID)));
+                .withHeader("Ymt-Path", equalTo("ymt:member:440000," + FakeFederation.PARENT_ID + ","
+                        + TestMembers.HUB_ID)));
     }
 
     @Test

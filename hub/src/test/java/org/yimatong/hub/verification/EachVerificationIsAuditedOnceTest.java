@@ -89,6 +89,7 @@ class EachVerificationIsAuditedOnceTest {
     }
 
     private long allEvents() {
-        return pool.query("select count(*) from audit_event").execute().await().indefinitely().iterator().next().getLong(0);
+        return pool.query("select count(*) from audit_event").execute().await().indefinitely().iterator().next()
+                .getLong(0);
     }
 }

@@ -106,8 +106,9 @@ class RoutingLoopsAreRefusedTest {
     void loopFurtherOnIsPassedBack() {
         wm.stubFor(post(urlEqualTo(PARENT_API)).willReturn(aResponse().withStatus(508)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"https://yimatong.org/problems/loop-detected\",\"title\":\"Routing loop detected\","
-                        + "\"status\":508,\"detail\":\"seen before\"}")));
+                .withBody(
+                        "{\"type\":\"https://yimatong.org/problems/loop-detected\",\"title\":\"Routing loop detected\","
+                                + "\"status\":508,\"detail\":\"seen before\"}")));
 
         asCaller().body(verificationRequest(code(GUANGDONG_KEY, GUANGDONG, "440305")))
                 .when().post("/v1/verifications")

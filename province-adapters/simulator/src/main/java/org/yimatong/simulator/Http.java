@@ -15,17 +15,17 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The simulator's small HTTP layer over the JDK server: a route table, the member-API faults (latency, error rate)
@@ -123,8 +123,7 @@ final class Http {
     }
 
     /** One route: method, whole-path pattern, whether the member-API faults apply. */
-    record Route(String method, Pattern path, boolean memberApi, Handler handler) {
-    }
+    record Route(String method, Pattern path, boolean memberApi, Handler handler) {}
 
     /** Dispatches to the routes; 404 for an unknown path, 405 with {@code Allow} for a known path's other method. */
     static final class Router implements HttpHandler {

@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
@@ -21,13 +19,14 @@ import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.PayloadJson;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What the simulator asks of its hub, as a member: the list key of the current epoch, the hub's key set, and batch
  * uploads. Every call carries a fresh client assertion ({@code Ymt-Client-Assertion}: {@code iss} = {@code sub} =
  * the member, {@code aud} = the hub, a random {@code jti}, {@code exp} = {@code iat} + 60 s).
  */
 final class HubClient {
-
 
     private final URI hubUrl;
     private final String hubId;
@@ -45,8 +44,7 @@ final class HubClient {
     }
 
     /** The hub's answer to a batch upload: status and body as the hub gave them. */
-    record Upload(int status, JsonNode body) {
-    }
+    record Upload(int status, JsonNode body) {}
 
     HubClient(URI hubUrl, String hubId, String memberId, Jwk key, Clock clock) {
         this.hubUrl = hubUrl;

@@ -35,8 +35,7 @@ final class ListPublication {
     }
 
     /** One signed batch. {@code body} is the canonical bytes, which are also valid NDJSON. */
-    record Batch(List<ListEntry> entries, byte[] body, BatchManifest manifest, String signature) {
-    }
+    record Batch(List<ListEntry> entries, byte[] body, BatchManifest manifest, String signature) {}
 
     /**
      * The batch of {@code day} as listed now.
@@ -59,7 +58,8 @@ final class ListPublication {
         entries.forEach(digest::add);
         String value = digest.digest();
         String batchTag = tag != null ? tag
-                : region + "-" + day.format(COMPACT_DAY) + "-" + value.substring(value.indexOf(':') + 1).substring(0, 8);
+                : region + "-" + day.format(COMPACT_DAY) + "-" + value.substring(value.indexOf(':') + 1).substring(0,
+                        8);
         BatchManifest manifest = digest.manifest(member, batchTag, day);
         return new Batch(List.copyOf(entries), CanonicalBatch.canonicalBytes(entries), manifest,
                 BatchSignature.sign(manifest, key));

@@ -14,10 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
@@ -42,6 +38,10 @@ import org.yimatong.schemas.payload.validation.Validation;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The v1 member contract ({@code member-api} tag of {@code yimatong-v1.yaml}) as the simulator serves it. Every
@@ -131,7 +131,8 @@ final class MemberApi {
         if (!options.entityId().equals(unverified.iss())) {
             throw new ProblemException(ProblemType.UNKNOWN_ISSUER, "This member issued no code of " + unverified.iss());
         }
-        Instant at = sim.faults().acceptExpired() && unverified.iat() != null ? unverified.iat() : sim.clock().instant();
+        Instant at = sim.faults().acceptExpired() && unverified.iat() != null ? unverified.iat() : sim.clock()
+                .instant();
         return codec.verify(code, sim.keySet(), at);
     }
 
@@ -224,7 +225,8 @@ final class MemberApi {
         }
         String path = request.header("Ymt-Path");
         if (path != null) {
-            if (path.length() > 1024 || !path.matches("ymt:(hub|member):[A-Za-z0-9._-]+(,ymt:(hub|member):[A-Za-z0-9._-]+)*")) {
+            if (path.length() > 1024 || !path.matches(
+                    "ymt:(hub|member):[A-Za-z0-9._-]+(,ymt:(hub|member):[A-Za-z0-9._-]+)*")) {
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, "Ymt-Path must list entity ids",
                         List.of(new FieldError("/headers/Ymt-Path", "comma-separated entity ids")));
             }

@@ -24,10 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.Base64Url;
@@ -40,6 +36,10 @@ import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * A running member simulator: the member-API listener on 127.0.0.1 (closed while the {@code down} fault is on),
@@ -353,8 +353,7 @@ public final class MemberSimulator implements AutoCloseable {
 
     /** What one publication did. */
     public record Publication(ListPublication.Batch pushed, Optional<HubClient.Upload> hubAnswer,
-            Optional<Path> droppedFile) {
-    }
+            Optional<Path> droppedFile) {}
 
     /** The epoch of the hub's list key in use; empty for a key of the simulator's own (the hub assumes its current). */
     private Optional<String> listKeyEpoch() {

@@ -40,8 +40,7 @@ public final class Population {
     private final Map<String, Resident> byCodeSubject;
     private volatile ListIndex listIndex;
 
-    private record ListIndex(byte[] key, Map<String, Resident> bySub) {
-    }
+    private record ListIndex(byte[] key, Map<String, Resident> bySub) {}
 
     private Population(List<Resident> residents) {
         this.residents = List.copyOf(residents);

@@ -18,8 +18,7 @@ public final class Resident {
     private volatile Listing listing;
 
     /** The resident's colour and, unless GREEN, since when, until when and why it is listed. */
-    public record Listing(Colour colour, Instant since, Instant until, String reason) {
-    }
+    public record Listing(Colour colour, Instant since, Instant until, String reason) {}
 
     Resident(int number, ResidentIdNumber idNumber, String codeSubject, Listing listing) {
         this.number = number;

@@ -106,8 +106,8 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
      */
     @Command(name = "ymt-member-simulator", customSynopsis = "java -jar ymt-member-simulator.jar [options]%n",
             separator = " ", sortOptions = false, usageHelpWidth = 112, description = {
-                "A Yimatong member platform speaking the v1 member API on 127.0.0.1, with synthetic residents.",
-                "Prints \"simulator <entity id> listening on http://127.0.0.1:<port>\" when ready.", ""})
+                    "A Yimatong member platform speaking the v1 member API on 127.0.0.1, with synthetic residents.",
+                    "Prints \"simulator <entity id> listening on http://127.0.0.1:<port>\" when ready.", "" })
     static final class Arguments {
 
         private String region;
@@ -140,7 +140,7 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
                 description = "the hub's key set for those assertions (default: GET <hub-url>/v1/jwks)")
         private Path hubJwksFile;
 
-        @Option(names = {"--help", "-h"}, usageHelp = true, order = 18, description = "this text")
+        @Option(names = { "--help", "-h" }, usageHelp = true, order = 18, description = "this text")
         private boolean help;
 
         @ArgGroup(validate = false, order = 19,
@@ -291,7 +291,7 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
             faults = faults.withDown(on);
         }
 
-        @Option(names = {"--wrong-colour", "--wrong-color"}, order = 23,
+        @Option(names = { "--wrong-colour", "--wrong-color" }, order = 23,
                 description = "answer the next colour (GREEN->YELLOW->RED->GREEN)")
         void wrongColour(boolean on) {
             faults = faults.withWrongColour(on);

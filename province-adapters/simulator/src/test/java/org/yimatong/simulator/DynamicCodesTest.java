@@ -25,7 +25,7 @@ class DynamicCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SM2", "ES256"})
+    @ValueSource(strings = { "SM2", "ES256" })
     void codeFromTheHelperPathVerifiesWithThePublishedKeySet(String alg) throws Exception {
         running = RunningSimulator.start("--region", "320000", "--alg", alg);
 

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,8 @@ import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.JwsVerifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 class LoginServiceTest {
 

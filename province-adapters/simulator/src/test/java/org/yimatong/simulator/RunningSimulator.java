@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Base64Url;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A simulator started on port 0 for one test, with a small HTTP client that keeps every answer body it read, so a

@@ -15,7 +15,6 @@ import org.yimatong.adapters.spi.Credentials;
 import org.yimatong.adapters.spi.ListKeySource;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.dictionary.AnswerSource;
-import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
@@ -37,7 +36,7 @@ class SimulatorThroughSoapAdapterTest extends SimulatorBehindAdapterTest {
 
     @Override
     protected String[] simulatorArguments() {
-        return new String[] { "--region", region(), "--soap-app-id", APP_ID, "--admin-port", "-1", "--list-key",
+        return new String[]{ "--region", region(), "--soap-app-id", APP_ID, "--admin-port", "-1", "--list-key",
                 Base64Url.encode(RunningSimulator.LIST_KEY) };
     }
 

@@ -47,7 +47,7 @@ class SimulatorThroughV1AdapterTest extends SimulatorBehindAdapterTest {
     protected String[] simulatorArguments() throws IOException {
         Path hubJwks = dir.resolve("hub-jwks.json");
         Files.writeString(hubJwks, new JwkSet(List.of(HUB_KEY)).publicOnly().toJson().toString());
-        return new String[] { "--region", region(), "--hub-id", "ymt:hub:yrd", "--require-client-assertion",
+        return new String[]{ "--region", region(), "--hub-id", "ymt:hub:yrd", "--require-client-assertion",
                 "--hub-jwks-file", hubJwks.toString(), "--admin-port", "-1", "--list-key",
                 Base64Url.encode(RunningSimulator.LIST_KEY) };
     }

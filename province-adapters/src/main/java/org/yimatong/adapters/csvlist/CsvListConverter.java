@@ -127,7 +127,7 @@ public final class CsvListConverter {
      * @return the number of entries written
      */
     public long toNdjson(InputStream gbkCsv, OutputStream ndjson) {
-        long[] count = {0};
+        long[] count = { 0 };
         try (Stream<ListEntry> entries = entries(gbkCsv)) {
             entries.forEach(entry -> {
                 try {

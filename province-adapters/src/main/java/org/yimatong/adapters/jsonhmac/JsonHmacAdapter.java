@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Answers;
 import org.yimatong.adapters.spi.Forwarding;
@@ -34,6 +32,8 @@ import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A platform with a signed JSON API. Every request carries {@code appKey}, {@code timestamp} (epoch
@@ -147,8 +147,7 @@ public final class JsonHmacAdapter implements MemberAdapter {
                 });
     }
 
-    private record Status(VerificationStatus status, ReasonCode reason) {
-    }
+    private record Status(VerificationStatus status, ReasonCode reason) {}
 
     /** The colour in {@code data}; {@code null} data is the not-found answer. */
     private Status status(JsonNode data) {

@@ -9,10 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Answers;
 import org.yimatong.adapters.spi.Forwarding;
@@ -27,6 +23,10 @@ import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The national relay's code check: {@code POST <baseUrl>/relay/healthcode/v1/check} with headers
@@ -101,8 +101,7 @@ public final class NationalRelayAdapter implements MemberAdapter {
     }
 
     /** All the adapter keeps of an answer: no name, no ID. */
-    record RiskAnswer(VerificationStatus status, ReasonCode reason) {
-    }
+    record RiskAnswer(VerificationStatus status, ReasonCode reason) {}
 
     RiskAnswer read(HttpResponse<byte[]> response) {
         NativeCalls.refuseServerError(endpoint.member(), response.statusCode());

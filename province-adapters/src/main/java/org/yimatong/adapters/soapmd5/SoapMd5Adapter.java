@@ -165,8 +165,7 @@ public final class SoapMd5Adapter implements MemberAdapter {
         });
     }
 
-    private record Status(VerificationStatus status, ReasonCode reason) {
-    }
+    private record Status(VerificationStatus status, ReasonCode reason) {}
 
     /** CodeStatus and StatusReason of an ok answer, or the not-found answer. */
     private Status status(Element answer) {

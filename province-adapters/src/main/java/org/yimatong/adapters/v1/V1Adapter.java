@@ -10,9 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Forwarding;
 import org.yimatong.adapters.spi.MemberAdapter;
@@ -33,6 +30,9 @@ import org.yimatong.schemas.payload.validation.MemberAnswers;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Pass-through to a member that speaks the v1 member contract. Requests go out as the contract's JSON with

@@ -131,8 +131,8 @@ class JsonHmacAdapterTest extends MemberAdapterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"answer-color-unknown.json", "answer-no-data.json", "answer-truncated.json",
-            "answer-sub-not-a-pseudonym.json"})
+    @ValueSource(strings = { "answer-color-unknown.json", "answer-no-data.json", "answer-truncated.json",
+            "answer-sub-not-a-pseudonym.json" })
     void answersOutsideTheDialectAreBadAnswers(String fixture) {
         answer(fixture);
 

@@ -16,16 +16,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yimatong.adapters.StandardAdapters;
 import org.yimatong.adapters.spi.Credentials;
-import org.yimatong.adapters.spi.ListKeySource;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.ListKeySource;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberAdapterContractTest;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -36,6 +34,8 @@ import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class NationalRelayAdapterTest extends MemberAdapterContractTest {
 
@@ -108,7 +108,7 @@ class NationalRelayAdapterTest extends MemberAdapterContractTest {
 
         ObjectMapper json = PayloadJson.mapper();
         String wire = json.writeValueAsString(result) + result;
-        for (String personal : new String[] {"张", "丰", "440106********1234", "1234", "desensitize"}) {
+        for (String personal : new String[]{ "张", "丰", "440106********1234", "1234", "desensitize" }) {
             assertFalse(wire.contains(personal), "result carries " + personal + ": " + wire);
         }
         assertEquals(new VerificationResult(VerificationStatus.of(colour), member(), AnswerSource.LIVE, NOW,
@@ -144,7 +144,7 @@ class NationalRelayAdapterTest extends MemberAdapterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"answer-risk-unknown.json", "answer-duplicate-member.json"})
+    @ValueSource(strings = { "answer-risk-unknown.json", "answer-duplicate-member.json" })
     void badAnswerQuotesNothingOfTheAnswer(String fixture) {
         answer(fixture);
 

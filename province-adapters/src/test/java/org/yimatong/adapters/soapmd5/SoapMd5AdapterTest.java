@@ -228,14 +228,14 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
 
     /** Every form of the holder's number that must not leave the adapter. */
     private static void assertNoIdNumberIn(String text) {
-        for (String part : new String[] {HOLDER_ID, HOLDER_ID.toLowerCase(), HOLDER_ID.substring(0, 17), "19491231",
-                "110105********002X"}) {
+        for (String part : new String[]{ HOLDER_ID, HOLDER_ID.toLowerCase(), HOLDER_ID.substring(0, 17), "19491231",
+                "110105********002X" }) {
             assertFalse(text.contains(part), "carries " + part + ": " + text);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"answer-red-with-id.xml", "answer-green-with-lowercase-id.xml"})
+    @ValueSource(strings = { "answer-red-with-id.xml", "answer-green-with-lowercase-id.xml" })
     void idNumberInTheAnswerBecomesTheHoldersListPseudonymAndIsDropped(String fixture) throws Exception {
         answer(fixture);
 
@@ -310,7 +310,7 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"answer-unknown-status-with-id.xml", "answer-contradiction-with-id.xml"})
+    @ValueSource(strings = { "answer-unknown-status-with-id.xml", "answer-contradiction-with-id.xml" })
     void badAnswerWithAnIdNumberDoesNotQuoteIt(String fixture) {
         answer(fixture);
 

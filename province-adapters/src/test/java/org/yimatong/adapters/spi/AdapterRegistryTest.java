@@ -74,7 +74,7 @@ class AdapterRegistryTest {
                 .adapterFor(endpoint("national-relay", new Credentials("app", "key")), context);
 
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> relay.dailyList(LocalDate.of(2026, 11, 27), new byte[] {1}).toCompletableFuture().get());
+                () -> relay.dailyList(LocalDate.of(2026, 11, 27), new byte[]{ 1 }).toCompletableFuture().get());
 
         assertInstanceOf(UnsupportedOperationException.class, e.getCause());
     }

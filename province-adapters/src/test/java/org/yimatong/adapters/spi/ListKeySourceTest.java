@@ -69,7 +69,7 @@ class ListKeySourceTest {
         }), ENDPOINT).get(1, TimeUnit.SECONDS));
         assertEquals(Optional.empty(), ListSubjects.keyFor(context.withListKeys(CompletableFuture::new), ENDPOINT)
                 .get(2, TimeUnit.SECONDS));
-        byte[] key = {1, 2, 3};
+        byte[] key = { 1, 2, 3 };
         assertArrayEquals(key, ListSubjects.keyFor(context.withListKeys(ListKeySource.fixed(key)), ENDPOINT)
                 .get(1, TimeUnit.SECONDS).orElseThrow());
     }

@@ -1,11 +1,10 @@
 package org.yimatong.adapters.spi;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.net.URI;
 import java.time.Clock;
@@ -18,8 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +25,8 @@ import org.yimatong.adapters.StandardAdapters;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 /**
  * The behaviour every dialect owes the hub, whatever its native shape: each native colour becomes the v1 status,

@@ -151,7 +151,7 @@ class V1AdapterTest extends MemberAdapterContractTest {
             "\"b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac\"", // 63 characters
             "\"b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5 \"", // trailing space
             "\"11010519491231002X\"", // an ID number instead of its pseudonym
-            "\"\"", "null", "12345", "[\"b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5\"]"})
+            "\"\"", "null", "12345", "[\"b0388348088fd3f9c27114fb639a0f32b762dd6e5194279ced98d8455eef3ac5\"]" })
     void malformedListSubIsABadAnswer(String listSub) {
         platform.stubFor(post(urlEqualTo("/member/v1/verifications")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
@@ -178,7 +178,7 @@ class V1AdapterTest extends MemberAdapterContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"verification-unknown-status.json", "verification-extra-member.json"})
+    @ValueSource(strings = { "verification-unknown-status.json", "verification-extra-member.json" })
     void answersOutsideTheContractAreBadAnswers(String fixture) {
         answer(200, fixture);
 

@@ -1,13 +1,10 @@
 package org.yimatong.tokens.accesstoken;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
@@ -16,6 +13,11 @@ import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.problem.ProblemType;
 import org.yimatong.tokens.oauth.OAuthError;
 import org.yimatong.tokens.oauth.TokenException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The claims of a hub access token (DESIGN.md §8, RFC 9068 §2.2).

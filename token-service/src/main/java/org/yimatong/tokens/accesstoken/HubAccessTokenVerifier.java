@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.jose.JoseException;

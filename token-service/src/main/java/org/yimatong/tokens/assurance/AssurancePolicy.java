@@ -3,6 +3,7 @@ package org.yimatong.tokens.assurance;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.problem.ProblemType;
 import org.yimatong.tokens.oauth.OAuthError;

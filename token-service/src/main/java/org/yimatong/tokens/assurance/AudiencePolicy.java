@@ -2,6 +2,7 @@ package org.yimatong.tokens.assurance;
 
 import java.util.Objects;
 import java.util.Set;
+
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 
 /**

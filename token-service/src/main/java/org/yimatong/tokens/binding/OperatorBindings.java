@@ -1,6 +1,7 @@
 package org.yimatong.tokens.binding;
 
 import java.util.Optional;
+
 import org.yimatong.schemas.payload.OperatorBinding;
 
 /** The operator bindings of departments; the hub backs it with its admin API's table. */

@@ -13,7 +13,7 @@ public final class UnifiedSocialCreditCode {
 
     /** The character set, each character's value being its index. */
     static final String CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
     public static final int LENGTH = 18;
 
     private UnifiedSocialCreditCode() {

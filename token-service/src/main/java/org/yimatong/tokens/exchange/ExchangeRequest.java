@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.payload.TokenExchangeRequest;
 import org.yimatong.schemas.problem.FieldError;

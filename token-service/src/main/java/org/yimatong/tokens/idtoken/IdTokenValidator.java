@@ -1,6 +1,5 @@
 package org.yimatong.tokens.idtoken;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.KeyResolver;
@@ -21,6 +21,8 @@ import org.yimatong.schemas.problem.ProblemType;
 import org.yimatong.tokens.assurance.AssurancePolicy;
 import org.yimatong.tokens.oauth.OAuthError;
 import org.yimatong.tokens.oauth.TokenException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Validates an ID token from a member's login service in this hub's subtree: a compact JWS signed SM2, ES256 or

@@ -1,6 +1,7 @@
 package org.yimatong.tokens.idtoken;
 
 import java.util.Optional;
+
 import org.yimatong.schemas.crypto.KeyResolver;
 
 /**

@@ -3,6 +3,7 @@ package org.yimatong.tokens.idtoken;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 
 /**

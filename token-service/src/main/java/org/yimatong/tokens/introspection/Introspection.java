@@ -1,11 +1,9 @@
 package org.yimatong.tokens.introspection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.PayloadJson;
@@ -15,6 +13,10 @@ import org.yimatong.tokens.accesstoken.HubAccessToken;
 import org.yimatong.tokens.accesstoken.HubAccessTokenVerifier;
 import org.yimatong.tokens.revocation.RevocationList;
 import org.yimatong.tokens.rotation.HubKeys;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Answers introspection of hub tokens. A token is active when it verifies with the hub's published keys, was

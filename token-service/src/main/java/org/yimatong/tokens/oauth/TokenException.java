@@ -2,6 +2,7 @@ package org.yimatong.tokens.oauth;
 
 import java.util.List;
 import java.util.Objects;
+
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;

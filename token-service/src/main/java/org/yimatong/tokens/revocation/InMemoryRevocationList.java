@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A {@link RevocationList} in a concurrent map: for tests and a single hub instance. */
 public final class InMemoryRevocationList implements RevocationList {
 
-    private record Key(String issuer, String jti) {
-    }
+    private record Key(String issuer, String jti) {}
 
     private final Map<Key, Instant> entries = new ConcurrentHashMap<>();
 
@@ -25,7 +24,7 @@ public final class InMemoryRevocationList implements RevocationList {
 
     @Override
     public int purge(Instant now) {
-        int[] removed = {0};
+        int[] removed = { 0 };
         entries.entrySet().removeIf(e -> {
             boolean gone = !now.isBefore(e.getValue());
             if (gone) {

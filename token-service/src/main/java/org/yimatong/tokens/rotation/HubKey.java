@@ -3,6 +3,7 @@ package org.yimatong.tokens.rotation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.yimatong.schemas.crypto.Jwk;
 
 /**

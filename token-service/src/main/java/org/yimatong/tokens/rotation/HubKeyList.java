@@ -3,6 +3,7 @@ package org.yimatong.tokens.rotation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;

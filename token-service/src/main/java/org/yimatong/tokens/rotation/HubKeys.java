@@ -1,6 +1,7 @@
 package org.yimatong.tokens.rotation;
 
 import java.time.Instant;
+
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
@@ -111,6 +112,5 @@ public final class KeyRotationPolicy {
      * @param added the new key
      * @param result the admin API's answer; {@code previousRetiresAt} is when the previous key leaves the set
      */
-    public record Rotation(List<HubKey> keys, HubKey added, KeyRotationResult result) {
-    }
+    public record Rotation(List<HubKey> keys, HubKey added, KeyRotationResult result) {}
 }

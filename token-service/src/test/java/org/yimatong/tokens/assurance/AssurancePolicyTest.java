@@ -8,6 +8,7 @@ import static org.yimatong.schemas.dictionary.LevelOfAssurance.SUBSTANTIAL;
 
 import java.util.List;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.payload.Problem;
@@ -79,7 +80,7 @@ class AssurancePolicyTest {
 
     @Test
     void unknownLevelStringIsRefusedNotDefaulted() {
-        for (String acr : new String[] {"urn:ymt:loa:medium", "substantial", "URN:YMT:LOA:HIGH", "", null}) {
+        for (String acr : new String[]{ "urn:ymt:loa:medium", "substantial", "URN:YMT:LOA:HIGH", "", null }) {
             TokenException e = assertThrows(TokenException.class,
                     () -> AssurancePolicy.parse(acr, OAuthError.INVALID_REQUEST));
             assertEquals(ProblemType.UNKNOWN_LEVEL_OF_ASSURANCE, e.type(), String.valueOf(acr));

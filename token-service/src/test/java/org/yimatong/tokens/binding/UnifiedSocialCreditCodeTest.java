@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnifiedSocialCreditCodeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"9144030071526726XG", "914403001922038216", "91330100716105852F",
-            "91110000802100433B", "91350100M000100Y43"})
+    @ValueSource(strings = { "9144030071526726XG", "914403001922038216", "91330100716105852F",
+            "91110000802100433B", "91350100M000100Y43" })
     void publishedCodesAreValid(String code) {
         assertEquals(Optional.empty(), UnifiedSocialCreditCode.fault(code));
     }
@@ -39,8 +40,8 @@ class UnifiedSocialCreditCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"9133010071610585I2", "91330100716105852", "91330100716105852FF", "91AB0100716105852F",
-            "", "91330100O16105852F"})
+    @ValueSource(strings = { "9133010071610585I2", "91330100716105852", "91330100716105852FF", "91AB0100716105852F",
+            "", "91330100O16105852F" })
     void wrongLengthCharacterSetOrRegionIsRefused(String code) {
         assertTrue(UnifiedSocialCreditCode.fault(code).isPresent(), code);
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.problem.FieldError;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Base64Url;
@@ -28,6 +28,8 @@ import org.yimatong.tokens.oauth.OAuthError;
 import org.yimatong.tokens.oauth.TokenException;
 import org.yimatong.tokens.testing.TestHub;
 import org.yimatong.tokens.testing.TestMember;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 class TokenExchangeTest {
 

@@ -3,14 +3,15 @@ package org.yimatong.tokens.idtoken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,6 +26,8 @@ import org.yimatong.tokens.oauth.OAuthError;
 import org.yimatong.tokens.oauth.TokenException;
 import org.yimatong.tokens.testing.MutableClock;
 import org.yimatong.tokens.testing.TestMember;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class IdTokenValidatorTest {
 
@@ -85,7 +88,8 @@ class IdTokenValidatorTest {
     void keyPublishedSinceTheLastFetchIsFoundByTheRefresh() {
         // given the member rotated to a key the hub has not fetched yet
         Jwk rotated = Jwk.generate(SignatureProfile.SM2).withKid("310000-2");
-        directory.onRefresh(shanghai.entityId(), new JwkSet(List.of(shanghai.key().publicOnly(), rotated.publicOnly())));
+        directory.onRefresh(shanghai.entityId(), new JwkSet(List.of(shanghai.key().publicOnly(), rotated
+                .publicOnly())));
         String token = JwsSigner.sign(rotated, "JWT", claims().toString().getBytes(StandardCharsets.UTF_8));
 
         // when / then

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
@@ -22,6 +22,8 @@ import org.yimatong.tokens.accesstoken.HubAccessToken;
 import org.yimatong.tokens.exchange.TokenExchange;
 import org.yimatong.tokens.testing.TestHub;
 import org.yimatong.tokens.testing.TestMember;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 class IntrospectionTest {
 

@@ -1,13 +1,12 @@
 package org.yimatong.tokens.testing;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
@@ -15,6 +14,9 @@ import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.tokens.idtoken.IssuerKeys;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A member's login service: its key, and ID tokens it signs with claims a test chooses. */
 public final class TestMember {

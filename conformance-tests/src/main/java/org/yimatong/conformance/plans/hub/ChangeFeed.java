@@ -3,10 +3,10 @@ package org.yimatong.conformance.plans.hub;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.TestContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reading {@code GET /v1/lists/changes} (REQ-LIST-6) page by page, as a member does. */
 final class ChangeFeed {

@@ -2,10 +2,6 @@ package org.yimatong.conformance.plans.hub;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.counterpart.CounterpartServer.ReceivedRequest;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
@@ -14,10 +10,15 @@ import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.conformance.plans.SyntheticIdNumbers;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** Appeals routed to the home platform and tracked by the hub (REQ-APL-1). */
 public final class HubAppealTests {
 
-    @Conformance(id = "YMT-HAPL-001", title = "An appeal goes to the subject's home platform and is tracked with the home's reference",
+    @Conformance(id = "YMT-HAPL-001",
+            title = "An appeal goes to the subject's home platform and is tracked with the home's reference",
             requirements = { "REQ-APL-1" })
     public void appealReachesTheHome(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
@@ -36,7 +37,8 @@ public final class HubAppealTests {
         Check.equal(appeal.path("state").asText(), tracked.path("state").asText(), "state", "REQ-APL-1");
     }
 
-    @Conformance(id = "YMT-HAPL-002", title = "An appeal whose statement holds an ID number is refused and never forwarded",
+    @Conformance(id = "YMT-HAPL-002",
+            title = "An appeal whose statement holds an ID number is refused and never forwarded",
             requirements = { "REQ-APL-1", "REQ-PRIV-1" }, negative = true)
     public void idNumberInStatementIsRefused(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();

@@ -1,13 +1,13 @@
 package org.yimatong.conformance.plans.hub;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The audit trail as a member reads it (REQ-AUD-1). */
 public final class HubAuditTests {
@@ -29,7 +29,8 @@ public final class HubAuditTests {
         Check.equal("VERIFICATION", event.path("action").asText(), "action", "REQ-AUD-1");
     }
 
-    @Conformance(id = "YMT-HAUD-002", title = "Another member does not see a member's audit events, and nobody reads them unauthenticated",
+    @Conformance(id = "YMT-HAUD-002",
+            title = "Another member does not see a member's audit events, and nobody reads them unauthenticated",
             requirements = { "REQ-AUD-1", "REQ-PRIV-1" }, negative = true)
     public void othersEventsStayHidden(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);

@@ -14,7 +14,8 @@ import org.yimatong.schemas.problem.ProblemType;
 /** Who may call the hub (REQ-AUTH-1): a member's client assertion, once, signed with its registered key. */
 public final class HubAuthenticationTests {
 
-    @Conformance(id = "YMT-HAUTH-001", title = "A verification without a client assertion (or certificate) is refused with unauthenticated",
+    @Conformance(id = "YMT-HAUTH-001",
+            title = "A verification without a client assertion (or certificate) is refused with unauthenticated",
             requirements = { "REQ-AUTH-1", "REQ-ERR-1" }, negative = true)
     public void missingAssertion(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
@@ -22,7 +23,8 @@ public final class HubAuthenticationTests {
                 .send().expectProblem(ProblemType.UNAUTHENTICATED, "REQ-AUTH-1: every member call is authenticated");
     }
 
-    @Conformance(id = "YMT-HAUTH-002", title = "A client assertion signed by a key not registered for the member is refused",
+    @Conformance(id = "YMT-HAUTH-002",
+            title = "A client assertion signed by a key not registered for the member is refused",
             requirements = { "REQ-AUTH-1" }, negative = true)
     public void forgedAssertion(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
@@ -32,7 +34,8 @@ public final class HubAuthenticationTests {
 
         ctx.http().post("/v1/verifications").header(ClientAssertion.HEADER, forged)
                 .json(HubCalls.verificationRequest(member, member.code(Colour.GREEN))).send()
-                .expectProblem(ProblemType.INVALID_CLIENT_ASSERTION, "REQ-AUTH-1: a forged client assertion is refused");
+                .expectProblem(ProblemType.INVALID_CLIENT_ASSERTION,
+                        "REQ-AUTH-1: a forged client assertion is refused");
     }
 
     @Conformance(id = "YMT-HAUTH-003", title = "A client assertion used twice is refused the second time (jti replay)",
@@ -46,7 +49,8 @@ public final class HubAuthenticationTests {
                 .expectStatus(200, "REQ-AUTH-1: a fresh client assertion is accepted");
         ctx.http().post("/v1/verifications").header(ClientAssertion.HEADER, assertion)
                 .json(HubCalls.verificationRequest(member, member.code(Colour.GREEN))).send()
-                .expectProblem(ProblemType.INVALID_CLIENT_ASSERTION, "REQ-AUTH-1: a replayed client assertion is refused");
+                .expectProblem(ProblemType.INVALID_CLIENT_ASSERTION,
+                        "REQ-AUTH-1: a replayed client assertion is refused");
     }
 
     @Conformance(id = "YMT-HAUTH-004", title = "A client assertion for another audience is refused",

@@ -1,11 +1,11 @@
 package org.yimatong.conformance.plans.hub;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpCall;
 import org.yimatong.schemas.jose.ClientAssertion;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Requests to the target hub as a virtual member makes them. */
 final class HubCalls {

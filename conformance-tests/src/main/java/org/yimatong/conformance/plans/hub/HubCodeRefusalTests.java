@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -20,17 +17,22 @@ import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Codes the hub must refuse itself, each with its own problem type, before any call leaves it (REQ-CODE-1): the
  * home platform is never asked about them.
  */
 public final class HubCodeRefusalTests {
 
-    @Conformance(id = "YMT-HCODE-001", title = "An expired code is refused with code-expired and never reaches its home",
+    @Conformance(id = "YMT-HCODE-001",
+            title = "An expired code is refused with code-expired and never reaches its home",
             requirements = { "REQ-CODE-1" }, negative = true)
     public void expiredCode(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
-        String code = home.code(Colour.GREEN, Instant.now().minusSeconds(300), Duration.ofSeconds(60), home.identity().key());
+        String code = home.code(Colour.GREEN, Instant.now().minusSeconds(300), Duration.ofSeconds(60), home.identity()
+                .key());
 
         refused(ctx, home, code, ProblemType.CODE_EXPIRED, "a code whose exp is 4 minutes past");
     }
@@ -39,12 +41,14 @@ public final class HubCodeRefusalTests {
             requirements = { "REQ-CODE-1" }, negative = true)
     public void futureCode(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
-        String code = home.code(Colour.GREEN, Instant.now().plusSeconds(300), Duration.ofSeconds(60), home.identity().key());
+        String code = home.code(Colour.GREEN, Instant.now().plusSeconds(300), Duration.ofSeconds(60), home.identity()
+                .key());
 
         refused(ctx, home, code, ProblemType.CODE_NOT_YET_VALID, "a code issued 5 minutes from now");
     }
 
-    @Conformance(id = "YMT-HCODE-003", title = "A code forged with another key under the member's kid is refused with signature-invalid",
+    @Conformance(id = "YMT-HCODE-003",
+            title = "A code forged with another key under the member's kid is refused with signature-invalid",
             requirements = { "REQ-CODE-1", "REQ-CODE-2", "REQ-VER-2", "REQ-CRYPTO-1" }, negative = true)
     public void forgedCode(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
@@ -54,7 +58,8 @@ public final class HubCodeRefusalTests {
         refused(ctx, home, code, ProblemType.SIGNATURE_INVALID, "a forged code");
     }
 
-    @Conformance(id = "YMT-HCODE-004", title = "A code signed with a key the member never published is refused with unknown-key",
+    @Conformance(id = "YMT-HCODE-004",
+            title = "A code signed with a key the member never published is refused with unknown-key",
             requirements = { "REQ-CODE-1", "REQ-KEY-1" }, negative = true)
     public void unknownKid(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
@@ -74,14 +79,16 @@ public final class HubCodeRefusalTests {
                 "an unsigned code (alg none)");
     }
 
-    @Conformance(id = "YMT-HCODE-008", title = "A code claiming HS256 under the member's public kid is refused with algorithm-key-mismatch",
+    @Conformance(id = "YMT-HCODE-008",
+            title = "A code claiming HS256 under the member's public kid is refused with algorithm-key-mismatch",
             requirements = { "REQ-CODE-1", "REQ-CRYPTO-1" }, negative = true)
     public void hmacUnderAPublicKey(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
         String payload = Base64Url.encode(claims(home, Instant.now(), Duration.ofSeconds(60)));
 
         refused(ctx, home, header("HS256", home) + "." + payload + "." + Base64Url.encode(new byte[32]),
-                ProblemType.ALGORITHM_KEY_MISMATCH, "a code with alg HS256 naming the member's public key (key confusion)");
+                ProblemType.ALGORITHM_KEY_MISMATCH,
+                "a code with alg HS256 naming the member's public key (key confusion)");
     }
 
     @Conformance(id = "YMT-HCODE-006", title = "A code living longer than 60 s is refused with code-lifetime-too-long",
@@ -120,7 +127,8 @@ public final class HubCodeRefusalTests {
         return Base64Url.encode(header.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    @Conformance(id = "YMT-HCODE-009", title = "A code naming a region its issuer does not serve is refused with unknown-issuer",
+    @Conformance(id = "YMT-HCODE-009",
+            title = "A code naming a region its issuer does not serve is refused with unknown-issuer",
             requirements = { "REQ-TOPO-1", "REQ-CODE-2" }, negative = true)
     public void codeForAnotherMembersRegion(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);

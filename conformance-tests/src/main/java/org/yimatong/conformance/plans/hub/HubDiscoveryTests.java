@@ -3,8 +3,6 @@ package org.yimatong.conformance.plans.hub;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.ContractSchemas;
@@ -13,6 +11,8 @@ import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** What a member learns about a hub before calling it: its entity configuration and its keys. */
 public final class HubDiscoveryTests {
@@ -35,7 +35,8 @@ public final class HubDiscoveryTests {
                 "REQ-TOPO-2: the configuration names the hub");
     }
 
-    @Conformance(id = "YMT-HDISC-002", title = "The hub's key set holds valid signing keys; SM2 keys have the SM2 JWK shape",
+    @Conformance(id = "YMT-HDISC-002",
+            title = "The hub's key set holds valid signing keys; SM2 keys have the SM2 JWK shape",
             requirements = { "REQ-KEY-1", "REQ-CRYPTO-1" })
     public void keySet(TestContext ctx) {
         HttpAnswer answer = ctx.http().get("/v1/jwks").send();

@@ -1,16 +1,17 @@
 package org.yimatong.conformance.plans.hub;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Refusals are RFC 9457 problem documents everywhere, with stable types (REQ-ERR-1). */
 public final class HubErrorTests {
 
-    @Conformance(id = "YMT-HERR-001", title = "A body that is not JSON is refused with malformed-request as problem+json",
+    @Conformance(id = "YMT-HERR-001",
+            title = "A body that is not JSON is refused with malformed-request as problem+json",
             requirements = { "REQ-ERR-1" }, negative = true)
     public void malformedJson(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
@@ -25,7 +26,8 @@ public final class HubErrorTests {
         JsonNode problem = HubCalls.asMember(ctx, member, ctx.http().post("/v1/verifications")).json("{}").send()
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-ERR-1: an incomplete request is validation-failed");
         Check.that(problem.path("errors").size() >= 2,
-                "REQ-ERR-1: every missing field (code, checkpoint, purpose) is in errors[]; got " + problem.path("errors"));
+                "REQ-ERR-1: every missing field (code, checkpoint, purpose) is in errors[]; got " + problem.path(
+                        "errors"));
     }
 
     @Conformance(id = "YMT-HERR-003", title = "An unknown path is a not-found problem, not an HTML page",

@@ -1,8 +1,5 @@
 package org.yimatong.conformance.plans.hub;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -11,10 +8,14 @@ import org.yimatong.conformance.http.HttpCall;
 import org.yimatong.conformance.plans.SyntheticIdNumbers;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 /** Green lookups by pseudonymous subject, answered from list state (REQ-GREEN-1). */
 public final class HubGreenLookupTests {
 
-    @Conformance(id = "YMT-HGRN-001", title = "A listed subject is answered with its list colour; an unlisted one GREEN",
+    @Conformance(id = "YMT-HGRN-001",
+            title = "A listed subject is answered with its list colour; an unlisted one GREEN",
             requirements = { "REQ-GREEN-1", "REQ-LIST-2" })
     public void listStateAnswers(TestContext ctx) {
         ListedBatch batch = ListedBatch.of(ctx);
@@ -29,7 +30,8 @@ public final class HubGreenLookupTests {
         Check.equal("GREEN", unlisted.path("status").asText(), "status of a subject never listed", "REQ-GREEN-1");
     }
 
-    @Conformance(id = "YMT-HGRN-002", title = "A lookup by something that is not a pseudonym (an ID number) is refused without echoing it",
+    @Conformance(id = "YMT-HGRN-002",
+            title = "A lookup by something that is not a pseudonym (an ID number) is refused without echoing it",
             requirements = { "REQ-PRIV-1", "REQ-LIST-1", "REQ-GREEN-1" }, negative = true)
     public void idNumberIsNeverTakenOrEchoed(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
@@ -23,6 +20,9 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Red/yellow lists: the list key (REQ-LIST-1, -11), daily batches, the changes feed (REQ-LIST-1..6), and batches a
@@ -40,7 +40,8 @@ public final class HubListTests {
                 .expectProblem(ProblemType.UNAUTHENTICATED, "REQ-LIST-1: the list key is for authenticated members");
     }
 
-    @Conformance(id = "YMT-HLIST-002", title = "A signed full list is stored with its diff; the same batchTag again is a replay, not a second change set",
+    @Conformance(id = "YMT-HLIST-002",
+            title = "A signed full list is stored with its diff; the same batchTag again is a replay, not a second change set",
             requirements = { "REQ-LIST-2", "REQ-LIST-3", "REQ-LIST-4" })
     public void signedBatchAndIdempotentReplay(TestContext ctx) {
         ListedBatch batch = ListedBatch.of(ctx);
@@ -49,7 +50,8 @@ public final class HubListTests {
 
         JsonNode replay = ListedBatch.send(ctx, member, batch.batchTag(), batch.day(), batch.signature(),
                 ListedBatch.ndjson(batch.entries()))
-                .expectJson(200, "batch-receipt.json", "REQ-LIST-4: the same batchTag again answers the original receipt");
+                .expectJson(200, "batch-receipt.json",
+                        "REQ-LIST-4: the same batchTag again answers the original receipt");
 
         Check.that(replay.path("replay").asBoolean(), "REQ-LIST-4: the second answer says replay: true");
         for (String field : List.of("added", "changed", "removed", "unchanged", "digest", "storedAt")) {
@@ -58,7 +60,8 @@ public final class HubListTests {
         }
     }
 
-    @Conformance(id = "YMT-HLIST-003", title = "An unsigned batch, or one signed by a key the member never registered, is refused",
+    @Conformance(id = "YMT-HLIST-003",
+            title = "An unsigned batch, or one signed by a key the member never registered, is refused",
             requirements = { "REQ-LIST-2", "REQ-LIST-3" }, negative = true)
     public void unsignedOrForgedBatch(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
@@ -95,7 +98,8 @@ public final class HubListTests {
                 + problem.path("errors"));
     }
 
-    @Conformance(id = "YMT-HLIST-005", title = "The changes feed pages by cursor: each page after the last, never repeating a change",
+    @Conformance(id = "YMT-HLIST-005",
+            title = "The changes feed pages by cursor: each page after the last, never repeating a change",
             requirements = { "REQ-LIST-6" })
     public void feedPagesByCursor(TestContext ctx) {
         ListedBatch.of(ctx);
@@ -112,7 +116,8 @@ public final class HubListTests {
                 + " (seq " + firstSeq + "), got seq " + secondSeq);
     }
 
-    @Conformance(id = "YMT-HLIST-010", title = "The same batchTag again with other entries is a conflict, not a second change set",
+    @Conformance(id = "YMT-HLIST-010",
+            title = "The same batchTag again with other entries is a conflict, not a second change set",
             requirements = { "REQ-LIST-4" }, negative = true)
     public void sameTagOtherDigestIsAConflict(TestContext ctx) {
         ListedBatch batch = ListedBatch.of(ctx);
@@ -134,7 +139,8 @@ public final class HubListTests {
                         + " as a time or an offset");
     }
 
-    @Conformance(id = "YMT-HLIST-012", title = "A batch signed with SM2 over a SHA-256 digest is refused: SM3 goes with SM2",
+    @Conformance(id = "YMT-HLIST-012",
+            title = "A batch signed with SM2 over a SHA-256 digest is refused: SM3 goes with SM2",
             requirements = { "REQ-CRYPTO-2", "REQ-LIST-3" }, negative = true)
     public void sm2WithSha256IsRefused(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();
@@ -144,13 +150,15 @@ public final class HubListTests {
         BatchManifest manifest = new BatchManifest(
                 member.entityId(), tag, day, entries.size(), CanonicalBatch.digest(entries, BatchDigest.SHA_256));
         // signed by hand: the library's own signer refuses this mismatch, as the hub must
-        String signature = JwsSigner.signDetached(member.identity().key(), BatchSignature.TYP, manifest.canonicalBytes());
+        String signature = JwsSigner.signDetached(member.identity().key(), BatchSignature.TYP, manifest
+                .canonicalBytes());
 
         ListedBatch.send(ctx, member, tag, day, signature, ListedBatch.ndjson(entries))
                 .expectProblem(ProblemType.SIGNATURE_INVALID, "REQ-CRYPTO-2: an SM2 signature covers an SM3 digest");
     }
 
-    @Conformance(id = "YMT-HLIST-013", title = "A batch a child hub relays for a platform of its subtree is stored under that platform, answered from the hub's own state, and never fed back to that child hub",
+    @Conformance(id = "YMT-HLIST-013",
+            title = "A batch a child hub relays for a platform of its subtree is stored under that platform, answered from the hub's own state, and never fed back to that child hub",
             requirements = { "REQ-LIST-12", "REQ-LIST-8", "REQ-GREEN-1" })
     public void relayedBatchIsHeldAndNotFedBack(TestContext ctx) throws JsonProcessingException {
         VirtualFederation federation = VirtualFederation.of(ctx);
@@ -182,7 +190,7 @@ public final class HubListTests {
         List<JsonNode> seenByOther = ofSubjects(ChangeFeed.after(ctx, other, cursor), batch.subs());
         Check.equal(batch.subs().size(), seenByOther.size(), "changes of the relayed subjects in the feed as "
                 + other.entityId() + " reads it", "REQ-LIST-12: a change relayed up the tree is visible to every"
-                + " other reader of the hub's feed");
+                        + " other reader of the hub's feed");
         for (JsonNode change : seenByOther) {
             Check.equal(owner.entityId(), change.path("member").asText(), "member of the change of "
                     + change.path("sub").asText(), "REQ-LIST-12: the change names the owner platform");
@@ -207,7 +215,8 @@ public final class HubListTests {
         ctx.note(batch.entries().size() + " entries of " + owner.entityId() + " relayed by " + childHub.entityId());
     }
 
-    @Conformance(id = "YMT-HLIST-014", title = "A relayed batch with a forged countersignature, or relaying the list of the hub's own member, is refused and changes nothing",
+    @Conformance(id = "YMT-HLIST-014",
+            title = "A relayed batch with a forged countersignature, or relaying the list of the hub's own member, is refused and changes nothing",
             requirements = { "REQ-LIST-12", "REQ-LIST-3" }, negative = true)
     public void forgedOrForeignRelayIsRefused(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);
@@ -244,7 +253,8 @@ public final class HubListTests {
                 + recorded.size() + " changes of its subjects");
     }
 
-    @Conformance(id = "YMT-HLIST-015", title = "The list key goes to platforms and child hubs, the same key to both; a client record is refused 403 forbidden",
+    @Conformance(id = "YMT-HLIST-015",
+            title = "The list key goes to platforms and child hubs, the same key to both; a client record is refused 403 forbidden",
             requirements = { "REQ-LIST-11", "REQ-LIST-1" }, negative = true)
     public void listKeyOnlyForRecordsWithRegions(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -19,10 +17,13 @@ import org.yimatong.schemas.batch.CanonicalBatch;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** What a receiver needs to trust a list without trusting the hub: provenance and the snapshot (REQ-LIST-7/8). */
 public final class HubProvenanceTests {
 
-    @Conformance(id = "YMT-HLIST-006", title = "A batch's provenance carries the uploader's own signature, which re-verifies end to end over an SM3 digest",
+    @Conformance(id = "YMT-HLIST-006",
+            title = "A batch's provenance carries the uploader's own signature, which re-verifies end to end over an SM3 digest",
             requirements = { "REQ-LIST-8", "REQ-CRYPTO-2" })
     public void provenanceReverifies(TestContext ctx) throws IOException {
         ListedBatch batch = ListedBatch.of(ctx);
@@ -53,7 +54,8 @@ public final class HubProvenanceTests {
                 .send().expectProblem(ProblemType.NOT_FOUND, "REQ-LIST-8: no provenance for a batch never stored");
     }
 
-    @Conformance(id = "YMT-HLIST-008", title = "The snapshot streams the whole list state as gzip NDJSON sorted by sub, with the suite's listed subjects",
+    @Conformance(id = "YMT-HLIST-008",
+            title = "The snapshot streams the whole list state as gzip NDJSON sorted by sub, with the suite's listed subjects",
             requirements = { "REQ-LIST-7" })
     public void snapshot(TestContext ctx) throws IOException {
         ListedBatch batch = ListedBatch.of(ctx);

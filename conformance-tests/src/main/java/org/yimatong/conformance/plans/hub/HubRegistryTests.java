@@ -1,16 +1,17 @@
 package org.yimatong.conformance.plans.hub;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** The member registry as operators and other members see it. */
 public final class HubRegistryTests {
 
-    @Conformance(id = "YMT-HREG-001", title = "An onboarded member is listed publicly without its base URL or certificate",
+    @Conformance(id = "YMT-HREG-001",
+            title = "An onboarded member is listed publicly without its base URL or certificate",
             requirements = { "REQ-REG-1", "REQ-TOPO-1" })
     public void publicView(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();

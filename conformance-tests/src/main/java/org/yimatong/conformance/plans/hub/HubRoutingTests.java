@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.counterpart.CounterpartServer.ReceivedRequest;
 import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
@@ -20,13 +18,16 @@ import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Routing through the tree (REQ-TOPO-1..3): down to a child hub, up to the parent, and never in a loop. */
 public final class HubRoutingTests {
 
     static final String HOP = "Ymt-Hop";
     static final String PATH = "Ymt-Path";
 
-    @Conformance(id = "YMT-HTOPO-001", title = "A child hub's request whose Ymt-Path already holds the hub is refused with 508 loop-detected",
+    @Conformance(id = "YMT-HTOPO-001",
+            title = "A child hub's request whose Ymt-Path already holds the hub is refused with 508 loop-detected",
             requirements = { "REQ-TOPO-3", "REQ-TOPO-2" }, negative = true)
     public void ownIdInPathIsALoop(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);
@@ -38,7 +39,8 @@ public final class HubRoutingTests {
                         + " from a child hub as from any member (REQ-TOPO-2)");
     }
 
-    @Conformance(id = "YMT-HTOPO-002", title = "A request with no hop left that must go further is refused with 508 loop-detected",
+    @Conformance(id = "YMT-HTOPO-002",
+            title = "A request with no hop left that must go further is refused with 508 loop-detected",
             requirements = { "REQ-TOPO-3" }, negative = true)
     public void exhaustedHopsAreALoop(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);
@@ -50,7 +52,8 @@ public final class HubRoutingTests {
                 "REQ-TOPO-3: a request without hops left is not forwarded");
     }
 
-    @Conformance(id = "YMT-HTOPO-003", title = "A code of a child hub's region goes to that hub with Ymt-Hop decremented and Ymt-Path extended",
+    @Conformance(id = "YMT-HTOPO-003",
+            title = "A code of a child hub's region goes to that hub with Ymt-Hop decremented and Ymt-Path extended",
             requirements = { "REQ-TOPO-1", "REQ-TOPO-2", "REQ-TOPO-3" })
     public void childHubReceivesTheRequest(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);
@@ -69,7 +72,8 @@ public final class HubRoutingTests {
         expectForwarded(ctx, forwarded.get(0), caller, childHub.entityId());
     }
 
-    @Conformance(id = "YMT-HTOPO-004", title = "A code of a region outside the subtree goes to the parent with Ymt-Hop decremented and Ymt-Path extended",
+    @Conformance(id = "YMT-HTOPO-004",
+            title = "A code of a region outside the subtree goes to the parent with Ymt-Hop decremented and Ymt-Path extended",
             requirements = { "REQ-TOPO-1", "REQ-TOPO-2", "REQ-TOPO-3" })
     public void parentReceivesWhatIsOutsideTheSubtree(TestContext ctx) {
         HubSettings settings = HubSettings.of(ctx);

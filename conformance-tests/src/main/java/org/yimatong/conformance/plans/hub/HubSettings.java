@@ -3,10 +3,10 @@ package org.yimatong.conformance.plans.hub;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.TestContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The {@code "hub"} section of the run configuration, as the hub plan reads it:
@@ -29,8 +29,7 @@ public record HubSettings(String adminToken, Regions regions, String outsideRegi
         Duration answerMargin, Optional<String> tokenAudience) {
 
     /** The prefix each virtual member serves. */
-    public record Regions(String member, String down, String suspended, String childHub, String slow) {
-    }
+    public record Regions(String member, String down, String suspended, String childHub, String slow) {}
 
     public static HubSettings of(TestContext ctx) {
         return ctx.run().shared("hub-settings", () -> read(ctx.config().hubSettings()));

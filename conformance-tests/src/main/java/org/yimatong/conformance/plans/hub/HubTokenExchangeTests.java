@@ -6,10 +6,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -22,6 +18,10 @@ import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.jose.JwsVerifier;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Cross-region single sign-on (REQ-TOK-1..3, REQ-LOA-1..2): the active virtual member is both the login service
  * that issued the person's ID token and the department ({@code hub.tokenAudience}) exchanging it for a hub token.
@@ -32,7 +32,8 @@ public final class HubTokenExchangeTests {
     static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
     static final String SUBSTANTIAL = "urn:ymt:loa:substantial";
 
-    @Conformance(id = "YMT-HTOK-003", title = "An ID token is exchanged for a hub token (at+jwt, 5 min, pairwise sub) signed with a published key",
+    @Conformance(id = "YMT-HTOK-003",
+            title = "An ID token is exchanged for a hub token (at+jwt, 5 min, pairwise sub) signed with a published key",
             requirements = { "REQ-TOK-1", "REQ-TOK-2", "REQ-LOA-2" })
     public void exchange(TestContext ctx) throws Exception {
         VirtualMember department = department(ctx);
@@ -54,7 +55,8 @@ public final class HubTokenExchangeTests {
         Check.that(claims.hasNonNull("jti") && claims.hasNonNull("auth_time"), "REQ-TOK-2: jti and auth_time");
     }
 
-    @Conformance(id = "YMT-HTOK-004", title = "An ID token signed by a key the login service never registered is refused",
+    @Conformance(id = "YMT-HTOK-004",
+            title = "An ID token signed by a key the login service never registered is refused",
             requirements = { "REQ-TOK-1", "REQ-CRYPTO-1" }, negative = true)
     public void forgedIdToken(TestContext ctx) {
         VirtualMember department = department(ctx);
@@ -65,7 +67,8 @@ public final class HubTokenExchangeTests {
                         + " issuing member's key set");
     }
 
-    @Conformance(id = "YMT-HTOK-005", title = "Delegation puts the actor in act; the subject's level is kept, not the actor's higher one",
+    @Conformance(id = "YMT-HTOK-005",
+            title = "Delegation puts the actor in act; the subject's level is kept, not the actor's higher one",
             requirements = { "REQ-TOK-3", "REQ-LOA-2" })
     public void delegation(TestContext ctx) throws Exception {
         VirtualMember department = department(ctx);
@@ -84,7 +87,8 @@ public final class HubTokenExchangeTests {
                 + " the subject's");
     }
 
-    @Conformance(id = "YMT-HLOA-001", title = "A level below the audience's minimum is refused with an RFC 9470 challenge",
+    @Conformance(id = "YMT-HLOA-001",
+            title = "A level below the audience's minimum is refused with an RFC 9470 challenge",
             requirements = { "REQ-LOA-1" }, negative = true)
     public void levelTooLow(TestContext ctx) {
         VirtualMember department = department(ctx);
@@ -126,7 +130,8 @@ public final class HubTokenExchangeTests {
         Instant now = Instant.now();
         ObjectNode claims = JsonNodeFactory.instance.objectNode().put("iss", issuer.entityId()).put("sub", sub)
                 .put("aud", ctx.targetEntityId()).put("iat", now.getEpochSecond())
-                .put("exp", now.plusSeconds(600).getEpochSecond()).put("auth_time", now.minusSeconds(60).getEpochSecond())
+                .put("exp", now.plusSeconds(600).getEpochSecond()).put("auth_time", now.minusSeconds(60)
+                        .getEpochSecond())
                 .put("acr", acr).put("jti", "conformance-" + sub + "-" + System.nanoTime());
         return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -156,7 +161,8 @@ public final class HubTokenExchangeTests {
         }
     }
 
-    @Conformance(id = "YMT-HLOA-003", title = "An actor's higher level never lifts a subject below the audience's minimum",
+    @Conformance(id = "YMT-HLOA-003",
+            title = "An actor's higher level never lifts a subject below the audience's minimum",
             requirements = { "REQ-LOA-2", "REQ-LOA-1", "REQ-TOK-3" }, negative = true)
     public void actorCannotRaiseTheSubjectsLevel(TestContext ctx) {
         VirtualMember department = department(ctx);

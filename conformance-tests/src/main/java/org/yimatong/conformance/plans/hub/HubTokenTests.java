@@ -2,19 +2,20 @@ package org.yimatong.conformance.plans.hub;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Introspection as a member reaches it black-box (REQ-TOK-4). */
 public final class HubTokenTests {
 
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    @Conformance(id = "YMT-HTOK-001", title = "Introspecting a token the hub never issued answers only {\"active\":false}",
+    @Conformance(id = "YMT-HTOK-001",
+            title = "Introspecting a token the hub never issued answers only {\"active\":false}",
             requirements = { "REQ-TOK-4", "REQ-PRIV-1" })
     public void unknownTokenIsInactiveAndNothingElse(TestContext ctx) {
         VirtualMember member = VirtualFederation.of(ctx).active();

@@ -9,18 +9,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-
 import org.yimatong.conformance.counterpart.CounterpartServer.ReceivedRequest;
+import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
-import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.MemberKind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
  * Verification of a code routed live to its home platform, what the hub answers when the home cannot, and the
@@ -31,7 +31,8 @@ public final class HubVerificationTests {
 
     static final String SCHEMA = "verification-result.json";
 
-    @Conformance(id = "YMT-HVER-001", title = "A member's code is verified live by its home: the home's answer, not the code's colour",
+    @Conformance(id = "YMT-HVER-001",
+            title = "A member's code is verified live by its home: the home's answer, not the code's colour",
             requirements = { "REQ-VER-1", "REQ-VER-2", "REQ-CODE-2" })
     public void routedLiveToHome(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
@@ -47,25 +48,30 @@ public final class HubVerificationTests {
         Check.equal(1, received(ctx, home).size(), "calls to the home's member API", "REQ-VER-1: routed to the home");
     }
 
-    @Conformance(id = "YMT-HVER-002", title = "A home that is down gives UNKNOWN / HOME_UNAVAILABLE, source NONE, in time, never RED",
+    @Conformance(id = "YMT-HVER-002",
+            title = "A home that is down gives UNKNOWN / HOME_UNAVAILABLE, source NONE, in time, never RED",
             requirements = { "REQ-VER-4", "REQ-VER-5" }, negative = true)
     public void downHomeIsUnknown(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).down();
-        HttpAnswer answer = HubCalls.verification(ctx, VirtualFederation.of(ctx).active(), home.code(Colour.GREEN)).send();
+        HttpAnswer answer = HubCalls.verification(ctx, VirtualFederation.of(ctx).active(), home.code(Colour.GREEN))
+                .send();
 
         expectUnknownInTime(ctx, answer, "a home whose connection is reset");
     }
 
-    @Conformance(id = "YMT-HVER-003", title = "A home slower than the answer budget gives UNKNOWN / HOME_UNAVAILABLE, source NONE, within the budget",
+    @Conformance(id = "YMT-HVER-003",
+            title = "A home slower than the answer budget gives UNKNOWN / HOME_UNAVAILABLE, source NONE, within the budget",
             requirements = { "REQ-VER-4", "REQ-VER-3", "REQ-VER-5" }, negative = true)
     public void slowHomeIsUnknownWithinBudget(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).slow();
-        HttpAnswer answer = HubCalls.verification(ctx, VirtualFederation.of(ctx).active(), home.code(Colour.GREEN)).send();
+        HttpAnswer answer = HubCalls.verification(ctx, VirtualFederation.of(ctx).active(), home.code(Colour.GREEN))
+                .send();
 
         expectUnknownInTime(ctx, answer, "a home that answers only after four budgets");
     }
 
-    @Conformance(id = "YMT-HVER-004", title = "A suspended member is never called; its code is UNKNOWN, source NONE, never RED",
+    @Conformance(id = "YMT-HVER-004",
+            title = "A suspended member is never called; its code is UNKNOWN, source NONE, never RED",
             requirements = { "REQ-REG-1", "REQ-VER-4", "REQ-VER-5" }, negative = true)
     public void suspendedHomeIsNeverCalled(TestContext ctx) {
         VirtualMember suspended = VirtualFederation.of(ctx).suspended();
@@ -82,7 +88,8 @@ public final class HubVerificationTests {
                 "REQ-REG-1: a suspended member is never routed to");
     }
 
-    @Conformance(id = "YMT-HVER-005", title = "The home's listSub never reaches a platform or a client, directly or through a child hub; a child hub asking gets it",
+    @Conformance(id = "YMT-HVER-005",
+            title = "The home's listSub never reaches a platform or a client, directly or through a child hub; a child hub asking gets it",
             requirements = { "REQ-VER-5", "REQ-PRIV-1" })
     public void listSubOnlyToHubs(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);
@@ -109,10 +116,11 @@ public final class HubVerificationTests {
         Check.equal("YELLOW", toHub.path("status").asText(), "status", "REQ-VER-2: the home's live answer");
         Check.equal(VirtualFederation.liveListSub(home), toHub.path("listSub").asText(null), "listSub of the"
                 + " answer to a child hub", "REQ-VER-5: hubs pass the home's listSub in hub-to-hub answers, so every"
-                + " hub on the way back merges with its list state");
+                        + " hub on the way back merges with its list state");
     }
 
-    @Conformance(id = "YMT-HVER-006", title = "A home that is down gives UNKNOWN, source NONE, HOME_UNAVAILABLE and no listSub, to a platform and to a child hub",
+    @Conformance(id = "YMT-HVER-006",
+            title = "A home that is down gives UNKNOWN, source NONE, HOME_UNAVAILABLE and no listSub, to a platform and to a child hub",
             requirements = { "REQ-VER-5", "REQ-VER-4", "REQ-VER-1" }, negative = true)
     public void downHomeHasNoSourceAndNoListSub(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);
@@ -130,7 +138,8 @@ public final class HubVerificationTests {
         }
     }
 
-    @Conformance(id = "YMT-HVER-007", title = "The home's live answer is merged with list state by its listSub: a live GREEN of a subject listed RED is answered RED from the list",
+    @Conformance(id = "YMT-HVER-007",
+            title = "The home's live answer is merged with list state by its listSub: a live GREEN of a subject listed RED is answered RED from the list",
             requirements = { "REQ-VER-5", "REQ-VER-3" })
     public void mergedByListSub(TestContext ctx) {
         ListedBatch listed = ListedBatch.of(ctx);
@@ -185,7 +194,8 @@ public final class HubVerificationTests {
         Check.equal("NONE", result.path("source").asText(), "source",
                 "REQ-VER-5: with no live answer, nothing answered for the code (source NONE, not SIGNED)");
         Check.that(answer.elapsed().compareTo(budget) <= 0, "REQ-VER-4: " + home + " must be answered within the"
-                + " answer budget plus margin, " + budget.toMillis() + " ms; took " + answer.elapsed().toMillis() + " ms");
+                + " answer budget plus margin, " + budget.toMillis() + " ms; took " + answer.elapsed().toMillis()
+                + " ms");
         ctx.note("answered UNKNOWN in " + answer.elapsed().toMillis() + " ms");
     }
 

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.conformance.http.HttpCall;
@@ -20,6 +18,8 @@ import org.yimatong.schemas.batch.BatchSignature;
 import org.yimatong.schemas.batch.CanonicalBatch;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.dictionary.Colour;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The daily list the active virtual member uploads once per run (one RED and one YELLOW subject), so list, feed and
@@ -69,7 +69,8 @@ public record ListedBatch(String batchTag, LocalDate day, List<ListEntry> entrie
     static HttpAnswer send(TestContext ctx, VirtualMember member, String tag, LocalDate day, String signature,
             String body) {
         HttpCall call = HubCalls.asMember(ctx, member, ctx.http().post("/v1/lists/batches?member=" + member.entityId()
-                + "&batchTag=" + tag + "&day=" + day)).body(body.getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+                + "&batchTag=" + tag + "&day=" + day)).body(body.getBytes(StandardCharsets.UTF_8),
+                        "application/x-ndjson");
         if (signature != null) {
             call.header("Ymt-Batch-Signature", signature);
         }

@@ -7,11 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.http.Fault;
-
 import org.yimatong.conformance.counterpart.CounterpartServer;
 import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
@@ -19,6 +14,11 @@ import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.MemberKind;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Fault;
 
 /**
  * The members the suite plays at the target hub, onboarded once per run through the hub's admin API (as the WHO
@@ -104,7 +104,7 @@ public final class VirtualFederation {
                 new VirtualMember(Identity.generate("ymt:hub:conformance-" + r.childHub(), SignatureProfile.SM2),
                         MemberKind.HUB, r.childHub(), "vh-child"));
         federation.answer(ctx);
-        for (VirtualMember m : new VirtualMember[] { federation.active, federation.down, federation.slow,
+        for (VirtualMember m : new VirtualMember[]{ federation.active, federation.down, federation.slow,
                 federation.childHub }) {
             register(ctx, settings, m, "ACTIVE");
         }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.schemas.dictionary.VerificationStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Checks shared by the answers of verifications and green lookups (status and validity, DESIGN.md §6-7). */
 final class Answers {

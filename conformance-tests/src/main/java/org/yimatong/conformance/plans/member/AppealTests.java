@@ -1,7 +1,5 @@
 package org.yimatong.conformance.plans.member;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -12,11 +10,14 @@ import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Appeal intake at the home platform ({@code POST /member/v1/appeals}, REQ-APL-1). */
 public final class AppealTests {
 
-    @Conformance(id = "YMT-APL-001", title = "An appeal for a listed subject is taken in: 202 with the member's homeReference",
-            requirements = {"REQ-APL-1"})
+    @Conformance(id = "YMT-APL-001",
+            title = "An appeal for a listed subject is taken in: 202 with the member's homeReference",
+            requirements = { "REQ-APL-1" })
     public void appealIsTakenIn(TestContext ctx) {
         JsonNode ack = appeal(ctx, "conformance-appeal-1", request(ctx, "The listing ended last week."))
                 .send().expectJson(202, "appeal-acknowledgement.json", "REQ-APL-1: the home acknowledges an appeal");
@@ -25,14 +26,15 @@ public final class AppealTests {
     }
 
     @Conformance(id = "YMT-APL-002", title = "An appeal without Ymt-Appeal-Id is refused 400 validation-failed",
-            requirements = {"REQ-APL-1", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-APL-1", "REQ-ERR-1" }, negative = true)
     public void appealWithoutHubIdIsRefused(TestContext ctx) {
         appeal(ctx, null, request(ctx, "No id.")).send().expectProblem(ProblemType.VALIDATION_FAILED,
                 "REQ-APL-1: the hub's appeal id is required for the decision callback");
     }
 
-    @Conformance(id = "YMT-APL-003", title = "An appeal for a subject the member does not know is refused 404 not-found",
-            requirements = {"REQ-APL-1"}, negative = true)
+    @Conformance(id = "YMT-APL-003",
+            title = "An appeal for a subject the member does not know is refused 404 not-found",
+            requirements = { "REQ-APL-1" }, negative = true)
     public void appealForUnknownSubjectIsRefused(TestContext ctx) {
         AppealRequest unknown = new AppealRequest("0".repeat(63) + "1", MemberFixtures.of(ctx).region(),
                 AppealGround.WRONG_LISTING, "Not listed here.", null);
@@ -40,8 +42,9 @@ public final class AppealTests {
                 "REQ-APL-1: the home refuses an appeal about a subject it does not hold");
     }
 
-    @Conformance(id = "YMT-PRIV-002", title = "An appeal statement carrying an ID number is refused 400 validation-failed",
-            requirements = {"REQ-PRIV-1", "REQ-APL-1"}, negative = true)
+    @Conformance(id = "YMT-PRIV-002",
+            title = "An appeal statement carrying an ID number is refused 400 validation-failed",
+            requirements = { "REQ-PRIV-1", "REQ-APL-1" }, negative = true)
     public void idNumberInStatementIsRefused(TestContext ctx) {
         JsonNode problem = appeal(ctx, "conformance-appeal-4",
                 request(ctx, "My number is " + SyntheticIdNumbers.fresh() + ", please check.")).send()

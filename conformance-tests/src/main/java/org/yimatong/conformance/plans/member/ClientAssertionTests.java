@@ -20,14 +20,14 @@ import org.yimatong.schemas.problem.ProblemType;
 public final class ClientAssertionTests {
 
     @Conformance(id = "YMT-AUTH-001", title = "A call with the hub's valid client assertion is served",
-            requirements = {"REQ-AUTH-1"})
+            requirements = { "REQ-AUTH-1" })
     public void validAssertionIsAccepted(TestContext ctx) {
         send(ctx, ClientAssertion.sign(ctx.counterpart().self().key(), ctx.counterpart().self().entityId(),
                 ctx.targetEntityId(), Instant.now())).expectStatus(200, "REQ-AUTH-1: the hub's own assertion");
     }
 
     @Conformance(id = "YMT-AUTH-002", title = "A call without a client assertion is refused 401 unauthenticated",
-            requirements = {"REQ-AUTH-1"}, negative = true)
+            requirements = { "REQ-AUTH-1" }, negative = true)
     public void missingAssertionIsRefused(TestContext ctx) {
         requireAssertions(ctx);
         String code = MemberFixtures.of(ctx).freshCode(Colour.GREEN).code();
@@ -38,7 +38,7 @@ public final class ClientAssertionTests {
 
     @Conformance(id = "YMT-AUTH-003",
             title = "An assertion in the hub's name signed by a key not in the hub's key set is refused 401",
-            requirements = {"REQ-AUTH-1"}, negative = true)
+            requirements = { "REQ-AUTH-1" }, negative = true)
     public void strangersAssertionIsRefused(TestContext ctx) {
         requireAssertions(ctx);
         Identity impostor = Identity.generate(ctx.counterpart().self().entityId(), SignatureProfile.SM2);
@@ -47,7 +47,7 @@ public final class ClientAssertionTests {
     }
 
     @Conformance(id = "YMT-AUTH-004", title = "The hub's assertion meant for another audience is refused 401",
-            requirements = {"REQ-AUTH-1"}, negative = true)
+            requirements = { "REQ-AUTH-1" }, negative = true)
     public void otherAudienceIsRefused(TestContext ctx) {
         requireAssertions(ctx);
         send(ctx, ctx.counterpart().self().assertionFor(ForeignCodes.STRANGER)).expectProblem(
@@ -55,7 +55,7 @@ public final class ClientAssertionTests {
     }
 
     @Conformance(id = "YMT-AUTH-005", title = "The hub's assertion expired ten minutes ago is refused 401",
-            requirements = {"REQ-AUTH-1"}, negative = true)
+            requirements = { "REQ-AUTH-1" }, negative = true)
     public void expiredAssertionIsRefused(TestContext ctx) {
         requireAssertions(ctx);
         String expired = ClientAssertion.sign(ctx.counterpart().self().key(), ctx.counterpart().self().entityId(),
@@ -65,7 +65,7 @@ public final class ClientAssertionTests {
     }
 
     @Conformance(id = "YMT-AUTH-006", title = "The hub's assertion sent a second time (same jti) is refused 401",
-            requirements = {"REQ-AUTH-1"}, negative = true)
+            requirements = { "REQ-AUTH-1" }, negative = true)
     public void replayedAssertionIsRefused(TestContext ctx) {
         requireAssertions(ctx);
         String assertion = ctx.counterpart().self().assertionFor(ctx.targetEntityId());

@@ -6,8 +6,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -20,6 +18,8 @@ import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.jose.JoseException;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The member's dynamic codes (DESIGN.md §5): what it issues verifies with its published keys and keeps the claim
@@ -35,7 +35,7 @@ public final class CodeTests {
 
     @Conformance(id = "YMT-CODE-001",
             title = "A fresh code is a ymt-code+jwt of the member with the claim rules (jti 128 bits, rgn, exp-iat <= 60 s)",
-            requirements = {"REQ-CODE-1", "REQ-KEY-1"})
+            requirements = { "REQ-CODE-1", "REQ-KEY-1" })
     public void freshCodeKeepsTheClaimRules(TestContext ctx) {
         MemberFixtures.IssuedCode code = MemberFixtures.of(ctx).freshCode(Colour.GREEN);
         CodeClaims claims = verifiedWithPublishedKeys(ctx, code.code());
@@ -51,7 +51,7 @@ public final class CodeTests {
     }
 
     @Conformance(id = "YMT-CODE-002", title = "An expired code is refused 400 code-expired, never answered",
-            requirements = {"REQ-CODE-1", "REQ-VER-2"}, negative = true)
+            requirements = { "REQ-CODE-1", "REQ-VER-2" }, negative = true)
     public void expiredCodeIsRefused(TestContext ctx) {
         String code = MemberFixtures.of(ctx).agedCode(Colour.GREEN, EXPIRED_AGE).code();
         MemberCalls.verify(ctx, code).expectProblem(ProblemType.CODE_EXPIRED,
@@ -59,7 +59,7 @@ public final class CodeTests {
     }
 
     @Conformance(id = "YMT-CODE-003", title = "A code issued in the future is refused 400 code-not-yet-valid",
-            requirements = {"REQ-CODE-1", "REQ-VER-2"}, negative = true)
+            requirements = { "REQ-CODE-1", "REQ-VER-2" }, negative = true)
     public void futureCodeIsRefused(TestContext ctx) {
         String code = MemberFixtures.of(ctx).agedCode(Colour.GREEN, FUTURE_AGE).code();
         MemberCalls.verify(ctx, code).expectProblem(ProblemType.CODE_NOT_YET_VALID,
@@ -67,7 +67,7 @@ public final class CodeTests {
     }
 
     @Conformance(id = "YMT-CODE-004", title = "A code whose typ is not ymt-code+jwt is refused 400 code-wrong-type",
-            requirements = {"REQ-CODE-1"}, negative = true)
+            requirements = { "REQ-CODE-1" }, negative = true)
     public void wrongTypeIsRefused(TestContext ctx) {
         String code = Codes.withHeader(MemberFixtures.of(ctx).freshCode(Colour.GREEN).code(),
                 h -> h.put("typ", "JWT"));
@@ -76,7 +76,7 @@ public final class CodeTests {
     }
 
     @Conformance(id = "YMT-CODE-005", title = "A code cut to two parts is refused 400 code-malformed",
-            requirements = {"REQ-CODE-1"}, negative = true)
+            requirements = { "REQ-CODE-1" }, negative = true)
     public void truncatedCodeIsRefused(TestContext ctx) {
         String code = Codes.truncated(MemberFixtures.of(ctx).freshCode(Colour.GREEN).code());
         MemberCalls.verify(ctx, code).expectProblem(ProblemType.CODE_MALFORMED,
@@ -85,7 +85,7 @@ public final class CodeTests {
 
     @Conformance(id = "YMT-CRYPTO-002",
             title = "A code's signature verifies with the published key under its profile (SM2: SM3withSM2, r||s)",
-            requirements = {"REQ-CRYPTO-1", "REQ-CRYPTO-2"})
+            requirements = { "REQ-CRYPTO-1", "REQ-CRYPTO-2" })
     public void codeSignatureVerifiesWithThePublishedKey(TestContext ctx) {
         String code = MemberFixtures.of(ctx).freshCode(Colour.GREEN).code();
         ParsedJws jws = ParsedJws.parseCompact(code);
@@ -102,8 +102,9 @@ public final class CodeTests {
         ctx.note("signed with " + profile.joseName() + " key " + jws.header().kid());
     }
 
-    @Conformance(id = "YMT-CRYPTO-003", title = "A code with one signature bit flipped is refused 400 signature-invalid",
-            requirements = {"REQ-CRYPTO-1", "REQ-CODE-1"}, negative = true)
+    @Conformance(id = "YMT-CRYPTO-003",
+            title = "A code with one signature bit flipped is refused 400 signature-invalid",
+            requirements = { "REQ-CRYPTO-1", "REQ-CODE-1" }, negative = true)
     public void forgedSignatureIsRefused(TestContext ctx) {
         String code = Codes.withFlippedSignatureBit(MemberFixtures.of(ctx).freshCode(Colour.RED).code());
         MemberCalls.verify(ctx, code).expectProblem(ProblemType.SIGNATURE_INVALID,
@@ -111,7 +112,7 @@ public final class CodeTests {
     }
 
     @Conformance(id = "YMT-CRYPTO-004", title = "An unsigned code (alg none) is refused 400 algorithm-not-allowed",
-            requirements = {"REQ-CRYPTO-1", "REQ-CODE-1"}, negative = true)
+            requirements = { "REQ-CRYPTO-1", "REQ-CODE-1" }, negative = true)
     public void unsignedCodeIsRefused(TestContext ctx) {
         String code = Codes.unsigned(MemberFixtures.of(ctx).freshCode(Colour.GREEN).code());
         MemberCalls.verify(ctx, code).expectProblem(ProblemType.ALGORITHM_NOT_ALLOWED,
@@ -120,7 +121,7 @@ public final class CodeTests {
 
     @Conformance(id = "YMT-CRYPTO-005",
             title = "A code re-labelled with another profile's alg is refused (not allowed, or not the key's)",
-            requirements = {"REQ-CRYPTO-1", "REQ-CODE-1"}, negative = true)
+            requirements = { "REQ-CRYPTO-1", "REQ-CODE-1" }, negative = true)
     public void otherAlgorithmIsRefused(TestContext ctx) {
         String original = MemberFixtures.of(ctx).freshCode(Colour.GREEN).code();
         String alg = ParsedJws.parseCompact(original).header().alg();
@@ -144,7 +145,7 @@ public final class CodeTests {
 
     @Conformance(id = "YMT-CRYPTO-006",
             title = "A code re-labelled HS256 under the member's public kid is refused 400 algorithm-key-mismatch",
-            requirements = {"REQ-CRYPTO-1", "REQ-CODE-1"}, negative = true)
+            requirements = { "REQ-CRYPTO-1", "REQ-CODE-1" }, negative = true)
     public void keyConfusionIsRefused(TestContext ctx) {
         String code = Codes.withHeader(MemberFixtures.of(ctx).freshCode(Colour.GREEN).code(),
                 h -> h.put("alg", "HS256"));
@@ -153,7 +154,7 @@ public final class CodeTests {
     }
 
     @Conformance(id = "YMT-KEY-003", title = "A code whose kid the member never published is refused 400 unknown-key",
-            requirements = {"REQ-KEY-1", "REQ-CODE-1"}, negative = true)
+            requirements = { "REQ-KEY-1", "REQ-CODE-1" }, negative = true)
     public void unknownKidIsRefused(TestContext ctx) {
         String code = Codes.withHeader(MemberFixtures.of(ctx).freshCode(Colour.GREEN).code(),
                 h -> h.put("kid", "ymt-conformance-unpublished-key"));
@@ -163,7 +164,7 @@ public final class CodeTests {
 
     @Conformance(id = "YMT-KEY-004",
             title = "A code of the member's own claims signed by a foreign key under its kid is refused 400 signature-invalid",
-            requirements = {"REQ-KEY-1", "REQ-CRYPTO-1"}, negative = true)
+            requirements = { "REQ-KEY-1", "REQ-CRYPTO-1" }, negative = true)
     public void foreignKeyUnderTheMembersKidIsRefused(TestContext ctx) {
         MemberFixtures.IssuedCode genuine = MemberFixtures.of(ctx).freshCode(Colour.GREEN);
         ParsedJws jws = ParsedJws.parseCompact(genuine.code());

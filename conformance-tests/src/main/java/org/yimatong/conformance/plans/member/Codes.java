@@ -3,11 +3,11 @@ package org.yimatong.conformance.plans.member;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.schemas.crypto.Base64Url;
 import org.yimatong.schemas.jose.ParsedJws;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Codes the suite bends from genuine ones, for negative tests: a changed header (alg, kid, typ) with the original

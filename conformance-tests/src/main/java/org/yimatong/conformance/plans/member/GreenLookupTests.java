@@ -2,8 +2,6 @@ package org.yimatong.conformance.plans.member;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -13,6 +11,8 @@ import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * {@code POST /member/v1/green-lookups}: the home platform answers live for a pseudonymous subject
  * ({@code HMAC-SM3(listKey, idNumber)} in hex), never for an ID number.
@@ -20,7 +20,7 @@ import org.yimatong.schemas.problem.ProblemType;
 public final class GreenLookupTests {
 
     @Conformance(id = "YMT-GRN-001", title = "A listed RED subject is answered RED, live, reason LISTED",
-            requirements = {"REQ-GREEN-1", "REQ-LIST-1"})
+            requirements = { "REQ-GREEN-1", "REQ-LIST-1" })
     public void redSubjectIsAnsweredRed(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         MemberFixtures.Resident red = fixtures.listedResidentOf(Colour.RED);
@@ -31,7 +31,7 @@ public final class GreenLookupTests {
     }
 
     @Conformance(id = "YMT-GRN-002", title = "A GREEN subject is answered GREEN, live",
-            requirements = {"REQ-GREEN-1", "REQ-LIST-1"})
+            requirements = { "REQ-GREEN-1", "REQ-LIST-1" })
     public void greenSubjectIsAnsweredGreen(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         MemberFixtures.Resident green = fixtures.listedResidentOf(Colour.GREEN);
@@ -40,7 +40,7 @@ public final class GreenLookupTests {
     }
 
     @Conformance(id = "YMT-GRN-003", title = "A lookup by a plaintext ID number is refused 400 validation-failed",
-            requirements = {"REQ-LIST-1", "REQ-PRIV-1", "REQ-CRYPTO-2"}, negative = true)
+            requirements = { "REQ-LIST-1", "REQ-PRIV-1", "REQ-CRYPTO-2" }, negative = true)
     public void idNumberAsSubjectIsRefused(TestContext ctx) {
         MemberCalls.fromHub(ctx, MemberCalls.GREEN_LOOKUPS)
                 .json(new GreenLookupRequest(SyntheticIdNumbers.fresh(), MemberFixtures.of(ctx).region(), true)).send()
@@ -49,7 +49,7 @@ public final class GreenLookupTests {
     }
 
     @Conformance(id = "YMT-GRN-004", title = "An unknown pseudonym is answered UNKNOWN with reason NOT_FOUND_AT_HOME",
-            requirements = {"REQ-GREEN-1"}, negative = true)
+            requirements = { "REQ-GREEN-1" }, negative = true)
     public void unknownSubjectIsUnknown(TestContext ctx) {
         String nobody = "0".repeat(63) + "1";
         JsonNode answer = lookup(ctx, nobody, MemberFixtures.of(ctx).region());
@@ -59,7 +59,7 @@ public final class GreenLookupTests {
     }
 
     @Conformance(id = "YMT-GRN-005", title = "A lookup without rgn is refused 400 validation-failed naming /rgn",
-            requirements = {"REQ-GREEN-1", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-GREEN-1", "REQ-ERR-1" }, negative = true)
     public void missingRegionIsRefused(TestContext ctx) {
         JsonNode problem = MemberCalls.fromHub(ctx, MemberCalls.GREEN_LOOKUPS)
                 .json(Map.of("sub", "0".repeat(64))).send()

@@ -3,9 +3,6 @@ package org.yimatong.conformance.plans.member;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -18,6 +15,9 @@ import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Routed validation at {@code POST /member/v1/introspect} (RFC 7662 semantics): the member vouches for the ID tokens
  * its login service issued, at the level of assurance they were issued with, and answers anything else with
@@ -27,7 +27,7 @@ public final class IntrospectionTests {
 
     @Conformance(id = "YMT-INT-001",
             title = "An ID token of the member's login is introspected active, with iss, sub, exp and its acr",
-            requirements = {"REQ-TOK-1", "REQ-TOK-4", "REQ-LOA-1"})
+            requirements = { "REQ-TOK-1", "REQ-TOK-4", "REQ-LOA-1" })
     public void ownTokenIsActive(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         String token = fixtures.idToken(fixtures.residentOf(Colour.GREEN).n(), LevelOfAssurance.SUBSTANTIAL,
@@ -43,7 +43,7 @@ public final class IntrospectionTests {
     }
 
     @Conformance(id = "YMT-INT-002", title = "A tampered ID token is answered exactly {\"active\":false}",
-            requirements = {"REQ-TOK-4", "REQ-TOK-1"}, negative = true)
+            requirements = { "REQ-TOK-4", "REQ-TOK-1" }, negative = true)
     public void tamperedTokenIsInactiveOnly(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         String token = fixtures.idToken(fixtures.residentOf(Colour.GREEN).n(), LevelOfAssurance.BASIC,
@@ -53,7 +53,7 @@ public final class IntrospectionTests {
 
     @Conformance(id = "YMT-INT-003",
             title = "A token in the member's name signed by a foreign key is answered exactly {\"active\":false}",
-            requirements = {"REQ-TOK-4", "REQ-TOK-1"}, negative = true)
+            requirements = { "REQ-TOK-4", "REQ-TOK-1" }, negative = true)
     public void foreignSignedTokenIsInactiveOnly(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         String genuine = fixtures.idToken(fixtures.residentOf(Colour.GREEN).n(), LevelOfAssurance.HIGH,
@@ -67,14 +67,14 @@ public final class IntrospectionTests {
     }
 
     @Conformance(id = "YMT-INT-004", title = "An introspection without token is refused 400 validation-failed",
-            requirements = {"REQ-TOK-4", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-TOK-4", "REQ-ERR-1" }, negative = true)
     public void missingTokenIsRefused(TestContext ctx) {
         MemberCalls.fromHub(ctx, MemberCalls.INTROSPECT).form(Map.of("token_type_hint", "id_token")).send()
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-TOK-4: token is required (RFC 7662 §2.1)");
     }
 
     @Conformance(id = "YMT-INT-005", title = "An introspection sent as JSON is refused 415 unsupported-media-type",
-            requirements = {"REQ-TOK-4", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-TOK-4", "REQ-ERR-1" }, negative = true)
     public void jsonIntrospectionIsRefused(TestContext ctx) {
         MemberCalls.fromHub(ctx, MemberCalls.INTROSPECT).json(Map.of("token", "x".repeat(40))).send()
                 .expectProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
@@ -83,7 +83,7 @@ public final class IntrospectionTests {
 
     @Conformance(id = "YMT-LOA-001",
             title = "ID tokens at each level (anonymous, basic, substantial, high) introspect at exactly that urn:ymt:loa level",
-            requirements = {"REQ-LOA-1", "REQ-LOA-2"})
+            requirements = { "REQ-LOA-1", "REQ-LOA-2" })
     public void everyLevelIsKept(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         int n = fixtures.residentOf(Colour.GREEN).n();
@@ -98,7 +98,7 @@ public final class IntrospectionTests {
 
     @Conformance(id = "YMT-LOA-002",
             title = "A basic ID token whose acr was edited to high is answered exactly {\"active\":false}",
-            requirements = {"REQ-LOA-2", "REQ-LOA-1"}, negative = true)
+            requirements = { "REQ-LOA-2", "REQ-LOA-1" }, negative = true)
     public void raisedLevelIsInactive(TestContext ctx) throws Exception {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         String token = fixtures.idToken(fixtures.residentOf(Colour.GREEN).n(), LevelOfAssurance.BASIC,

@@ -41,7 +41,7 @@ public final class ListTests {
 
     @Conformance(id = "YMT-LST-001",
             title = "The daily batch reaches the hub as NDJSON of every listed pseudonym (the full list), with the member's client assertion",
-            requirements = {"REQ-LIST-2", "REQ-LIST-1", "REQ-AUTH-1"})
+            requirements = { "REQ-LIST-2", "REQ-LIST-1", "REQ-AUTH-1" })
     public void dailyBatchIsTheFullList(TestContext ctx) throws Exception {
         Upload upload = publish(ctx);
         expectMemberAssertion(ctx, upload.request().header(ClientAssertion.HEADER));
@@ -56,7 +56,7 @@ public final class ListTests {
 
     @Conformance(id = "YMT-LST-004",
             title = "The daily batch is in canonical bytes and its Ymt-Batch-Signature verifies over the manifest with a published key",
-            requirements = {"REQ-LIST-3", "REQ-CRYPTO-2"})
+            requirements = { "REQ-LIST-3", "REQ-CRYPTO-2" })
     public void dailyBatchIsCanonicalAndSigned(TestContext ctx) throws Exception {
         Upload upload = publish(ctx);
         List<ListEntry> entries = upload.entries();
@@ -86,8 +86,7 @@ public final class ListTests {
     }
 
     /** A batch the member pushed to the counterpart, and its entries (each schema-valid). */
-    record Upload(CounterpartServer.ReceivedRequest request, List<ListEntry> entries) {
-    }
+    record Upload(CounterpartServer.ReceivedRequest request, List<ListEntry> entries) {}
 
     /**
      * Has the member publish now and takes the one upload it makes to the suite's hub; SKIPPED unless
@@ -121,7 +120,7 @@ public final class ListTests {
     }
 
     @Conformance(id = "YMT-LST-002", title = "A list-changes notification is noted: 2xx, nothing else asked",
-            requirements = {"REQ-LIST-6"})
+            requirements = { "REQ-LIST-6" })
     public void listChangeNotificationIsNoted(TestContext ctx) {
         int status = MemberCalls.fromHub(ctx, MemberCalls.LIST_CHANGES)
                 .json(new ListChangeNotification("conformance-sub-1", 42, Instant.now())).send().status();
@@ -130,7 +129,7 @@ public final class ListTests {
     }
 
     @Conformance(id = "YMT-LST-003", title = "A list-changes notification that is not an object is refused 400",
-            requirements = {"REQ-LIST-6", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-LIST-6", "REQ-ERR-1" }, negative = true)
     public void malformedNotificationIsRefused(TestContext ctx) {
         MemberCalls.fromHub(ctx, MemberCalls.LIST_CHANGES).json("[1,2,3]").send()
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-ERR-1: a notification is a JSON object");

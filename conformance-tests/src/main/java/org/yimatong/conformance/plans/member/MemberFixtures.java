@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.config.RunConfig;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The target's test fixture API (README, "Test fixture API"): residents of known colours, fresh (or aged) codes,
@@ -26,12 +26,10 @@ final class MemberFixtures {
     private static final String RESIDENTS_KEY = "fixtures.residents";
 
     /** A synthetic resident: its number at the fixture API, colour, and list pseudonym (if the API gives one). */
-    record Resident(int n, Colour colour, String listSub) {
-    }
+    record Resident(int n, Colour colour, String listSub) {}
 
     /** A code from the fixture API with the colour it was issued for. */
-    record IssuedCode(int n, String code, Colour colour) {
-    }
+    record IssuedCode(int n, String code, Colour colour) {}
 
     private final TestContext ctx;
     private final RunConfig.Fixtures settings;

@@ -21,7 +21,7 @@ public final class PrivacyTests {
 
     @Conformance(id = "YMT-PRIV-001",
             title = "No answer (verifications, lookups, appeals, introspection, problems) carries an ID number",
-            requirements = {"REQ-PRIV-1"})
+            requirements = { "REQ-PRIV-1" })
     public void noAnswerCarriesAnIdNumber(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         MemberFixtures.Resident red = fixtures.listedResidentOf(Colour.RED);

@@ -5,9 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.ContractSchemas;
@@ -20,6 +17,9 @@ import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.problem.ProblemType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** What the member publishes about itself: its entity configuration and its signing key set. */
 public final class PublicationTests {
 
@@ -27,7 +27,7 @@ public final class PublicationTests {
 
     @Conformance(id = "YMT-DISC-001",
             title = "The entity configuration names the member, its parent hub, its algorithms and a jwks_uri serving its keys",
-            requirements = {"REQ-KEY-1", "REQ-CRYPTO-1"})
+            requirements = { "REQ-KEY-1", "REQ-CRYPTO-1" })
     public void entityConfigurationDescribesTheMember(TestContext ctx) {
         JsonNode config = Published.entityConfiguration(ctx);
         JsonNode checked = ctx.config().target().allowPlainHttp() ? asIfHttps(config) : config;
@@ -51,7 +51,7 @@ public final class PublicationTests {
 
     @Conformance(id = "YMT-KEY-001",
             title = "The key set is application/jwk-set+json, schema-valid, with unique kids, and holds the key of its codes",
-            requirements = {"REQ-KEY-1"})
+            requirements = { "REQ-KEY-1" })
     public void keySetIsPublished(TestContext ctx) {
         var answer = ctx.http().get(MemberCalls.JWKS).accept("application/jwk-set+json").send();
         answer.expectStatus(200, "REQ-KEY-1: the member publishes its key set")
@@ -72,7 +72,7 @@ public final class PublicationTests {
     }
 
     @Conformance(id = "YMT-KEY-002", title = "Asking the key set as text/html is refused 406 not-acceptable",
-            requirements = {"REQ-KEY-1", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-KEY-1", "REQ-ERR-1" }, negative = true)
     public void keySetRefusesOtherMediaTypes(TestContext ctx) {
         ctx.http().get(MemberCalls.JWKS).accept("text/html").send().expectProblem(ProblemType.NOT_ACCEPTABLE,
                 "REQ-ERR-1: the key set exists only as application/jwk-set+json");
@@ -80,7 +80,7 @@ public final class PublicationTests {
 
     @Conformance(id = "YMT-CRYPTO-001",
             title = "Every published key is a signing key of SM2, ES256 or EdDSA; SM2 as EC/SM2 with 32-byte coordinates on the curve",
-            requirements = {"REQ-CRYPTO-1"})
+            requirements = { "REQ-CRYPTO-1" })
     public void publishedKeysFitTheProfiles(TestContext ctx) {
         JwkSet keys = Published.keySet(ctx); // importing checks curve membership and alg/crv agreement
         JsonNode raw = ctx.http().get(MemberCalls.JWKS).accept("application/jwk-set+json").send()
@@ -102,8 +102,9 @@ public final class PublicationTests {
         ctx.note(keys.keys().size() + " key(s), " + sm2 + " SM2");
     }
 
-    @Conformance(id = "YMT-ERR-001", title = "An unknown member-API path is refused 404 not-found as a problem document",
-            requirements = {"REQ-ERR-1"}, negative = true)
+    @Conformance(id = "YMT-ERR-001",
+            title = "An unknown member-API path is refused 404 not-found as a problem document",
+            requirements = { "REQ-ERR-1" }, negative = true)
     public void unknownPathIsAProblem(TestContext ctx) {
         ctx.http().get("/member/v1/no-such-operation").accept("application/json").withClientAssertion().send()
                 .expectProblem(ProblemType.NOT_FOUND, "REQ-ERR-1: every error is RFC 9457 problem+json");

@@ -1,11 +1,11 @@
 package org.yimatong.conformance.plans.member;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.problem.ProblemException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** What the member publishes about itself, fetched once per run: its entity configuration and its key set. */
 final class Published {

@@ -1,12 +1,12 @@
 package org.yimatong.conformance.plans.member;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The routing headers (DESIGN.md §1, REQ-TOPO-3): {@code Ymt-Path} naming the member is a loop (508);
@@ -15,8 +15,9 @@ import org.yimatong.schemas.problem.ProblemType;
  */
 public final class RoutingTests {
 
-    @Conformance(id = "YMT-LOOP-001", title = "A request whose Ymt-Path already names the member is refused 508 loop-detected",
-            requirements = {"REQ-TOPO-3", "REQ-ERR-1"}, negative = true)
+    @Conformance(id = "YMT-LOOP-001",
+            title = "A request whose Ymt-Path already names the member is refused 508 loop-detected",
+            requirements = { "REQ-TOPO-3", "REQ-ERR-1" }, negative = true)
     public void ownIdInPathIsALoop(TestContext ctx) {
         String code = MemberFixtures.of(ctx).freshCode(Colour.GREEN).code();
         ctx.http().post(MemberCalls.VERIFICATIONS).header("Ymt-Hop", "5")
@@ -26,7 +27,7 @@ public final class RoutingTests {
     }
 
     @Conformance(id = "YMT-LOOP-002", title = "A Ymt-Hop outside 0..8 is refused 400 validation-failed",
-            requirements = {"REQ-TOPO-3", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-TOPO-3", "REQ-ERR-1" }, negative = true)
     public void hopOutOfRangeIsRefused(TestContext ctx) {
         String code = MemberFixtures.of(ctx).freshCode(Colour.GREEN).code();
         ctx.http().post(MemberCalls.VERIFICATIONS).header("Ymt-Hop", "9")
@@ -37,7 +38,7 @@ public final class RoutingTests {
 
     @Conformance(id = "YMT-LOOP-003",
             title = "The home platform answers a request arriving with Ymt-Hop 0 (it need not forward) and a long Ymt-Path",
-            requirements = {"REQ-TOPO-3", "REQ-VER-1"})
+            requirements = { "REQ-TOPO-3", "REQ-VER-1" })
     public void lastHopStillReachesTheHome(TestContext ctx) {
         String code = MemberFixtures.of(ctx).freshCode(Colour.YELLOW).code();
         JsonNode answer = ctx.http().post(MemberCalls.VERIFICATIONS).header("Ymt-Hop", "0")

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
@@ -18,6 +16,8 @@ import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code POST /member/v1/verifications}: the home platform answers live for the codes it issued, naming the subject
@@ -29,25 +29,26 @@ public final class VerificationTests {
     static final Pattern PSEUDONYM = Pattern.compile("[0-9a-f]{64}");
 
     @Conformance(id = "YMT-VER-001", title = "A fresh code of a GREEN resident is answered GREEN, live, with validity",
-            requirements = {"REQ-VER-1", "REQ-VER-2"})
+            requirements = { "REQ-VER-1", "REQ-VER-2" })
     public void greenCodeIsAnsweredGreen(TestContext ctx) {
         answersColour(ctx, Colour.GREEN);
     }
 
-    @Conformance(id = "YMT-VER-002", title = "A fresh code of a YELLOW resident is answered YELLOW, live, with validity",
-            requirements = {"REQ-VER-1", "REQ-VER-2"})
+    @Conformance(id = "YMT-VER-002",
+            title = "A fresh code of a YELLOW resident is answered YELLOW, live, with validity",
+            requirements = { "REQ-VER-1", "REQ-VER-2" })
     public void yellowCodeIsAnsweredYellow(TestContext ctx) {
         answersColour(ctx, Colour.YELLOW);
     }
 
     @Conformance(id = "YMT-VER-003", title = "A fresh code of a RED resident is answered RED, live, with validity",
-            requirements = {"REQ-VER-1", "REQ-VER-2"})
+            requirements = { "REQ-VER-1", "REQ-VER-2" })
     public void redCodeIsAnsweredRed(TestContext ctx) {
         answersColour(ctx, Colour.RED);
     }
 
     @Conformance(id = "YMT-VER-004", title = "A body that is not JSON is refused 400 malformed-request",
-            requirements = {"REQ-VER-1", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-VER-1", "REQ-ERR-1" }, negative = true)
     public void nonJsonBodyIsRefused(TestContext ctx) {
         MemberCalls.fromHub(ctx, MemberCalls.VERIFICATIONS).body("{\"code\": ".getBytes(), "application/json").send()
                 .expectProblem(ProblemType.MALFORMED_REQUEST, "REQ-ERR-1: a body that is not JSON");
@@ -55,7 +56,7 @@ public final class VerificationTests {
 
     @Conformance(id = "YMT-VER-005",
             title = "A request missing code, checkpoint and purpose is refused 400 validation-failed naming each",
-            requirements = {"REQ-VER-1", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-VER-1", "REQ-ERR-1" }, negative = true)
     public void incompleteRequestIsRefusedWithEveryField(TestContext ctx) {
         JsonNode problem = MemberCalls.fromHub(ctx, MemberCalls.VERIFICATIONS).json("{}").send()
                 .expectProblem(ProblemType.VALIDATION_FAILED, "REQ-ERR-1: an empty verification request");
@@ -68,7 +69,7 @@ public final class VerificationTests {
     }
 
     @Conformance(id = "YMT-VER-006", title = "A body sent as text/plain is refused 415 unsupported-media-type",
-            requirements = {"REQ-VER-1", "REQ-ERR-1"}, negative = true)
+            requirements = { "REQ-VER-1", "REQ-ERR-1" }, negative = true)
     public void wrongMediaTypeIsRefused(TestContext ctx) {
         MemberCalls.fromHub(ctx, MemberCalls.VERIFICATIONS).body("{}".getBytes(), "text/plain").send()
                 .expectProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "REQ-ERR-1: a body that is not application/json");
@@ -76,7 +77,7 @@ public final class VerificationTests {
 
     @Conformance(id = "YMT-VER-007",
             title = "Verifications are answered within the hub's member timeout (800 ms default), median of 3",
-            requirements = {"REQ-VER-2"})
+            requirements = { "REQ-VER-2" })
     public void answersWithinTheHubsBudget(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         Duration budget = ctx.config().timeouts().answerBudget();
@@ -97,7 +98,7 @@ public final class VerificationTests {
     }
 
     @Conformance(id = "YMT-VER-008", title = "A code of another issuer is refused 400 unknown-issuer",
-            requirements = {"REQ-VER-2", "REQ-CODE-1"}, negative = true)
+            requirements = { "REQ-VER-2", "REQ-CODE-1" }, negative = true)
     public void codeOfAnotherIssuerIsRefused(TestContext ctx) {
         MemberCalls.verify(ctx, ForeignCodes.ofAnotherIssuer(ctx))
                 .expectProblem(ProblemType.UNKNOWN_ISSUER, "REQ-VER-2: a member answers only for codes it issued");
@@ -105,7 +106,7 @@ public final class VerificationTests {
 
     @Conformance(id = "YMT-VER-009",
             title = "The live answer carries the subject's listSub: 64 lower-case hex, the resident's list pseudonym of the fixture API, one per resident",
-            requirements = {"REQ-VER-5", "REQ-CRYPTO-2"})
+            requirements = { "REQ-VER-5", "REQ-CRYPTO-2" })
     public void liveAnswerCarriesTheListPseudonym(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         Map<String, String> residentBySub = new HashMap<>();
@@ -116,12 +117,13 @@ public final class VerificationTests {
             Check.that(other == null, "REQ-VER-5: listSub names one subject; the live answers for " + other + " and "
                     + describe(resident) + " carry the same listSub " + listSub);
         }
-        ctx.note("listSub of " + residentBySub.size() + " residents (GREEN, YELLOW, RED) as the fixture API gives them");
+        ctx.note("listSub of " + residentBySub.size()
+                + " residents (GREEN, YELLOW, RED) as the fixture API gives them");
     }
 
     @Conformance(id = "YMT-VER-010",
             title = "The live answer's listSub, the fixture API's and the sub of the resident's entry in the member's batch are one pseudonym",
-            requirements = {"REQ-VER-5", "REQ-LIST-1"})
+            requirements = { "REQ-VER-5", "REQ-LIST-1" })
     public void listSubIsTheSubOfTheBatchEntry(TestContext ctx) throws Exception {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         // the live answers first: a member whose answers carry no listSub fails here, whatever it can publish

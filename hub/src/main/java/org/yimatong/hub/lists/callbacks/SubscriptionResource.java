@@ -15,8 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.registry.Member;

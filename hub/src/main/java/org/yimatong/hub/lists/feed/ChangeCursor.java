@@ -17,7 +17,8 @@ public final class ChangeCursor {
     }
 
     public static String encode(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + seq).getBytes(
+                StandardCharsets.US_ASCII));
     }
 
     /** The sequence value after which to continue; 0 for an absent cursor. */

@@ -26,9 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.logging.Logger;
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.MemberKind;
@@ -74,7 +74,8 @@ public class ChangesResource {
     @GET
     @Path("changes")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<ChangesPage> changes(@QueryParam("after") String after, @QueryParam("limit") @DefaultValue("1000") int limit) {
+    public Uni<ChangesPage> changes(@QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("1000") int limit) {
         Caller reader = caller.get();
         String readerHub = reader.member().filter(m -> m.kind() == MemberKind.HUB).map(m -> m.entityId()).orElse(null);
         if (limit < 1 || limit > 10_000) {

@@ -179,7 +179,8 @@ public class BatchIngest {
             }
             return new IngestOutcome(stored.asReplay(), true);
         }
-        String epoch = upload.epoch() != null ? upload.epoch() : YearMonth.now(clock.withZone(ZoneOffset.UTC)).toString();
+        String epoch = upload.epoch() != null ? upload.epoch() : YearMonth.now(clock.withZone(ZoneOffset.UTC))
+                .toString();
         refuseOlderDay(connection, owner, epoch, upload.day());
         String via = upload.isRelayed() ? member.entityId() : null;
 

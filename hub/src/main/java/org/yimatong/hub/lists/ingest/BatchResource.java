@@ -20,8 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.RelayedBatch.Relay;

@@ -197,8 +197,7 @@ public class BatchStaging {
     }
 
     private record Chunk(int lines, byte[] rows, int length, List<ListEntry> entries, List<FieldError> errors,
-            long badLines) {
-    }
+            long badLines) {}
 
     /** What has gone to COPY so far, the faults found, and the digest while the lines are in sub order. */
     final class Staged {
@@ -269,7 +268,8 @@ public class BatchStaging {
 
     private ProblemException invalid(List<FieldError> errors, long badLines, long lines) {
         String detail = badLines + " of " + lines + " lines are invalid; nothing was stored"
-                + (badLines > config.maxReportedErrors() ? " (the first " + config.maxReportedErrors() + " are listed)" : "");
+                + (badLines > config.maxReportedErrors() ? " (the first " + config.maxReportedErrors() + " are listed)"
+                        : "");
         return new ProblemException(ProblemType.BATCH_INVALID, detail, errors);
     }
 

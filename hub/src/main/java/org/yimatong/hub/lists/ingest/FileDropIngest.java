@@ -60,7 +60,8 @@ public class FileDropIngest implements Processor {
                             "No active member " + memberId + " for this inbox folder", List.of()));
             String jws = readSignature(signature);
             try (InputStream in = Files.newInputStream(file)) {
-                ingest.ingest(new BatchUpload(member, day, parseDay(day), null, jws), new BatchBody(in, false, Files.size(file)));
+                ingest.ingest(new BatchUpload(member, day, parseDay(day), null, jws), new BatchBody(in, false, Files
+                        .size(file)));
             }
             moveBeside(signature, "done", memberId);
         } catch (ProblemException e) {

@@ -42,8 +42,7 @@ public class IngestProgress {
         return Optional.ofNullable(trackers.get(new Key(member, batchTag))).map(Tracker::snapshot);
     }
 
-    private record Key(String member, String batchTag) {
-    }
+    private record Key(String member, String batchTag) {}
 
     /** One ingest's progress; written by its worker thread, read by anyone. */
     public final class Tracker {

@@ -45,8 +45,7 @@ final class ListDiff {
             + " is distinct from (s.col, s.since, s.until, s.reason, s.rgn, ?)";
 
     /** What one batch changed, and the change rows it appended ({@code fromSeq..toSeq}, empty when none). */
-    record Diff(long added, long changed, long removed, long fromSeq, long toSeq) {
-    }
+    record Diff(long added, long changed, long removed, long fromSeq, long toSeq) {}
 
     private ListDiff() {
     }

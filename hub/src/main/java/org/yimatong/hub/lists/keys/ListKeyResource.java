@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.auth.CurrentCaller;
+import org.yimatong.hub.auth.Roles;
 import org.yimatong.hub.lists.ListCaller;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.schemas.problem.FieldError;

@@ -17,10 +17,10 @@ import org.jboss.logging.Logger;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.lists.ListLocks;
+import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.lists.ParentLists;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.RelayedBatch.Relay;
-import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.schemas.batch.BatchDigest;
 import org.yimatong.schemas.batch.BatchManifest;
 import org.yimatong.schemas.batch.BatchRelaySignature;
@@ -122,8 +122,7 @@ public class BatchRelay {
         }
     }
 
-    private record Pending(RelayedBatch batch, String digest, boolean latest, boolean bodyMatches) {
-    }
+    private record Pending(RelayedBatch batch, String digest, boolean latest, boolean bodyMatches) {}
 
     private Pending next(Connection connection) throws SQLException {
         String member;

@@ -34,8 +34,7 @@ public class ListRetention {
     private static final Logger LOG = Logger.getLogger(ListRetention.class);
 
     /** What one purge removed. */
-    public record Purged(long entries, long changes, long batches) {
-    }
+    public record Purged(long entries, long changes, long batches) {}
 
     private final AgroalDataSource dataSource;
     private final ListsConfig config;

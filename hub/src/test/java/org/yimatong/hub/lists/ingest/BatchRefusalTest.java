@@ -112,7 +112,8 @@ class BatchRefusalTest {
     void aMemberCannotUploadAnotherMembersList() {
         io.restassured.RestAssured.given().header("Ymt-Client-Assertion", TestMembers.assertion(otherKey, OTHER))
                 .header("Ymt-Batch-Signature", ListBatches.sign(key, MEMBER, "not-mine", DAY, good))
-                .contentType("application/x-ndjson").body(ListBatches.ndjson(good).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .contentType("application/x-ndjson").body(ListBatches.ndjson(good).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))
                 .queryParam("member", MEMBER).queryParam("batchTag", "not-mine").queryParam("day", DAY.toString())
                 .when().post("/v1/lists/batches").then()
                 .statusCode(403)
@@ -125,7 +126,7 @@ class BatchRefusalTest {
                 + " (select count(*) from list_batch)").execute()
                 .map(rows -> {
                     var row = rows.iterator().next();
-                    return new long[] { row.getLong(0), row.getLong(1), row.getLong(2) };
+                    return new long[]{ row.getLong(0), row.getLong(1), row.getLong(2) };
                 }).await().indefinitely();
     }
 

@@ -99,6 +99,7 @@ class DailyBatchTest {
 
         io.restassured.RestAssured.given().header("Ymt-Client-Assertion", TestMembers.assertion(key, member))
                 .when().get("/v1/lists/batches/progress-1").then().statusCode(200)
-                .body("state", equalTo("STORED")).body("count", equalTo(1)).body("receipt.batchTag", equalTo("progress-1"));
+                .body("state", equalTo("STORED")).body("count", equalTo(1)).body("receipt.batchTag", equalTo(
+                        "progress-1"));
     }
 }

@@ -50,7 +50,8 @@ class FileDropTest {
     @Test
     void aGoodFileIsIngestedAndMovedToDone() throws IOException {
         LocalDate day = LocalDate.parse("2026-11-20");
-        List<ListEntry> entries = List.of(entry(sub("f1"), Colour.RED, "520301"), entry(sub("f2"), Colour.YELLOW, "520301"));
+        List<ListEntry> entries = List.of(entry(sub("f1"), Colour.RED, "520301"), entry(sub("f2"), Colour.YELLOW,
+                "520301"));
 
         drop(day, ListBatches.sign(key, MEMBER, day.toString(), day, entries), ListBatches.ndjson(entries));
 

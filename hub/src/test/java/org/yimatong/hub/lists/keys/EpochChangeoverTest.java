@@ -82,7 +82,8 @@ class EpochChangeoverTest {
                 .statusCode(201);
 
         for (String sub : List.of(thisMonth, nextMonth)) {
-            given().header("Ymt-Client-Assertion", assertion()).contentType("application/json").body("{\"sub\":\"" + sub + "\",\"rgn\":\"521401\"}")
+            given().header("Ymt-Client-Assertion", assertion()).contentType("application/json").body("{\"sub\":\"" + sub
+                    + "\",\"rgn\":\"521401\"}")
                     .when().post("/v1/green-lookups").then().statusCode(200).body("status", equalTo("RED"));
         }
         upload("too-far", next.plusMonths(1).toString(), List.of()).statusCode(400)
@@ -113,7 +114,8 @@ class EpochChangeoverTest {
 
     private static ResidentIdNumber madeUpResident() {
         SecureRandom random = new SecureRandom();
-        String digits = "521401" + "1985" + String.format("%02d%02d%03d", 1 + random.nextInt(12), 1 + random.nextInt(28),
+        String digits = "521401" + "1985" + String.format("%02d%02d%03d", 1 + random.nextInt(12), 1 + random.nextInt(
+                28),
                 random.nextInt(1000));
         return ResidentIdNumber.parse(digits + ResidentIdNumber.checkCharacter(digits));
     }
