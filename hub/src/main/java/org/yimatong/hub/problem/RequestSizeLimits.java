@@ -1,6 +1,7 @@
 package org.yimatong.hub.problem;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,8 +70,12 @@ public class RequestSizeLimits {
         boolean report = isReportUpload(context);
         String length = context.request().getHeader("Content-Length");
         if (length == null) {
-            // a body without a length (chunked) is read here, bounded, before any resource sees it
-            (report ? reportBodies : bodies).handle(context);
+            if (isChunked(context)) {
+                // a body without a length is read here, bounded, before any resource sees it
+                (report ? reportBodies : bodies).handle(context);
+            } else {
+                context.next(); // no body at all
+            }
             return;
         }
         if (exceeds(length, report ? reportLimit : limit)) {
@@ -101,6 +106,11 @@ public class RequestSizeLimits {
         } catch (NumberFormatException e) {
             return false; // the HTTP layer refuses a malformed length itself
         }
+    }
+
+    private static boolean isChunked(RoutingContext context) {
+        String encoding = context.request().getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     private static boolean isReportUpload(RoutingContext context) {
