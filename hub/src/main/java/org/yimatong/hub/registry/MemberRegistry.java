@@ -8,9 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +64,8 @@ public class MemberRegistry implements MemberDirectory {
     private static final Duration KEY_REFRESH_INTERVAL = Duration.ofSeconds(30);
 
     private final Map<String, Instant> lastRefreshAttempt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong reloadsStarted = new AtomicLong();
+    private long appliedGeneration;
     private volatile Snapshot snapshot = new Snapshot(Map.of());
 
     public MemberRegistry(Pool pool, PgSubscriber subscriber, HubConfig hub, Clock clock, ObjectMapper mapper,
@@ -82,15 +86,24 @@ public class MemberRegistry implements MemberDirectory {
         LOG.infof("Member registry loaded: %d members", snapshot.byId().size());
     }
 
-    /** Re-reads every member; the registry of one hub is small (its direct children). */
+    /**
+     * Re-reads every member; the registry of one hub is small (its direct children). Reloads may overlap (a NOTIFY
+     * and a save); the one that started last wins, so a slow earlier read never puts back a state already replaced.
+     */
     public Uni<Void> reload() {
+        long generation = reloadsStarted.incrementAndGet();
         return pool.query("select " + COLUMNS + " from member").execute().map(rows -> {
-            Map<String, Member> members = new java.util.HashMap<>();
+            Map<String, Member> members = new HashMap<>();
             for (Row row : rows) {
                 Member m = toMember(row);
                 members.put(m.entityId(), m);
             }
-            snapshot = new Snapshot(Map.copyOf(members));
+            synchronized (reloadsStarted) {
+                if (generation > appliedGeneration) {
+                    appliedGeneration = generation;
+                    snapshot = new Snapshot(Map.copyOf(members));
+                }
+            }
             return null;
         }).replaceWithVoid();
     }
