@@ -121,6 +121,17 @@ public class CallerAuthenticator {
                 });
     }
 
+    /**
+     * The caller a session was issued to, as it stands now in the registry (a member suspended since is refused).
+     *
+     * @throws ProblemException {@code invalid-client-assertion} for a member no longer registered,
+     *     {@code member-suspended} for a suspended one
+     */
+    public Caller admitted(String memberId) {
+        return admit(registry.find(memberId).orElseThrow(() -> new ProblemException(
+                ProblemType.INVALID_CLIENT_ASSERTION, "Bearer token refused: " + memberId + " is not a member here")));
+    }
+
     private static Caller admit(Member member) {
         if (member.status() == MemberStatus.SUSPENDED) {
             throw new ProblemException(ProblemType.MEMBER_SUSPENDED, "Member " + member.entityId() + " is suspended");

@@ -29,12 +29,16 @@ public class CallerIdentityProvider implements IdentityProvider<CallerCredential
     public static final String CALLER_ATTRIBUTE = "ymt.caller";
     private static final String OPERATOR_NAME = "operator";
 
+    private static final String BEARER = "Bearer ";
+
     private final CallerAuthenticator authenticator;
     private final AdminCredential admin;
+    private final Sessions sessions;
 
-    public CallerIdentityProvider(CallerAuthenticator authenticator, AdminCredential admin) {
+    public CallerIdentityProvider(CallerAuthenticator authenticator, AdminCredential admin, Sessions sessions) {
         this.authenticator = authenticator;
         this.admin = admin;
+        this.sessions = sessions;
     }
 
     @Override
@@ -45,12 +49,20 @@ public class CallerIdentityProvider implements IdentityProvider<CallerCredential
     @Override
     public Uni<SecurityIdentity> authenticate(CallerCredentials credentials, AuthenticationRequestContext context) {
         if (credentials.authorization() != null && credentials.assertion() == null) {
-            if (!admin.matches(credentials.authorization())) {
-                return Uni.createFrom().failure(new AuthenticationFailedException(new ProblemException(
-                        ProblemType.UNAUTHENTICATED, "The bearer token is not the operators' admin token")));
+            if (admin.matches(credentials.authorization())) {
+                return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(OPERATOR_NAME)).addRole(Roles.OPERATOR).build());
             }
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(OPERATOR_NAME)).addRole(Roles.OPERATOR).build());
+            if (!credentials.authorization().startsWith(BEARER)) {
+                return Uni.createFrom().failure(new AuthenticationFailedException(new ProblemException(
+                        ProblemType.UNAUTHENTICATED, "Authorization takes a Bearer token")));
+            }
+            // a member's session (REQ-AUTH-2): one signature check per token, then a map lookup
+            return Uni.createFrom().item(() -> authenticator.admitted(sessions.memberOf(
+                    credentials.authorization().substring(BEARER.length()).trim(), credentials.tls())))
+                    .map(CallerIdentityProvider::identity)
+                    .onFailure(failure -> !(failure instanceof AuthenticationFailedException))
+                    .transform(AuthenticationFailedException::new);
         }
         return authenticator.authenticate(credentials.assertion(), credentials.tls())
                 .map(CallerIdentityProvider::identity)

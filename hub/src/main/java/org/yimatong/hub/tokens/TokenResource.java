@@ -3,6 +3,7 @@ package org.yimatong.hub.tokens;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -57,14 +58,18 @@ public class TokenResource {
     private final HubKeyRing keys;
     private final Introspection introspection;
     private final AuditWriter audit;
+    private static final String CLIENT_CREDENTIALS = "client_credentials";
+
     private final HubConfig hub;
     private final Clock clock;
     private final TokensConfig config;
+    private final HubSessions sessions;
 
     public TokenResource(FormClientAuthentication clients, RoutedValidation routing, TokenSettings settings,
             AssurancePolicy assurance, PairwiseSubjects pairwise, OperatorBindingStore bindings,
             PostgresRevocationList revocations, HubKeyRing keys, Introspection introspection, AuditWriter audit,
-            HubConfig hub, Clock clock, TokensConfig config) {
+            HubConfig hub, Clock clock, TokensConfig config, HubSessions sessions) {
+        this.sessions = sessions;
         this.clients = clients;
         this.routing = routing;
         this.settings = settings;
@@ -86,6 +91,9 @@ public class TokenResource {
     public Uni<Response> token(String body, @Context HttpServerRequest request) {
         MultivaluedMap<String, String> form = FormBody.parse(body);
         long started = System.nanoTime();
+        if (CLIENT_CREDENTIALS.equals(form.getFirst("grant_type"))) {
+            return session(form, request, started);
+        }
         return clients.authenticate(form, request).flatMap(caller -> {
             Uni<TokenExchange.IssuedToken> issued = Uni.createFrom().deferred(() -> {
                 ExchangeRequest exchange = ExchangeRequest.fromForm(form);
@@ -111,6 +119,23 @@ public class TokenResource {
                             .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
                 });
             });
+        });
+    }
+
+    /**
+     * A caller's session (REQ-AUTH-2, RFC 6749 §4.4 with RFC 7523 client authentication): one client assertion
+     * traded for a short hub token to send as {@code Authorization: Bearer} on every call.
+     */
+    private Uni<Response> session(MultivaluedMap<String, String> form, HttpServerRequest request, long started) {
+        return clients.authenticate(form, request).flatMap(caller -> {
+            HubSessions.Issued issued = sessions.issue(caller.entityId(), request.isSSL() ? request.sslSession()
+                    : null);
+            return audit.append(event(caller, caller.entityId(), "session", Action.TOKEN_EXCHANGE, "-", "OK", started))
+                    .map(v -> Response.ok(Map.of("access_token", issued.token(), "token_type", "Bearer",
+                            "issued_token_type", "urn:ietf:params:oauth:token-type:access_token",
+                            "expires_in", issued.expiresInSeconds(), "scope", HubSessions.SCOPE),
+                            MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                            .build());
         });
     }
 

@@ -16,6 +16,10 @@ public interface TokensConfig {
     @WithDefault("5m")
     Duration accessTokenLifetime();
 
+    /** Lifetime of a caller's session token (REQ-AUTH-2, {@code grant_type=client_credentials}), at most 5 minutes. */
+    @WithDefault("5m")
+    Duration sessionLifetime();
+
     /** Accepted clock difference with members' login services. */
     @WithDefault("30s")
     Duration clockSkew();

@@ -63,6 +63,7 @@ class CallerAuthenticationTest {
                 .when().get("/v1/audit").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/forbidden"));
+        // neither the admin token nor a session of this hub
         given().header("Authorization", "Bearer not-the-admin-token")
                 .when().get("/v1/admin/members").then().statusCode(401)
                 .contentType("application/problem+json")
