@@ -3,7 +3,7 @@
 # the raw sign and verify rates of the hub token's algorithm measured in the same run. Run by hand, never in CI.
 # Loopback only; everything started here is stopped on exit.
 #
-# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18190] ALG [SM2] SECONDS [15]
+# Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18190] ALG [SM2] DURATION [15]
 # DIAG_ASYNC_COMMIT [0]: 1 turns PostgreSQL's synchronous_commit off after start (a diagnosis of where the hub
 # waits, never a PERF figure: the hub then answers before its audit event is durable).
 # RAW_SECONDS [5] WARMUP [5] CONCURRENCY [64] CLIENT_ALG [EdDSA] ASSERTIONS [60000] HUB_JAVA_OPTS [] WORK [mktemp]
@@ -15,7 +15,7 @@ BUILD=${BUILD:-1}
 MVN_ARGS=${MVN_ARGS:--B -o -q}
 HUB_PORT=${HUB_PORT:-18190}
 ALG=${ALG:-SM2}
-SECONDS_=${SECONDS:-15}
+DURATION=${DURATION:-15}
 RAW_SECONDS=${RAW_SECONDS:-5}
 WARMUP=${WARMUP:-5}
 CONCURRENCY=${CONCURRENCY:-64}
@@ -70,9 +70,9 @@ if [[ "${DIAG_ASYNC_COMMIT:-0}" == 1 ]]; then
   kill -HUP "$(head -1 "$WORK/hub-home/pgdata/postmaster.pid")"
   sleep 1
 fi
-log "exchange and introspection, $SECONDS_ s each after $WARMUP s of warm-up, $CONCURRENCY in flight"
+log "exchange and introspection, $DURATION s each after $WARMUP s of warm-up, $CONCURRENCY in flight"
 echo "loadavg before load: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
-bench load --hub "$HUB_URL" --admin "$ADMIN_TOKEN" --hub-id "$HUB_ID" --seconds "$SECONDS_" \
+bench load --hub "$HUB_URL" --admin "$ADMIN_TOKEN" --hub-id "$HUB_ID" --seconds "$DURATION" \
   --concurrency "$CONCURRENCY" --warmup "$WARMUP" --client-alg "$CLIENT_ALG" --assertions "$ASSERTIONS" | tee -a "$SUMMARY"
 echo "hub RSS after load: $(ps -o rss= -p "$HUB_PID") KiB" >> "$SUMMARY"
 cat "$SUMMARY"
