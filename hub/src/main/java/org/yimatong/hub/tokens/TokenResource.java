@@ -59,6 +59,8 @@ public class TokenResource {
     private final Introspection introspection;
     private final AuditWriter audit;
     private static final String CLIENT_CREDENTIALS = "client_credentials";
+    private static final List<String> EXCHANGE_ONLY = List.of("subject_token", "subject_token_type", "actor_token",
+            "actor_token_type");
 
     private final HubConfig hub;
     private final Clock clock;
@@ -127,6 +129,14 @@ public class TokenResource {
      * traded for a short hub token to send as {@code Authorization: Bearer} on every call.
      */
     private Uni<Response> session(MultivaluedMap<String, String> form, HttpServerRequest request, long started) {
+        for (String exchangeOnly : EXCHANGE_ONLY) {
+            if (form.containsKey(exchangeOnly)) {
+                // A session is the caller's own; a subject token here means the caller meant an exchange.
+                return Uni.createFrom().failure(new TokenException(OAuthError.INVALID_REQUEST,
+                        ProblemType.VALIDATION_FAILED, exchangeOnly + " is not allowed with grant_type "
+                                + CLIENT_CREDENTIALS));
+            }
+        }
         return clients.authenticate(form, request).flatMap(caller -> {
             HubSessions.Issued issued = sessions.issue(caller.entityId(), request.isSSL() ? request.sslSession()
                     : null);

@@ -82,6 +82,17 @@ class SessionTokenTest {
         }
     }
 
+    @Test
+    void aSessionRequestCarryingASubjectTokenIsRefused() {
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("subject_token", "a.b.c")
+                .formParam("client_assertion_type", ClientAssertion.FORM_TYPE)
+                .formParam("client_assertion", TestMembers.assertion(key, MEMBER))
+                .when().post("/v1/token").then().statusCode(400)
+                .body("type", equalTo("https://yimatong.org/problems/validation-failed"))
+                .body("error", equalTo("invalid_request"));
+    }
+
     private String session() {
         return given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .formParam("client_assertion_type", ClientAssertion.FORM_TYPE)
