@@ -2,7 +2,9 @@ package org.yimatong.hub.memberapi;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
@@ -71,6 +73,11 @@ public final class Federation {
         wm.stubFor(get(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/jwks")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/jwk-set+json")
                 .withBody(new JwkSet(List.of(PARENT_KEY.publicOnly())).toJson().toString())));
+    }
+
+    /** No verification left the hub (background key fetches and list pulls may reach the federation meanwhile). */
+    public static void noVerificationForwarded(WireMockServer wm) {
+        wm.verify(0, postRequestedFor(urlMatching(".*/verifications")));
     }
 
     /** A request from the caller platform, authenticated by a fresh client assertion. */

@@ -2,6 +2,7 @@ package org.yimatong.hub.verification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.hamcrest.Matchers.endsWith;
 import static org.yimatong.hub.memberapi.Federation.GUANGDONG;
 import static org.yimatong.hub.memberapi.Federation.GUANGDONG_KEY;
@@ -83,6 +84,7 @@ class RefusedCodesNeverLeaveTheHubTest {
                 .contentType("application/problem+json")
                 .body("type", endsWith("/" + problem));
 
-        wm.verify(0, anyRequestedFor(anyUrl()));
+        Federation.noVerificationForwarded(wm);
+        wm.verify(0, anyRequestedFor(anyUrl()).withRequestBody(containing(code)));
     }
 }
