@@ -38,6 +38,16 @@ public class CallerAuthenticationMechanism implements HttpAuthenticationMechanis
                 new CallerCredentials(authorization, assertion, tls), context));
     }
 
+    /**
+     * Ahead of Quarkus' own mutual TLS mechanism (enabled by {@code client-auth=request}, same default priority):
+     * that one admits any trusted certificate as an identity without a member's roles, so which of the two ran
+     * first would decide between 200 and 403 by bean order.
+     */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, null, null));

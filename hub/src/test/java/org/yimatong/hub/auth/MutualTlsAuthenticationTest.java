@@ -1,6 +1,7 @@
 package org.yimatong.hub.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.URL;
@@ -53,7 +54,10 @@ class MutualTlsAuthenticationTest {
                 .body(body("ymt:member:230000", "23", fingerprint(), "SUSPENDED"))
                 .put("/v1/admin/members/ymt:member:230000").then().statusCode(200);
         try {
-            assertEquals(403, get(client(true)));
+            HttpResponse<String> refused = client(true).send(HttpRequest.newBuilder(audit.toURI()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.body().contains("/member-suspended"), refused.body());
         } finally {
             register("ymt:member:230000", "23", fingerprint());
         }
