@@ -1,9 +1,12 @@
 package org.yimatong.hub.database;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
@@ -19,6 +22,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class DatabaseLocation implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DatabaseLocation.class);
+    static final String PASSWORD_FILE = "db-password";
+    private static final String PASSWORD_LOGINS_ONLY = """
+            # Written by the Yimatong hub: every login needs the password in YMT_HOME/db-password.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
 
     private final String jdbcUrl;
     private final String user;
@@ -44,23 +54,48 @@ public final class DatabaseLocation implements AutoCloseable {
             return new DatabaseLocation(url, env.getOrDefault("YMT_DB_USER", "postgres"),
                     env.getOrDefault("YMT_DB_PASSWORD", ""), null);
         }
-        return startEmbedded(YimatongHome.path(env).resolve("pgdata"));
+        return startEmbedded(YimatongHome.path(env));
     }
 
-    /** Starts (or restarts, keeping its data) an embedded PostgreSQL in {@code dataDirectory}. */
-    public static DatabaseLocation startEmbedded(Path dataDirectory) {
+    /**
+     * Starts (or restarts, keeping its data) an embedded PostgreSQL in {@code home/pgdata}. Its superuser has a
+     * random password kept owner-only in {@code home/db-password}, and every login needs it: the data folder is
+     * created by initdb with trust logins, which would let any local user in.
+     */
+    public static DatabaseLocation startEmbedded(Path home) {
+        Path dataDirectory = home.resolve("pgdata");
         try {
+            String password = YimatongHome.secret(home, PASSWORD_FILE, "YMT_DB_URL (an external PostgreSQL)");
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setConnectConfig("password", password)
                     .start();
+            requirePassword(postgres, dataDirectory.resolve("pg_hba.conf"), password);
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             LOG.infof("Started embedded PostgreSQL on port %d with data in %s", postgres.getPort(), dataDirectory);
-            return new DatabaseLocation(jdbcUrl, "postgres", "", postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+            return new DatabaseLocation(jdbcUrl, "postgres", password, postgres);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /** Sets the password and turns trust logins off, once per data folder (a folder made before this is mended). */
+    private static void requirePassword(EmbeddedPostgres postgres, Path hba, String password)
+            throws IOException, SQLException {
+        if (Files.readString(hba, StandardCharsets.UTF_8).equals(PASSWORD_LOGINS_ONLY)) {
+            return;
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("set password_encryption = 'scram-sha-256'");
+            // base64 has no quote, and ALTER ROLE takes no bind parameters
+            statement.execute("alter role postgres password '" + password + "'");
+            Files.writeString(hba, PASSWORD_LOGINS_ONLY, StandardCharsets.UTF_8);
+            statement.execute("select pg_reload_conf()");
+        }
+        LOG.info("Embedded PostgreSQL: logins now need the password in " + PASSWORD_FILE);
     }
 
     public String jdbcUrl() {

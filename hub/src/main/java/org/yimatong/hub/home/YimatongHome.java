@@ -46,7 +46,7 @@ public final class YimatongHome {
         return secret(path(), fileName, property);
     }
 
-    static String secret(Path home, String fileName, String property) {
+    public static String secret(Path home, String fileName, String property) {
         Path file = home.resolve(fileName);
         try {
             if (Files.exists(file)) {

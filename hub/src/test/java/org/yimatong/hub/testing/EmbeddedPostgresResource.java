@@ -18,17 +18,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private Path dataDirectory;
+    private Path home;
     private DatabaseLocation database;
 
     @Override
     public Map<String, String> start() {
         try {
-            dataDirectory = Files.createTempDirectory("ymt-test-pg");
+            home = Files.createTempDirectory("ymt-test-pg");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        database = DatabaseLocation.startEmbedded(dataDirectory);
+        database = DatabaseLocation.startEmbedded(home);
         return database.quarkusConfiguration();
     }
 
@@ -37,8 +37,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         if (database != null) {
             database.close();
         }
-        if (dataDirectory != null) {
-            try (Stream<Path> files = Files.walk(dataDirectory)) {
+        if (home != null) {
+            try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // a leftover temp folder is harmless
