@@ -24,6 +24,8 @@ import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.lists.ParentLists;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.ingest.BatchResource;
+import org.yimatong.hub.outbound.AnswerLimit;
+import org.yimatong.hub.outbound.AnswerTooLargeException;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.Appeal;
@@ -79,10 +81,13 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private final ListsConfig lists;
     private final ConcurrentMap<String, TypedGuard<Uni<Object>>> guards = new ConcurrentHashMap<>();
     private final WebClient web;
+    private final AnswerLimit answers;
 
     public GuardedMemberClient(WebClient web, ObjectMapper json, MemberCallConfig config, MeterRegistry meters,
-            HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters, ListsConfig lists) {
+            HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters, ListsConfig lists,
+            AnswerLimit answers) {
         this.lists = lists;
+        this.answers = answers;
         this.web = web;
         this.json = json;
         this.config = config;
@@ -160,7 +165,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 .add("token_type_hint", "id_token")
                 .add("client_assertion_type", ClientAssertion.FORM_TYPE)
                 .add("client_assertion", assertionFor(hubPeer));
-        return call(hubPeer, "introspect", () -> web.postAbs(hubPeer.url("/v1/introspect"))
+        return call(hubPeer, "introspect", () -> postAbs(hubPeer.url("/v1/introspect"))
                 .putHeader("Accept", JSON)
                 .putHeader(Hops.HOP_HEADER, hops.hopHeader())
                 .putHeader(Hops.PATH_HEADER, hops.pathHeader())
@@ -201,7 +206,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     @Override
     public Uni<Void> forward(RelayedBatch batch) {
         Peer parent = parent();
-        HttpRequest<Buffer> post = web.postAbs(parent.url("/v1/lists/batches?member=" + query(batch.member())
+        HttpRequest<Buffer> post = postAbs(parent.url("/v1/lists/batches?member=" + query(batch.member())
                 + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day() + "&epoch=" + query(batch.epoch())))
                 .putHeader("Content-Type", "application/x-ndjson")
                 .putHeader("Accept", JSON)
@@ -229,10 +234,19 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     }
 
     private HttpRequest<Buffer> get(Peer peer, String hubPath) {
-        return web.getAbs(peer.url(hubPath))
+        return getAbs(peer.url(hubPath))
                 .putHeader("Accept", JSON)
                 .putHeader(ClientAssertion.HEADER, assertionFor(peer))
                 .timeout(config.timeout().toMillis() * 2);
+    }
+
+    /** Every request the hub sends reads at most {@link AnswerLimit} of the answer. */
+    private HttpRequest<Buffer> postAbs(String url) {
+        return web.postAbs(url).as(answers.body());
+    }
+
+    private HttpRequest<Buffer> getAbs(String url) {
+        return web.getAbs(url).as(answers.body());
     }
 
     private String assertionFor(Peer peer) {
@@ -244,7 +258,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     }
 
     private HttpRequest<Buffer> post(Peer peer, String hubPath, Hops hops) {
-        HttpRequest<Buffer> post = web.postAbs(peer.url(hubPath))
+        HttpRequest<Buffer> post = postAbs(peer.url(hubPath))
                 .putHeader("Content-Type", JSON)
                 .putHeader("Accept", JSON)
                 .putHeader(Hops.HOP_HEADER, hops.hopHeader())
@@ -312,6 +326,9 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         if (failure instanceof MemberRefusedException || failure instanceof MemberBadAnswerException
                 || failure instanceof MemberUnavailableException) {
             return failure;
+        }
+        if (failure instanceof AnswerTooLargeException tooLarge) {
+            return new MemberBadAnswerException(peer.entityId(), tooLarge.getMessage());
         }
         return new MemberUnavailableException(peer.entityId(), outcome(failure), failure);
     }

@@ -4,6 +4,8 @@ import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.yimatong.hub.outbound.AnswerLimit;
+import org.yimatong.hub.outbound.AnswerTooLargeException;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -19,17 +21,23 @@ public class KeySetFetcher {
 
     private final WebClient client;
 
-    public KeySetFetcher(WebClient client) {
+    private final AnswerLimit answers;
+
+    public KeySetFetcher(WebClient client, AnswerLimit answers) {
         this.client = client;
+        this.answers = answers;
     }
 
     public Uni<JwkSet> fetch(URI uri) {
-        return client.getAbs(uri.toString()).timeout(TIMEOUT_MS).send().map(response -> {
-            if (response.statusCode() != 200) {
-                throw new ProblemException(ProblemType.MEMBER_BAD_ANSWER,
-                        "Key set at " + uri + " answered HTTP " + response.statusCode());
-            }
-            return JwkSet.parse(response.bodyAsString());
-        });
+        return client.getAbs(uri.toString()).as(answers.body()).timeout(TIMEOUT_MS).send()
+                .onFailure(AnswerTooLargeException.class).transform(tooLarge -> new ProblemException(
+                        ProblemType.MEMBER_BAD_ANSWER, "Key set at " + uri + ": " + tooLarge.getMessage()))
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new ProblemException(ProblemType.MEMBER_BAD_ANSWER,
+                                "Key set at " + uri + " answered HTTP " + response.statusCode());
+                    }
+                    return JwkSet.parse(response.bodyAsString());
+                });
     }
 }

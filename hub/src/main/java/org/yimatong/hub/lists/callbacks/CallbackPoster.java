@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
 
 /**
  * Posts one notification with the Vert.x web client and completes the exchange on its callback, so a slow
@@ -51,7 +52,8 @@ public class CallbackPoster extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        client.postAbs(url).timeout(timeoutMillis).putHeader("Content-Type", "application/json")
+        // the answer's body means nothing here: it is read and dropped, never kept
+        client.postAbs(url).as(BodyCodec.none()).timeout(timeoutMillis).putHeader("Content-Type", "application/json")
                 .putHeader(SIGNATURE_HEADER, JwsSigner.signDetached(hubKeys.signingKey(), SIGNATURE_TYPE, body))
                 .sendBuffer(Buffer.buffer(body))
                 .subscribe().with(response -> {
