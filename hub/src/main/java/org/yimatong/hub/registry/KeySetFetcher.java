@@ -1,6 +1,7 @@
 package org.yimatong.hub.registry;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 public class KeySetFetcher {
 
     private static final int TIMEOUT_MS = 2000;
+    private static final Duration DEADLINE = Duration.ofMillis(3 * TIMEOUT_MS);
 
     private final WebClient client;
 
@@ -29,7 +31,10 @@ public class KeySetFetcher {
     }
 
     public Uni<JwkSet> fetch(URI uri) {
+        // timeout() is between two reads; the deadline is for the whole answer, so a peer dripping bytes is cut off
         return client.getAbs(uri.toString()).as(answers.body()).timeout(TIMEOUT_MS).send()
+                .ifNoItem().after(DEADLINE).failWith(() -> new ProblemException(ProblemType.MEMBER_TIMEOUT,
+                        "Key set at " + uri + " was not read within " + DEADLINE.toMillis() + " ms"))
                 .onFailure(AnswerTooLargeException.class).transform(tooLarge -> new ProblemException(
                         ProblemType.MEMBER_BAD_ANSWER, "Key set at " + uri + ": " + tooLarge.getMessage()))
                 .map(response -> {

@@ -14,6 +14,8 @@ import static org.yimatong.hub.memberapi.Federation.code;
 import static org.yimatong.hub.memberapi.Federation.verificationRequest;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +26,7 @@ import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.registry.KeySetFetcher;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -32,7 +35,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** A peer that answers without end costs the hub at most ymt.outbound.max-answer-bytes (4 MiB), then a 502. */
+/**
+ * A peer that answers without end costs the hub at most ymt.outbound.max-answer-bytes (4 MiB), then a 502; one
+ * that drips its answer is cut off at the deadline.
+ */
 @QuarkusTest
 class AnswersAreBoundedTest {
 
@@ -64,6 +70,20 @@ class AnswersAreBoundedTest {
                 .contentType("application/problem+json")
                 .body("type", endsWith("/member-bad-answer"))
                 .body("detail", containsString("longer than"));
+    }
+
+    @Test
+    void aKeySetDrippedSlowerThanTheDeadlineIsCutOff() {
+        // a byte now and then: never idle for the 2 s between reads, but 20 s for the whole answer
+        wm.stubFor(get(urlEqualTo("/slow/jwks")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(new JwkSet(List.of(Jwk.generate(SignatureProfile.SM2).publicOnly())).toJson().toString())
+                .withChunkedDribbleDelay(40, 20_000)));
+
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> fetcher.fetch(URI.create(wm.baseUrl() + "/slow/jwks")).await().atMost(Duration.ofSeconds(15)));
+
+        assertEquals(ProblemType.MEMBER_TIMEOUT, refused.type());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.yimatong.hub.lists.callbacks;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.AsyncCallback;
@@ -56,6 +58,8 @@ public class CallbackPoster extends AsyncProcessorSupport {
         client.postAbs(url).as(BodyCodec.none()).timeout(timeoutMillis).putHeader("Content-Type", "application/json")
                 .putHeader(SIGNATURE_HEADER, JwsSigner.signDetached(hubKeys.signingKey(), SIGNATURE_TYPE, body))
                 .sendBuffer(Buffer.buffer(body))
+                // timeout() is between two reads: the whole answer has the same time again, then it is redelivered
+                .ifNoItem().after(Duration.ofMillis(2 * timeoutMillis)).fail()
                 .subscribe().with(response -> {
                     if (response.statusCode() / 100 != 2) {
                         exchange.setException(new CallbackRefusedException(url, response.statusCode()));
