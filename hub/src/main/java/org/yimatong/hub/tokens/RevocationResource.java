@@ -1,6 +1,9 @@
 package org.yimatong.hub.tokens;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -9,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.CurrentCaller;
@@ -16,6 +20,7 @@ import org.yimatong.hub.auth.Roles;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.RevocationRequest;
 import org.yimatong.schemas.payload.validation.Validation;
+import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -38,9 +43,12 @@ public class RevocationResource {
     private final PostgresRevocationList revocations;
     private final AuditWriter audit;
     private final Clock clock;
+    private final Duration maxLifetime;
 
     public RevocationResource(SecurityIdentity identity, CurrentCaller caller, PostgresRevocationList revocations,
-            AuditWriter audit, Clock clock) {
+            AuditWriter audit, Clock clock,
+            @ConfigProperty(name = "ymt.revocations.max-lifetime", defaultValue = "2d") Duration maxLifetime) {
+        this.maxLifetime = maxLifetime;
         this.identity = identity;
         this.caller = caller;
         this.revocations = revocations;
@@ -56,6 +64,13 @@ public class RevocationResource {
         Validation.requireValid(request);
         if (!ADMIN.equals(revoker) && !revoker.equals(request.issuer())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "a member may revoke only what it issued");
+        }
+        // every instance keeps each revocation in memory until expiresAt: a far one would be kept for ever
+        Instant latest = clock.instant().plus(maxLifetime);
+        if (request.expiresAt().isAfter(latest)) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "expiresAt is further away than any code or"
+                    + " token lives", List.of(new FieldError("/expiresAt", "at most " + maxLifetime.toHours()
+                            + " h from now (" + latest + ")")));
         }
         return revocations.revokeAsync(request.issuer(), request.jti(), request.expiresAt(), request.kind(),
                 request.reason(), revoker)

@@ -1,6 +1,8 @@
 package org.yimatong.hub.tokens;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yimatong.hub.tokens.TokenTestKit.DEPT_B;
@@ -29,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** {@code POST /v1/introspect} (RFC 7662, RFC 9701) and {@code POST /v1/revocations}. */
 @QuarkusTest
@@ -65,10 +68,10 @@ class IntrospectionTest {
 
         TokenTestKit.introspect(B, token, clock.instant(), "application/json").then().statusCode(200)
                 .header("Cache-Control", "no-store")
-                .body("active", org.hamcrest.Matchers.equalTo(true))
-                .body("iss", org.hamcrest.Matchers.equalTo(HUB))
-                .body("acr", org.hamcrest.Matchers.equalTo("urn:ymt:loa:high"))
-                .body("home", org.hamcrest.Matchers.equalTo(A.id()));
+                .body("active", equalTo(true))
+                .body("iss", equalTo(HUB))
+                .body("acr", equalTo("urn:ymt:loa:high"))
+                .body("home", equalTo(A.id()));
     }
 
     @Test
@@ -96,6 +99,21 @@ class IntrospectionTest {
         given().header("Ymt-Client-Assertion", A.assertion(clock.instant())).contentType(ContentType.JSON)
                 .body(body.formatted("ymt:member:310000", clock.instant().plusSeconds(60)))
                 .when().post("/v1/revocations").then().statusCode(403);
+    }
+
+    @Test
+    void aRevocationLivingLongerThanAnyCodeIsRefusedAndNotStored() {
+        String body = "{\"kind\":\"CODE\",\"jti\":\"farfarawayjti0001\",\"issuer\":\"%s\",\"expiresAt\":\"%s\"}";
+        given().header("Ymt-Client-Assertion", A.assertion(clock.instant())).contentType(ContentType.JSON)
+                .body(body.formatted(A.id(), clock.instant().plus(Duration.ofDays(365)))).when()
+                .post("/v1/revocations").then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/validation-failed"))
+                .body("errors[0].pointer", equalTo("/expiresAt"));
+
+        long stored = pool.preparedQuery("select count(*) from token_revocation where jti = $1")
+                .execute(Tuple.of("farfarawayjti0001")).await().indefinitely().iterator()
+                .next().getLong(0);
+        assertEquals(0, stored);
     }
 
     @Test
@@ -143,7 +161,7 @@ class IntrospectionTest {
         TokenTestKit.introspect(B, token, clock.instant(), "application/json").then().statusCode(200);
 
         var rows = pool.preparedQuery("select outcome from audit_event where action = 'INTROSPECTION' and target = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(jti)).await().indefinitely();
+                .execute(Tuple.of(jti)).await().indefinitely();
         assertEquals(1, rows.size());
         assertEquals("ACTIVE", rows.iterator().next().getString("outcome"));
     }
