@@ -16,7 +16,7 @@ import org.yimatong.schemas.problem.ProblemType;
  * list pseudonym (DESIGN.md §7, REQ-LIST-11: one pseudonym space for every document type). Each type has
  * exactly one normalisation rule, published per type in {@code dictionary/id-document-types.json}
  * (columns {@code normalisation} and {@code pseudonymInput}) and exercised by the published vectors
- * {@code vectors/list-pseudonyms.json}.
+ * {@code vectors/list-pseudonyms.json} (in this module's test resources: test data stays out of the jar).
  *
  * <h2>Normalisation and HMAC input, per type</h2>
  *
@@ -31,7 +31,7 @@ import org.yimatong.schemas.problem.ProblemType;
  * 11643-1999)</dt>
  * <dd>Exactly {@link ResidentIdNumber#parse(String)}: surrounding whitespace trimmed, a trailing {@code x}
  * upper-cased, nothing else removed; 18 characters, accepted prefix, real birth date, ISO 7064 MOD 11-2
- * check character. HMAC input: the bare 18 characters, e.g. {@code 11010519491231002X}, so the pseudonym
+ * check character. HMAC input: the bare 18 characters (the check character upper-cased), so the pseudonym
  * is exactly {@link ResidentIdNumber#pseudonym(byte[])}. Any of the three types accepts any valid GB 11643
  * number (the declared type is not checked against the prefix): the pseudonym belongs to the number, so a
  * person's ID card and residence permit with the same number are the same subject.</dd>
