@@ -375,10 +375,6 @@ public class BatchStaging {
         }
     }
 
-    private static double seconds(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / 1e9;
-    }
-
     /** Counts the bytes of the raw body, for the estimated time left. */
     private static final class CountingStream extends FilterInputStream {
         private long count;
