@@ -152,6 +152,12 @@ class ListsThroughTheTreeTest {
         assertEquals(1, ListBatches.changesOf(Federation.CALLER_KEY, Federation.CALLER, before, HENAN).size());
         assertEquals(0, ListBatches.changesOf(Federation.EAST_KEY, Federation.EAST, before, HENAN).size(),
                 "the child hub that relayed it is not sent it back");
+        // while a list from outside its subtree does reach it
+        List<ListEntry> fromGuizhou = List.of(entry(sub("guizhou-for-east"), Colour.RED, "521002"));
+        String gzTag = "gz-east-" + Instant.now().toEpochMilli();
+        ListBatches.upload(GUIZHOU_KEY, GUIZHOU, gzTag, day, ListBatches.sign(GUIZHOU_KEY, GUIZHOU, gzTag, day,
+                fromGuizhou), ListBatches.ndjson(fromGuizhou)).statusCode(201);
+        assertEquals(1, ListBatches.changesOf(Federation.EAST_KEY, Federation.EAST, before, GUIZHOU).size());
         given().header("Ymt-Client-Assertion", TestMembers.assertion(Federation.EAST_KEY, Federation.EAST))
                 .queryParam("member", HENAN).when().get("/v1/lists/batches/" + tag + "/provenance")
                 .then().statusCode(200).body("signature", Matchers.equalTo(memberSignature));
@@ -173,15 +179,17 @@ class ListsThroughTheTreeTest {
                 Federation.CALLER.replace("member", "hub") + "=" + BatchRelaySignature.sign(manifest, stranger),
                 entries).statusCode(403);
         // a direct member of this hub uploads its own list: a child hub may not relay one for it
-        List<ListEntry> guizhou = List.of(entry(sub("forged-gz"), Colour.RED, "410103"));
+        List<ListEntry> guizhou = List.of(entry(sub("forged-gz"), Colour.RED, "521003"));
+        // signed by Guizhou itself and countersigned by the child: the subtree rule is the only fault
         BatchManifest gz = new BatchManifest(GUIZHOU, "forged-2", day, 1,
-                CanonicalBatch.digest(guizhou, BatchDigest.forProfile(SignatureProfile.SM2)));
-        relayed(Federation.EAST_KEY, Federation.EAST, "forged-2", day, BatchSignature.sign(gz, HENAN_KEY),
+                CanonicalBatch.digest(guizhou, BatchDigest.forProfile(SignatureProfile.EDDSA)));
+        relayed(Federation.EAST_KEY, Federation.EAST, "forged-2", day, BatchSignature.sign(gz, GUIZHOU_KEY),
                 Federation.EAST + "=" + BatchRelaySignature.sign(gz, Federation.EAST_KEY), guizhou)
-                .statusCode(403).contentType("application/problem+json");
+                .statusCode(403).contentType("application/problem+json")
+                .body("type", Matchers.endsWith("/forbidden"));
 
         lookup(sub("forged"), "410102").statusCode(200).body("status", Matchers.equalTo("GREEN"));
-        lookup(sub("forged-gz"), "410103").statusCode(200).body("status", Matchers.equalTo("GREEN"));
+        lookup(sub("forged-gz"), "521003").statusCode(200).body("status", Matchers.equalTo("GREEN"));
     }
 
     private static ValidatableResponse relayed(Jwk senderKey, String sender, String tag, LocalDate day,
