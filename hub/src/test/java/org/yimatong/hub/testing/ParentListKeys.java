@@ -40,6 +40,11 @@ public final class ParentListKeys {
         return CURRENT.clone();
     }
 
+    /** The previous epoch's key, as the parent has it. */
+    public static byte[] previous() {
+        return PREVIOUS.clone();
+    }
+
     /** The next epoch's key, as the parent has it. */
     public static byte[] next() {
         return NEXT.clone();

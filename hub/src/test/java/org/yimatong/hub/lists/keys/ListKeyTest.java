@@ -29,12 +29,13 @@ class ListKeyTest {
     private static final String DEPARTMENT = "ymt:member:520799";
 
     private final Jwk key = Jwk.generate(SignatureProfile.SM2);
+    private final Jwk departmentKey = Jwk.generate(SignatureProfile.SM2);
 
     @BeforeEach
     void members() {
         ParentListKeys.stub(ParentHubMock.client());
         TestMembers.register(MEMBER, "http://localhost:9/m5207", key, "5207");
-        TestMembers.register(DEPARTMENT, "http://localhost:9/d5207", key);
+        TestMembers.register(DEPARTMENT, "http://localhost:9/d5207", departmentKey);
     }
 
     @Test
@@ -55,7 +56,7 @@ class ListKeyTest {
 
     @Test
     void aClientRecordNeverGetsTheKey() {
-        given().header("Ymt-Client-Assertion", TestMembers.assertion(key, DEPARTMENT))
+        given().header("Ymt-Client-Assertion", TestMembers.assertion(departmentKey, DEPARTMENT))
                 .when().get("/v1/lists/key").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/forbidden"));
@@ -64,9 +65,11 @@ class ListKeyTest {
     @Test
     void thePreviousEpochIsServedForTheChangeoverButNoOlderOne() {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
-        given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
+        String previous = given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
                 .queryParam("epoch", now.minusMonths(1).toString())
-                .when().get("/v1/lists/key").then().statusCode(200);
+                .when().get("/v1/lists/key").then().statusCode(200)
+                .body("epoch", equalTo(now.minusMonths(1).toString())).extract().path("key");
+        assertArrayEquals(ParentListKeys.previous(), Base64.getUrlDecoder().decode(previous));
         given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
                 .queryParam("epoch", now.minusMonths(2).toString())
                 .when().get("/v1/lists/key").then().statusCode(404);
