@@ -1,6 +1,7 @@
 package org.yimatong.schemas.problem;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Every problem type of the v1 contract (DESIGN.md §10). The slug is the stable part of the RFC 9457
@@ -75,5 +76,23 @@ public enum ProblemType {
 
     public URI uri() {
         return URI.create(BASE_URI + slug);
+    }
+
+    /**
+     * The problem another node may pass back to its caller, from the {@code type} of its problem answer with HTTP
+     * {@code status}: a known type whose status matches, a refusal (4xx) or {@code loop-detected}; never a 5xx of
+     * the node's own, which is its failure, not an answer to relay.
+     */
+    public static Optional<ProblemType> relayable(int status, String type) {
+        if (type == null || !type.startsWith(BASE_URI) || (status >= 500 && status != LOOP_DETECTED.status)) {
+            return Optional.empty();
+        }
+        String slug = type.substring(BASE_URI.length());
+        for (ProblemType known : values()) {
+            if (known.slug.equals(slug) && known.status == status) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
     }
 }

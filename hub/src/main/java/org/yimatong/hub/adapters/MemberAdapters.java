@@ -24,11 +24,14 @@ import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
-import org.yimatong.adapters.v1.V1Adapter;
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.lists.keys.ListKeys;
+import org.yimatong.hub.outbound.VertxMemberHttp;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberDirectory;
 import org.yimatong.hub.routing.Hops;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.AdapterSettings;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealRequest;
@@ -41,15 +44,14 @@ import org.yimatong.schemas.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The adapter of each native member, built by its {@code dialect} from its member record and adapter settings,
- * and rebuilt when either changes. A call answers the member's answer in v1 form or fails with a
+ * The adapter of each platform, built by its {@code dialect} ({@code v1} for platforms that speak the member
+ * contract) from its member record and adapter settings, and rebuilt when either changes. Adapters share the hub's
+ * one outbound client ({@link VertxMemberHttp}) and send the hub's client assertion to {@code v1} platforms. A call answers the member's answer in v1 form or fails with a
  * {@link MemberProblem} naming the member, never with a made-up colour; the member client wraps calls in the
  * member's timeout and breaker.
  */
 @ApplicationScoped
 public class MemberAdapters {
-
-    private static final String V1 = V1Adapter.DIALECT;
 
     private final AdapterRegistry registry = StandardAdapters.registry();
     private final AdapterSettingsStore settings;
@@ -59,13 +61,18 @@ public class MemberAdapters {
     private final ConcurrentMap<String, Built> built = new ConcurrentHashMap<>();
 
     public MemberAdapters(AdapterSettingsStore settings, MemberDirectory members, Clock clock, ListKeys listKeys,
+            VertxMemberHttp http, HubKeyRing hubKeys, HubConfig hub,
             @ConfigProperty(name = "ymt.member-calls.timeout") Duration defaultTimeout) {
         this.settings = settings;
         this.members = members;
         this.defaultTimeout = defaultTimeout;
-        // native platforms that answer with the holder's number get the listSub computed in their adapter (REQ-VER-5)
-        this.context = AdapterContext.standard(clock)
-                .withListKeys(() -> listKeys.keyBytes(listKeys.currentEpoch()).subscribeAsCompletionStage());
+        this.context = new AdapterContext(http, clock, null,
+                // the hub proves who it is to every v1 platform it calls (REQ-AUTH-3)
+                endpoint -> Map.of(ClientAssertion.HEADER, ClientAssertion.sign(hubKeys.signingKey(), hub.entityId(),
+                        endpoint.member(), clock.instant())),
+                // native platforms that answer with the holder's number get the listSub computed in their adapter
+                // (REQ-VER-5)
+                () -> listKeys.keyBytes(listKeys.currentEpoch()).subscribeAsCompletionStage());
     }
 
     public Uni<VerificationResult> verify(String memberId, VerificationRequest request, Hops hops) {
@@ -80,9 +87,9 @@ public class MemberAdapters {
         return call(memberId, Operation.APPEAL, adapter -> adapter.submitAppeal(appealId, request, forwarding(hops)));
     }
 
-    /** The adapter of an active native member that carries {@code operation}. */
+    /** The adapter of an active member that carries {@code operation}. */
     public Optional<MemberAdapter> adapter(String memberId, Operation operation) {
-        return members.find(memberId).filter(Member::isActive).filter(m -> !V1.equals(m.dialect()))
+        return members.find(memberId).filter(Member::isActive)
                 .map(this::adapterOf).filter(adapter -> adapter.operations().contains(operation));
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -16,6 +17,9 @@ import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.yimatong.adapters.spi.AnswerTooLargeException;
+import org.yimatong.adapters.spi.HttpAnswer;
+import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.config.HubConfig;
@@ -24,8 +28,7 @@ import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.lists.ParentLists;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.ingest.BatchResource;
-import org.yimatong.hub.outbound.AnswerLimit;
-import org.yimatong.hub.outbound.AnswerTooLargeException;
+import org.yimatong.hub.outbound.VertxMemberHttp;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.Appeal;
@@ -50,11 +53,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * {@link MemberClient} over the Vert.x web client: no thread waits for a member. Each member has its own
@@ -80,15 +78,13 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private final MemberAdapters adapters;
     private final ListsConfig lists;
     private final ConcurrentMap<String, TypedGuard<Uni<Object>>> guards = new ConcurrentHashMap<>();
-    private final WebClient web;
-    private final AnswerLimit answers;
+    private final VertxMemberHttp http;
 
-    public GuardedMemberClient(WebClient web, ObjectMapper json, MemberCallConfig config, MeterRegistry meters,
-            HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters, ListsConfig lists,
-            AnswerLimit answers) {
+    public GuardedMemberClient(VertxMemberHttp http, ObjectMapper json, MemberCallConfig config,
+            MeterRegistry meters, HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters,
+            ListsConfig lists) {
         this.lists = lists;
-        this.answers = answers;
-        this.web = web;
+        this.http = http;
         this.json = json;
         this.config = config;
         this.meters = meters;
@@ -100,25 +96,30 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
 
     @Override
     public Uni<VerificationResult> verify(Peer peer, VerificationRequest request, Hops hops) {
-        if (peer.speaksNative()) {
-            return call(peer, "verify", () -> inHubTerms(peer, adapters.verify(peer.entityId(), request, hops))
-                    .map(answer -> requireComplete(peer, answer)));
+        if (!peer.isHub()) {
+            return call(peer, "verify", () -> inHubTerms(peer, adapters.verify(peer.entityId(), request, hops)));
         }
         return call(peer, "verify", () -> send(post(peer, "/v1/verifications", hops), request)
                 .map(r -> read(peer, r, 200, VerificationResult.class))
-                .map(answer -> requireComplete(peer, answer)));
+                .map(answer -> {
+                    // a hub may relay any source; a platform's answer is checked by its adapter
+                    MemberAnswers.verificationFault(answer, false).ifPresent(fault -> {
+                        throw new MemberBadAnswerException(peer.entityId(), fault);
+                    });
+                    return answer;
+                }));
     }
 
     @Override
     public Uni<GreenLookupResult> greenLookup(Peer peer, GreenLookupRequest request, Hops hops) {
-        if (peer.speaksNative()) {
+        if (!peer.isHub()) {
             return call(peer, "green-lookup", () -> inHubTerms(peer, adapters.greenLookup(peer.entityId(), request,
                     hops)));
         }
         return call(peer, "green-lookup", () -> send(post(peer, "/v1/green-lookups", hops), request)
                 .map(r -> read(peer, r, 200, GreenLookupResult.class))
                 .map(answer -> {
-                    MemberAnswers.greenLookupFault(answer, !peer.isHub()).ifPresent(fault -> {
+                    MemberAnswers.greenLookupFault(answer, false).ifPresent(fault -> {
                         throw new MemberBadAnswerException(peer.entityId(), fault);
                     });
                     return answer;
@@ -127,25 +128,18 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
 
     @Override
     public Uni<AppealAcknowledgement> fileAppeal(Peer peer, String appealId, AppealRequest request, Hops hops) {
-        if (peer.speaksNative()) {
+        if (!peer.isHub()) {
             return call(peer, "appeal", () -> inHubTerms(peer,
                     adapters.fileAppeal(peer.entityId(), appealId, request, hops)));
         }
-        HttpRequest<Buffer> post = post(peer, "/v1/appeals", hops).putHeader("Ymt-Appeal-Id", appealId);
+        HttpCall post = post(peer, "/v1/appeals", hops).header("Ymt-Appeal-Id", appealId);
         return call(peer, "appeal", () -> send(post, request).map(r -> {
-            if (peer.isHub()) {
-                Appeal filed = read(peer, r, 201, Appeal.class);
-                if (filed.id() == null) {
-                    throw new MemberBadAnswerException(peer.entityId(), "appeal without id");
-                }
-                return new AppealAcknowledgement(filed.id(), filed.filedAt() != null ? filed.filedAt() : clock
-                        .instant());
+            Appeal filed = read(peer, r, 201, Appeal.class);
+            if (filed.id() == null) {
+                throw new MemberBadAnswerException(peer.entityId(), "appeal without id");
             }
-            AppealAcknowledgement ack = read(peer, r, 202, AppealAcknowledgement.class);
-            if (ack.homeReference() == null) {
-                throw new MemberBadAnswerException(peer.entityId(), "acknowledgement without homeReference");
-            }
-            return ack;
+            return new AppealAcknowledgement(filed.id(), filed.filedAt() != null ? filed.filedAt() : clock
+                    .instant());
         }));
     }
 
@@ -160,17 +154,14 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
 
     @Override
     public Uni<IntrospectionResponse> introspectIdToken(Peer hubPeer, String token, Hops hops) {
-        MultiMap form = MultiMap.caseInsensitiveMultiMap()
-                .add("token", token)
-                .add("token_type_hint", "id_token")
-                .add("client_assertion_type", ClientAssertion.FORM_TYPE)
-                .add("client_assertion", assertionFor(hubPeer));
-        return call(hubPeer, "introspect", () -> postAbs(hubPeer.url("/v1/introspect"))
-                .putHeader("Accept", JSON)
-                .putHeader(Hops.HOP_HEADER, hops.hopHeader())
-                .putHeader(Hops.PATH_HEADER, hops.pathHeader())
-                .timeout(config.timeout().toMillis() * 2)
-                .sendForm(form)
+        String form = "token=" + query(token) + "&token_type_hint=id_token&client_assertion_type="
+                + query(ClientAssertion.FORM_TYPE) + "&client_assertion=" + query(assertionFor(hubPeer));
+        HttpCall post = HttpCall.post(hubPeer.url("/v1/introspect"), "application/x-www-form-urlencoded", form)
+                .header("Accept", JSON)
+                .header(Hops.HOP_HEADER, hops.hopHeader())
+                .header(Hops.PATH_HEADER, hops.pathHeader())
+                .timeout(backstop());
+        return call(hubPeer, "introspect", () -> http.exchange(post)
                 .map(r -> read(hubPeer, r, 200, IntrospectionResponse.class)));
     }
 
@@ -182,7 +173,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     @Override
     public Uni<ListKey> listKey(String epoch) {
         Peer parent = parent();
-        return call(parent, "list-key", () -> get(parent, "/v1/lists/key?epoch=" + query(epoch)).send()
+        return call(parent, "list-key", () -> http.exchange(get(parent, "/v1/lists/key?epoch=" + query(epoch)))
                 .map(r -> read(parent, r, 200, ListKey.class)));
     }
 
@@ -190,7 +181,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     public Uni<ChangesPage> changes(String after, int limit) {
         Peer parent = parent();
         String query = "/v1/lists/changes?limit=" + limit + (after == null ? "" : "&after=" + query(after));
-        return call(parent, "list-changes", () -> get(parent, query).send().map(r -> {
+        return call(parent, "list-changes", () -> http.exchange(get(parent, query)).map(r -> {
             ChangesPage page = read(parent, r, 200, ChangesPage.class);
             if (page.changes() == null || page.next() == null) {
                 throw new MemberBadAnswerException(parent.entityId(), "a change page without changes or cursor");
@@ -206,18 +197,19 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     @Override
     public Uni<Void> forward(RelayedBatch batch) {
         Peer parent = parent();
-        HttpRequest<Buffer> post = postAbs(parent.url("/v1/lists/batches?member=" + query(batch.member())
-                + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day() + "&epoch=" + query(batch.epoch())))
-                .putHeader("Content-Type", "application/x-ndjson")
-                .putHeader("Accept", JSON)
-                .putHeader(BatchResource.SIGNATURE_HEADER, batch.signature())
-                .putHeader(BatchResource.RELAYS_HEADER, RelayedBatch.relaysHeader(batch.relays()))
-                .putHeader(ClientAssertion.HEADER, assertionFor(parent))
-                .timeout(lists.replication().timeout().toMillis());
+        HttpCall post = HttpCall.post(parent.url("/v1/lists/batches?member=" + query(batch.member())
+                + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day() + "&epoch=" + query(batch.epoch())),
+                "application/x-ndjson", batch.body())
+                .header("Accept", JSON)
+                .header(BatchResource.SIGNATURE_HEADER, batch.signature())
+                .header(BatchResource.RELAYS_HEADER, RelayedBatch.relaysHeader(batch.relays()))
+                .header(ClientAssertion.HEADER, assertionFor(parent))
+                // a total deadline: a parent that takes the batch slowly is cut off, and the relay retried later
+                .timeout(lists.replication().timeout());
         long started = System.nanoTime();
-        return post.sendBuffer(Buffer.buffer(batch.body()))
+        return http.exchange(post)
                 .map(r -> {
-                    if (r.statusCode() != 200 && r.statusCode() != 201) {
+                    if (r.status() != 200 && r.status() != 201) {
                         read(parent, r, 201, Object.class);
                     }
                     return (Void) null;
@@ -233,20 +225,16 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         return Peer.parent(hub.parentEntityId().get(), URI.create(hub.parentUrl().get()));
     }
 
-    private HttpRequest<Buffer> get(Peer peer, String hubPath) {
-        return getAbs(peer.url(hubPath))
-                .putHeader("Accept", JSON)
-                .putHeader(ClientAssertion.HEADER, assertionFor(peer))
-                .timeout(config.timeout().toMillis() * 2);
+    private HttpCall get(Peer peer, String hubPath) {
+        return HttpCall.get(peer.url(hubPath))
+                .header("Accept", JSON)
+                .header(ClientAssertion.HEADER, assertionFor(peer))
+                .timeout(backstop());
     }
 
-    /** Every request the hub sends reads at most {@link AnswerLimit} of the answer. */
-    private HttpRequest<Buffer> postAbs(String url) {
-        return web.postAbs(url).as(answers.body());
-    }
-
-    private HttpRequest<Buffer> getAbs(String url) {
-        return web.getAbs(url).as(answers.body());
+    /** The transport's own deadline, behind the guard's timeout (which fires first). */
+    private Duration backstop() {
+        return config.timeout().multipliedBy(2);
     }
 
     private String assertionFor(Peer peer) {
@@ -257,25 +245,24 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private HttpRequest<Buffer> post(Peer peer, String hubPath, Hops hops) {
-        HttpRequest<Buffer> post = postAbs(peer.url(hubPath))
-                .putHeader("Content-Type", JSON)
-                .putHeader("Accept", JSON)
-                .putHeader(Hops.HOP_HEADER, hops.hopHeader())
-                .putHeader(Hops.PATH_HEADER, hops.pathHeader())
-                .timeout(config.timeout().toMillis() * 2);
-        // the hub proves who it is to every node it calls, hub or platform (REQ-AUTH-3)
-        return post.putHeader(ClientAssertion.HEADER, assertionFor(peer));
+    private HttpCall post(Peer peer, String hubPath, Hops hops) {
+        return HttpCall.post(peer.url(hubPath), JSON, new byte[0])
+                .header("Accept", JSON)
+                .header(Hops.HOP_HEADER, hops.hopHeader())
+                .header(Hops.PATH_HEADER, hops.pathHeader())
+                // the hub proves who it is to every node it calls (REQ-AUTH-3)
+                .header(ClientAssertion.HEADER, assertionFor(peer))
+                .timeout(backstop());
     }
 
-    private Uni<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, Object body) {
+    private Uni<HttpAnswer> send(HttpCall call, Object body) {
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("cannot write a request body", e));
         }
-        return request.sendBuffer(Buffer.buffer(bytes));
+        return http.exchange(call.withBody(bytes));
     }
 
     /** Runs a call under the member's guard and turns every way it can fail into one of three exceptions. */
@@ -317,6 +304,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                         .getMessage());
                 case TIMEOUT -> new MemberUnavailableException(peer.entityId(), "timeout", problem);
                 case UNAVAILABLE -> new MemberUnavailableException(peer.entityId(), "unreachable", problem);
+                case SERVER_ERROR -> new MemberUnavailableException(peer.entityId(), "http_5xx", problem);
                 case REFUSED -> new MemberRefusedException(peer.entityId(), problem.type(), problem.getMessage());
             };
         });
@@ -329,6 +317,9 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         }
         if (failure instanceof AnswerTooLargeException tooLarge) {
             return new MemberBadAnswerException(peer.entityId(), tooLarge.getMessage());
+        }
+        if (failure instanceof java.util.concurrent.TimeoutException) {
+            return new MemberUnavailableException(peer.entityId(), "timeout", failure);
         }
         return new MemberUnavailableException(peer.entityId(), outcome(failure), failure);
     }
@@ -361,52 +352,41 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     }
 
     /** The body of an answer with the expected status; anything else is a refusal, unavailability or bad answer. */
-    private <T> T read(Peer peer, HttpResponse<Buffer> response, int expected, Class<T> type) {
-        int status = response.statusCode();
+    private <T> T read(Peer peer, HttpAnswer response, int expected, Class<T> type) {
+        int status = response.status();
         if (status == expected) {
             try {
-                return json.readValue(response.body() == null ? new byte[0] : response.body().getBytes(), type);
+                return json.readValue(response.body(), type);
             } catch (IOException e) {
                 throw new MemberBadAnswerException(peer.entityId(), "the body of its " + status
                         + " answer does not parse");
             }
         }
-        if (status >= 500 && status != 508) {
+        if (status >= 500 && status != ProblemType.LOOP_DETECTED.status()) {
             throw new MemberUnavailableException(peer.entityId(), "http_5xx", null);
         }
         throw refusal(peer, response);
     }
 
     /** A 4xx or 508 problem answer of the contract, or else a bad answer. */
-    private RuntimeException refusal(Peer peer, HttpResponse<Buffer> response) {
-        int status = response.statusCode();
+    private RuntimeException refusal(Peer peer, HttpAnswer response) {
+        int status = response.status();
+        JsonNode problem;
         try {
-            JsonNode problem = json.readTree(response.body() == null ? new byte[0] : response.body().getBytes());
-            String type = problem == null ? null : problem.path("type").asText(null);
-            if (type != null && type.startsWith(ProblemType.BASE_URI)) {
-                String slug = type.substring(ProblemType.BASE_URI.length());
-                for (ProblemType known : ProblemType.values()) {
-                    if (known.slug().equals(slug) && known.status() == status && (status < 500 || status == 508)) {
-                        return new MemberRefusedException(peer.entityId(), known,
-                                peer.entityId() + ": " + problem.path("detail").asText(known.title()));
-                    }
-                }
-            }
+            problem = json.readTree(response.body());
         } catch (IOException e) {
-            // falls through: a status without a problem body
+            problem = null; // a status without a problem body
+        }
+        ProblemType relayed = problem == null ? null
+                : ProblemType.relayable(status, problem.path("type").asText(null)).orElse(null);
+        if (relayed != null) {
+            return new MemberRefusedException(peer.entityId(), relayed,
+                    peer.entityId() + ": " + problem.path("detail").asText(relayed.title()));
         }
         if (status == 404) {
             return new MemberRefusedException(peer.entityId(), ProblemType.NOT_FOUND, peer.entityId()
                     + " answered 404");
         }
         return new MemberBadAnswerException(peer.entityId(), "unexpected status " + status);
-    }
-
-    /** The one answer check (shared with the v1 adapter): a platform answers LIVE, a hub may relay any source. */
-    private static VerificationResult requireComplete(Peer peer, VerificationResult answer) {
-        MemberAnswers.verificationFault(answer, !peer.isHub()).ifPresent(fault -> {
-            throw new MemberBadAnswerException(peer.entityId(), fault);
-        });
-        return answer;
     }
 }

@@ -7,15 +7,15 @@ import org.yimatong.hub.routing.RouteDecision;
 import org.yimatong.schemas.dictionary.MemberKind;
 
 /**
- * The next node a request is sent to, and how it is spoken to: hubs and {@code v1} platforms by the contract, other
- * platforms in their {@code dialect} through their adapter.
+ * The next node a request is sent to, and how it is spoken to: hubs by the hub API, platforms through the adapter of
+ * their {@code dialect} ({@code v1} being one).
  */
 public record Peer(String entityId, URI baseUrl, Role role, String dialect) {
 
     private static final String V1 = "v1";
 
     public enum Role {
-        /** A provincial platform: its member API under {@code /member/v1/}. */
+        /** A provincial platform, called through its adapter. */
         PLATFORM,
         /** A child hub: the hub API under {@code /v1/}, called with this hub's client assertion. */
         CHILD_HUB,
@@ -41,21 +41,13 @@ public record Peer(String entityId, URI baseUrl, Role role, String dialect) {
         return new Peer(entityId, baseUrl, Role.PARENT, V1);
     }
 
-    /** A platform with its own native API, called through its adapter. */
-    public boolean speaksNative() {
-        return role == Role.PLATFORM && dialect != null && !V1.equals(dialect);
-    }
-
     public boolean isHub() {
         return role != Role.PLATFORM;
     }
 
-    /** {@code path} (starting with {@code /}) under the base URL, for the member API or the hub API. */
-    String url(String hubPath) {
+    /** {@code hubPath} (starting with {@code /}) of the hub API under a hub's base URL. */
+    URI url(String hubPath) {
         String base = baseUrl.toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + (isHub() ? "" : "/member") + hubPath;
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + hubPath);
     }
 }

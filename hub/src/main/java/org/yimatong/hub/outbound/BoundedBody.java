@@ -1,5 +1,7 @@
 package org.yimatong.hub.outbound;
 
+import org.yimatong.adapters.spi.AnswerTooLargeException;
+
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -117,12 +117,12 @@ class SimulatorThroughV1AdapterTest extends SimulatorBehindAdapterTest {
     }
 
     @Test
-    void errorRateOneMakesTheMemberUnavailable() {
+    void errorRateOneIsAServerError() {
         running.sim.setFaults(Faults.NONE.withErrorRate(1.0));
 
         MemberProblem problem = failure(ask(adapter(endpoint())));
 
-        assertEquals(MemberProblem.Kind.UNAVAILABLE, problem.kind());
+        assertEquals(MemberProblem.Kind.SERVER_ERROR, problem.kind());
     }
 
     @Test

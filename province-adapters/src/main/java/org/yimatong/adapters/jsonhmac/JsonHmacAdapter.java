@@ -1,8 +1,6 @@
 package org.yimatong.adapters.jsonhmac;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,6 +12,8 @@ import java.util.function.Function;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Answers;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.HttpAnswer;
+import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.adapters.spi.ListSubjects;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
@@ -126,12 +126,11 @@ public final class JsonHmacAdapter implements MemberAdapter {
             Forwarding forwarding) {
         Map<String, String> parameters = signed(Map.of("sub", request.sub(), "ground", request.ground().name(),
                 "statement", request.statement(), "hubAppealId", appealId));
-        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint.resolve("/api/v2/appeals"))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        HmacQuerySigner.signedQuery(endpoint.credentials().secret(), parameters)));
-        return NativeCalls.send(context.http(), endpoint, post, HttpResponse.BodyHandlers.ofByteArray(),
+        HttpCall post = HttpCall.post(endpoint.resolve("/api/v2/appeals"),
+                "application/x-www-form-urlencoded; charset=utf-8",
+                HmacQuerySigner.signedQuery(endpoint.credentials().secret(), parameters))
+                .header("Accept", "application/json");
+        return NativeCalls.send(context.http(), endpoint, post,
                 response -> {
                     JsonNode data = okData(response);
                     if (data == null) {
@@ -168,10 +167,8 @@ public final class JsonHmacAdapter implements MemberAdapter {
 
     private <T> CompletionStage<T> get(String path, Map<String, String> parameters, Function<JsonNode, T> read) {
         String query = HmacQuerySigner.signedQuery(endpoint.credentials().secret(), signed(parameters));
-        HttpRequest.Builder get = HttpRequest.newBuilder(endpoint.resolve(path + "?" + query))
-                .header("Accept", "application/json")
-                .GET();
-        return NativeCalls.send(context.http(), endpoint, get, HttpResponse.BodyHandlers.ofByteArray(),
+        HttpCall get = HttpCall.get(endpoint.resolve(path + "?" + query)).header("Accept", "application/json");
+        return NativeCalls.send(context.http(), endpoint, get,
                 response -> read.apply(okData(response)));
     }
 
@@ -185,13 +182,13 @@ public final class JsonHmacAdapter implements MemberAdapter {
     }
 
     /** {@code data} of an ok answer, {@code null} for the not-found answer; everything else throws. */
-    private JsonNode okData(HttpResponse<byte[]> response) {
-        NativeCalls.refuseServerError(endpoint.member(), response.statusCode());
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.statusCode());
+    private JsonNode okData(HttpAnswer response) {
+        NativeCalls.refuseServerError(endpoint.member(), response.status());
+        if (response.status() == 401 || response.status() == 403) {
+            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.status());
         }
-        if (response.statusCode() != 200) {
-            throw bad("answered HTTP " + response.statusCode());
+        if (response.status() != 200) {
+            throw bad("answered HTTP " + response.status());
         }
         JsonNode answer;
         try {

@@ -1,8 +1,6 @@
 package org.yimatong.adapters.nationalrelay;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,6 +10,8 @@ import java.util.concurrent.CompletionStage;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Answers;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.HttpAnswer;
+import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -85,13 +85,11 @@ public final class NationalRelayAdapter implements MemberAdapter {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("request not serialisable", e));
         }
-        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint.resolve(CHECK_PATH))
-                .header("Content-Type", "application/json; charset=utf-8")
+        HttpCall post = HttpCall.post(endpoint.resolve(CHECK_PATH), "application/json; charset=utf-8", json)
                 .header("Accept", "application/json")
                 .header("X-Relay-App-Id", endpoint.credentials().id())
-                .header("X-Relay-App-Key", endpoint.credentials().secret())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
-        return NativeCalls.send(context.http(), endpoint, post, HttpResponse.BodyHandlers.ofByteArray(),
+                .header("X-Relay-App-Key", endpoint.credentials().secret());
+        return NativeCalls.send(context.http(), endpoint, post,
                 response -> {
                     RiskAnswer risk = read(response);
                     Instant now = Answers.now(context.clock());
@@ -103,13 +101,13 @@ public final class NationalRelayAdapter implements MemberAdapter {
     /** All the adapter keeps of an answer: no name, no ID. */
     record RiskAnswer(VerificationStatus status, ReasonCode reason) {}
 
-    RiskAnswer read(HttpResponse<byte[]> response) {
-        NativeCalls.refuseServerError(endpoint.member(), response.statusCode());
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.statusCode());
+    RiskAnswer read(HttpAnswer response) {
+        NativeCalls.refuseServerError(endpoint.member(), response.status());
+        if (response.status() == 401 || response.status() == 403) {
+            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.status());
         }
-        if (response.statusCode() != 200) {
-            throw bad("answered HTTP " + response.statusCode());
+        if (response.status() != 200) {
+            throw bad("answered HTTP " + response.status());
         }
         JsonNode answer;
         try {

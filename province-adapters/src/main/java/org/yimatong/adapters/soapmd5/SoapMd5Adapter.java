@@ -1,9 +1,6 @@
 package org.yimatong.adapters.soapmd5;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -19,6 +16,8 @@ import org.w3c.dom.Element;
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Answers;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.HttpAnswer;
+import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.adapters.spi.ListSubjects;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
@@ -207,21 +206,19 @@ public final class SoapMd5Adapter implements MemberAdapter {
                 + "<hc:method>" + method + "</hc:method>"
                 + "<hc:xml>" + SecureXml.escape(innerXml) + "</hc:xml>"
                 + "</hc:Invoke></soapenv:Body></soapenv:Envelope>";
-        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint.resolve(SERVICE_PATH))
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"" + NAMESPACE + "Invoke\"")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
-        return NativeCalls.send(context.http(), endpoint, post, HttpResponse.BodyHandlers.ofByteArray(),
+        HttpCall post = HttpCall.post(endpoint.resolve(SERVICE_PATH), "text/xml; charset=utf-8", envelope)
+                .header("SOAPAction", "\"" + NAMESPACE + "Invoke\"");
+        return NativeCalls.send(context.http(), endpoint, post,
                 response -> read.apply(okResponse(response)));
     }
 
-    private Element okResponse(HttpResponse<byte[]> response) {
-        NativeCalls.refuseServerError(endpoint.member(), response.statusCode());
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.statusCode());
+    private Element okResponse(HttpAnswer response) {
+        NativeCalls.refuseServerError(endpoint.member(), response.status());
+        if (response.status() == 401 || response.status() == 403) {
+            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.status());
         }
-        if (response.statusCode() != 200) {
-            throw bad("answered HTTP " + response.statusCode());
+        if (response.status() != 200) {
+            throw bad("answered HTTP " + response.status());
         }
         Element inner;
         try {

@@ -1,21 +1,19 @@
 package org.yimatong.adapters.spi;
 
-import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What every adapter shares, given by the hub: one HTTP client, the clock (signatures, dates in passwords,
+ * What every adapter shares, given by the hub: its one outbound HTTP client ({@link MemberHttp}), the clock (signatures, dates in passwords,
  * validity of answers), a nonce source, the headers by which the hub authenticates itself to {@code v1}
  * members (e.g. a fresh {@code Ymt-Client-Assertion}), and the list key of the current epoch, with which native
  * adapters turn a document number their platform answers into the subject's list pseudonym (REQ-VER-5).
  */
-public record AdapterContext(HttpClient http, Clock clock, Supplier<String> nonces,
+public record AdapterContext(MemberHttp http, Clock clock, Supplier<String> nonces,
         Function<MemberEndpoint, Map<String, String>> callerHeaders, ListKeySource listKeys) {
 
     public AdapterContext {
@@ -27,22 +25,17 @@ public record AdapterContext(HttpClient http, Clock clock, Supplier<String> nonc
     }
 
     /** A context without a list key source ({@link ListKeySource#unavailable()}). */
-    public AdapterContext(HttpClient http, Clock clock, Supplier<String> nonces,
+    public AdapterContext(MemberHttp http, Clock clock, Supplier<String> nonces,
             Function<MemberEndpoint, Map<String, String>> callerHeaders) {
         this(http, clock, nonces, callerHeaders, null);
     }
 
     /**
-     * A context with a fresh HTTP client (HTTP/1.1, 2 s connect timeout), 128-bit random nonces, no caller headers
-     * and no list key source ({@link ListKeySource#unavailable()}).
+     * A context for tools and tests: a fresh {@link JdkMemberHttp#standard() JDK client}, 128-bit random nonces, no
+     * caller headers and no list key source ({@link ListKeySource#unavailable()}). The hub gives its own client.
      */
     public static AdapterContext standard(Clock clock) {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        return new AdapterContext(http, clock, null, null, null);
+        return new AdapterContext(JdkMemberHttp.standard(), clock, null, null, null);
     }
 
     public AdapterContext withCallerHeaders(Function<MemberEndpoint, Map<String, String>> headers) {

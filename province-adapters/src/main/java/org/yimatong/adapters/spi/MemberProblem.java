@@ -19,8 +19,10 @@ public final class MemberProblem extends ProblemException {
         BAD_ANSWER(ProblemType.MEMBER_BAD_ANSWER),
         /** The member did not answer within the endpoint's timeout. */
         TIMEOUT(ProblemType.MEMBER_TIMEOUT),
-        /** The member could not be reached or answered with a server error. */
+        /** The member could not be reached. */
         UNAVAILABLE(ProblemType.MEMBER_BAD_ANSWER),
+        /** The member answered with a server error (5xx): it is there, but cannot answer now. */
+        SERVER_ERROR(ProblemType.MEMBER_BAD_ANSWER),
         /** The member refused the hub's credentials or signature (a native auth error). */
         CREDENTIALS_REFUSED(ProblemType.MEMBER_BAD_ANSWER),
         /** A v1 member refused the request with a problem of the contract (e.g. 404, 508); see {@link #type()}. */
@@ -58,6 +60,11 @@ public final class MemberProblem extends ProblemException {
 
     public static MemberProblem unavailable(String member, String detail, Throwable cause) {
         return new MemberProblem(Kind.UNAVAILABLE, Kind.UNAVAILABLE.type, member, detail, List.of(), cause);
+    }
+
+    public static MemberProblem serverError(String member, int status) {
+        return new MemberProblem(Kind.SERVER_ERROR, Kind.SERVER_ERROR.type, member, "answered HTTP " + status,
+                List.of(), null);
     }
 
     public static MemberProblem credentialsRefused(String member, String detail) {

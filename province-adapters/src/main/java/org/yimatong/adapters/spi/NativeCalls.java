@@ -1,15 +1,13 @@
 package org.yimatong.adapters.spi;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -23,24 +21,24 @@ public final class NativeCalls {
     }
 
     /**
-     * Sends {@code request} (its timeout set from the endpoint) and maps the answer with {@code read}, which
+     * Sends {@code call} (its total timeout set from the endpoint) and maps the answer with {@code read}, which
      * throws a {@link MemberProblem} for an answer outside the dialect.
      */
-    public static <B, T> CompletionStage<T> send(HttpClient http, MemberEndpoint endpoint,
-            HttpRequest.Builder request, HttpResponse.BodyHandler<B> body, Function<HttpResponse<B>, T> read) {
+    public static <T> CompletionStage<T> send(MemberHttp http, MemberEndpoint endpoint, HttpCall call,
+            Function<HttpAnswer, T> read) {
         String member = endpoint.member();
-        CompletableFuture<HttpResponse<B>> sent;
+        CompletionStage<HttpAnswer> sent;
         try {
-            sent = http.sendAsync(request.timeout(endpoint.timeout()).build(), body);
+            sent = http.send(call.timeout(endpoint.timeout()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(MemberProblem.unavailable(member, "request not sent", e));
         }
-        return sent.handle((response, failure) -> {
+        return sent.handle((answer, failure) -> {
             if (failure != null) {
                 throw asProblem(member, failure);
             }
             try {
-                return read.apply(response);
+                return read.apply(answer);
             } catch (MemberProblem e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -55,8 +53,14 @@ public final class NativeCalls {
         if (cause instanceof MemberProblem problem) {
             return problem;
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof TimeoutException) {
             return MemberProblem.timeout(member, cause);
+        }
+        if (cause instanceof AnswerTooLargeException) {
+            return MemberProblem.badAnswer(member, cause.getMessage());
+        }
+        if (cause instanceof UncheckedIOException unchecked) {
+            cause = unchecked.getCause();
         }
         if (cause instanceof ConnectException) {
             return MemberProblem.unavailable(member, "connection refused", cause);
@@ -77,10 +81,10 @@ public final class NativeCalls {
         return t;
     }
 
-    /** Status classes every dialect treats alike: 5xx is unavailable. */
+    /** Status classes every dialect treats alike: 5xx is a server error (the member cannot answer now). */
     public static void refuseServerError(String member, int status) {
         if (status >= 500) {
-            throw MemberProblem.unavailable(member, "answered HTTP " + status, null);
+            throw MemberProblem.serverError(member, status);
         }
     }
 }

@@ -1,17 +1,18 @@
 package org.yimatong.adapters.v1;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.yimatong.adapters.spi.AdapterContext;
 import org.yimatong.adapters.spi.Forwarding;
+import org.yimatong.adapters.spi.HttpAnswer;
+import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -92,10 +93,9 @@ public final class V1Adapter implements MemberAdapter {
 
     @Override
     public CompletionStage<JwkSet> keySet() {
-        HttpRequest.Builder get = HttpRequest.newBuilder(endpoint.resolve("/member/v1/jwks"))
-                .header("Accept", "application/jwk-set+json, application/json")
-                .GET();
-        return NativeCalls.send(context.http(), endpoint, get, HttpResponse.BodyHandlers.ofByteArray(), response -> {
+        HttpCall get = HttpCall.get(endpoint.resolve("/member/v1/jwks"))
+                .header("Accept", "application/jwk-set+json, application/json");
+        return NativeCalls.send(context.http(), endpoint, get, response -> {
             JsonNode answer = expect(response, 200);
             try {
                 return JwkSet.parse(answer);
@@ -122,29 +122,26 @@ public final class V1Adapter implements MemberAdapter {
     }
 
     private <T> CompletionStage<T> post(String path, Object body, Forwarding forwarding, Map<String, String> extra,
-            java.util.function.Function<HttpResponse<byte[]>, T> read) {
+            Function<HttpAnswer, T> read) {
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("request not serialisable", e));
         }
-        HttpRequest.Builder post = HttpRequest.newBuilder(endpoint.resolve(path))
-                .header("Content-Type", JSON_TYPE)
+        HttpCall post = HttpCall.post(endpoint.resolve(path), JSON_TYPE, json)
                 .header("Accept", JSON_TYPE + ", application/problem+json")
-                .header("Ymt-Hop", Integer.toString(forwarding.hopsLeft()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+                .header("Ymt-Hop", Integer.toString(forwarding.hopsLeft()));
         if (!forwarding.path().isEmpty()) {
-            post.header("Ymt-Path", forwarding.pathHeader());
+            post = post.header("Ymt-Path", forwarding.pathHeader());
         }
-        context.callerHeaders().apply(endpoint).forEach(post::header);
-        extra.forEach(post::header);
-        return NativeCalls.send(context.http(), endpoint, post, HttpResponse.BodyHandlers.ofByteArray(), read);
+        post = post.headers(context.callerHeaders().apply(endpoint)).headers(extra);
+        return NativeCalls.send(context.http(), endpoint, post, read);
     }
 
     /** The JSON body of a {@code status} answer; a contract problem or anything else fails. */
-    private JsonNode expect(HttpResponse<byte[]> response, int status) {
-        int actual = response.statusCode();
+    private JsonNode expect(HttpAnswer response, int status) {
+        int actual = response.status();
         String member = endpoint.member();
         if (actual == ProblemType.LOOP_DETECTED.status() && relayable(response) == ProblemType.LOOP_DETECTED) {
             // a loop further down is the federation's answer, not the member failing
@@ -169,20 +166,13 @@ public final class V1Adapter implements MemberAdapter {
     }
 
     /** The contract problem type of a 4xx/508 problem answer, if it is one the member may give. */
-    private static ProblemType relayable(HttpResponse<byte[]> response) {
+    private static ProblemType relayable(HttpAnswer response) {
         try {
-            JsonNode problem = StrictJson.read(response.body());
-            String type = problem.path("type").asText("");
-            for (ProblemType t : ProblemType.values()) {
-                if (t.uri().toString().equals(type) && t.status() == response.statusCode()
-                        && (t.status() < 500 || t == ProblemType.LOOP_DETECTED)) {
-                    return t;
-                }
-            }
+            return ProblemType.relayable(response.status(), StrictJson.read(response.body()).path("type").asText(null))
+                    .orElse(null);
         } catch (IOException e) {
-            // not a problem document
+            return null; // not a problem document
         }
-        return null;
     }
 
     private <T> T convert(JsonNode answer, Class<T> type) {

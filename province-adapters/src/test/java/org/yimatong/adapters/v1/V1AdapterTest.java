@@ -198,12 +198,12 @@ class V1AdapterTest extends MemberAdapterContractTest {
     }
 
     @Test
-    void serverErrorIsUnavailable() {
+    void serverErrorIsAServerError() {
         platform.stubFor(post(urlEqualTo("/member/v1/verifications")).willReturn(aResponse().withStatus(503)));
 
         MemberProblem problem = failure(adapter(endpoint()).verify(REQUEST, FORWARDING));
 
-        assertEquals(MemberProblem.Kind.UNAVAILABLE, problem.kind());
+        assertEquals(MemberProblem.Kind.SERVER_ERROR, problem.kind());
     }
 
     @Test
