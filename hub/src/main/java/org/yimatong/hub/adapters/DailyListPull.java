@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.camel.Exchange;
 import org.jboss.logging.Logger;
 import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberProblem;
@@ -26,12 +27,14 @@ import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.lists.ingest.BatchBody;
-import org.yimatong.hub.lists.ingest.BatchIngest;
 import org.yimatong.hub.lists.ingest.BatchUpload;
+import org.yimatong.hub.lists.ingest.IncomingBatch;
 import org.yimatong.hub.lists.ingest.IngestOutcome;
+import org.yimatong.hub.lists.ingest.ListIngestRoutes;
 import org.yimatong.hub.lists.keys.ListKeys;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
+import org.yimatong.hub.routes.RouteCalls;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.payload.MemberRecord;
@@ -45,7 +48,8 @@ import io.quarkus.scheduler.Scheduled;
  * of a day and turns every line into a v1 entry, pseudonymised with the current list key inside the adapter, so
  * the hub's storage never sees an ID number (REQ-LIST-1); the entries then stream through the one ingest path as
  * the member's full list of that day, vouched for by the hub's key. Runs every day for every active member whose
- * dialect carries {@link Operation#DAILY_LIST}, and on an operator's request. The batch tag {@code pull-<day>}
+ * dialect carries {@link Operation#DAILY_LIST} (through {@link DailyListPullRoutes}, one member's failure its own),
+ * and on an operator's request. The batch tag {@code pull-<day>}
  * makes a second pull of the same file (another instance, a retry) an idempotent replay.
  */
 @ApplicationScoped
@@ -53,22 +57,23 @@ public class DailyListPull {
 
     private static final Logger LOG = Logger.getLogger(DailyListPull.class);
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Duration FIRST_BYTE_TIMEOUT = Duration.ofSeconds(60);
+    /** A bound behind the adapter's own deadlines (the file's timeout), should an adapter keep none. */
+    private static final Duration DOWNLOAD_BOUND = Duration.ofMinutes(30);
 
     private final MemberAdapters adapters;
     private final MemberRegistry members;
     private final ListKeys listKeys;
     private final HubKeyRing hubKeys;
-    private final BatchIngest ingest;
+    private final RouteCalls routes;
     private final Clock clock;
 
     public DailyListPull(MemberAdapters adapters, MemberRegistry members, ListKeys listKeys, HubKeyRing hubKeys,
-            BatchIngest ingest, Clock clock) {
+            RouteCalls routes, Clock clock) {
         this.adapters = adapters;
         this.members = members;
         this.listKeys = listKeys;
         this.hubKeys = hubKeys;
-        this.ingest = ingest;
+        this.routes = routes;
         this.clock = clock;
     }
 
@@ -80,22 +85,32 @@ public class DailyListPull {
         return LocalDate.now(clock.withZone(CHINA));
     }
 
+    /** One member's list of one day, as the schedule asks for it. */
+    public record DailyPull(String member, LocalDate day, String batchTag) {}
+
     @Scheduled(identity = "daily-list-pull", cron = "{ymt.lists.pull.cron}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         LocalDate day = today();
-        List<String> publishers = members.list().await().atMost(Duration.ofSeconds(30)).stream()
+        List<DailyPull> pulls = members.list().await().atMost(Duration.ofSeconds(30)).stream()
                 .map(MemberRecord::entityId)
                 .filter(id -> adapters.adapter(id, Operation.DAILY_LIST).isPresent())
+                .map(id -> new DailyPull(id, day, defaultTag(day)))
                 .toList();
-        for (String memberId : publishers) {
-            try {
-                IngestOutcome outcome = pull(memberId, day, defaultTag(day));
-                LOG.infof("Daily list of %s for %s: %d entries%s", memberId, day, outcome.receipt().count(),
-                        outcome.replay() ? " (already stored)" : "");
-            } catch (ProblemException e) {
-                LOG.warnf("Daily list of %s for %s not taken in: %s", memberId, day, e.getMessage());
-            }
+        routes.requestBlocking(DailyListPullRoutes.PULL_ALL, pulls, Object.class);
+    }
+
+    /** A route step: the {@link DailyPull} in the body becomes its ingest outcome, logged either way. */
+    void pullOne(Exchange exchange) {
+        DailyPull wanted = exchange.getMessage().getBody(DailyPull.class);
+        try {
+            IngestOutcome outcome = pull(wanted.member(), wanted.day(), wanted.batchTag());
+            LOG.infof("Daily list of %s for %s: %d entries%s", wanted.member(), wanted.day(),
+                    outcome.receipt().count(), outcome.replay() ? " (already stored)" : "");
+            exchange.getMessage().setBody(outcome);
+        } catch (ProblemException e) {
+            // one member's failure is its own: the others are pulled all the same
+            LOG.warnf("Daily list of %s for %s not taken in: %s", wanted.member(), wanted.day(), e.getMessage());
         }
     }
 
@@ -118,8 +133,8 @@ public class DailyListPull {
         try (Stream<ListEntry> entries = fetch(memberId, adapter, day, key)) {
             EntryLines lines = new EntryLines(memberId, entries.iterator());
             try {
-                return ingest.ingest(BatchUpload.convertedByHub(member, batchTag, day, epoch, hubKey),
-                        new BatchBody(lines, false, -1));
+                return routes.requestBlocking(ListIngestRoutes.INGEST, new IncomingBatch(BatchUpload.convertedByHub(
+                        member, batchTag, day, epoch, hubKey), new BatchBody(lines, false, -1)), IngestOutcome.class);
             } catch (ProblemException e) {
                 // a native line outside the format ends the stream: that is the member's fault, named as such
                 throw lines.memberProblem != null ? lines.memberProblem : e;
@@ -132,7 +147,7 @@ public class DailyListPull {
     private static Stream<ListEntry> fetch(String memberId, MemberAdapter adapter, LocalDate day, byte[] key) {
         try {
             return adapter.dailyList(day, key).toCompletableFuture()
-                    .get(FIRST_BYTE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(DOWNLOAD_BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
             throw NativeCalls.asProblem(memberId, e);
         } catch (TimeoutException e) {

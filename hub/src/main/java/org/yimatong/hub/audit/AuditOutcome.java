@@ -3,6 +3,7 @@ package org.yimatong.hub.audit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
 /**
@@ -20,6 +21,11 @@ public final class AuditOutcome {
     /** A refusal, by its problem type. */
     public static String problem(ProblemType type) {
         return "PROBLEM:" + type.slug();
+    }
+
+    /** A failure: its problem type when it is a refusal of the contract, else {@link #internal()}. */
+    public static String failure(Throwable failure) {
+        return failure instanceof ProblemException p ? problem(p.type()) : internal();
     }
 
     /** Something that failed without a problem of the contract. */

@@ -4,15 +4,12 @@ import java.time.Clock;
 
 import jakarta.inject.Singleton;
 
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.AsyncProcessorSupport;
 import org.jboss.logging.Logger;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.routes.UniStep;
 import org.yimatong.schemas.payload.AuditEvent.Action;
-import org.yimatong.schemas.problem.ProblemException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +20,7 @@ import io.smallrye.mutiny.Uni;
  * masked and never the code; one count in {@code ymt.verifications} by outcome.
  */
 @Singleton
-public class AuditVerification extends AsyncProcessorSupport {
+public class AuditVerification extends UniStep<Verification> {
 
     static final Action ACTION = Action.VERIFICATION;
     private static final Logger LOG = Logger.getLogger("org.yimatong.hub.verification.log");
@@ -33,26 +30,20 @@ public class AuditVerification extends AsyncProcessorSupport {
     private final MeterRegistry meters;
 
     public AuditVerification(AuditWriter audit, Clock clock, MeterRegistry meters) {
+        super(Verification.class);
         this.audit = audit;
         this.clock = clock;
         this.meters = meters;
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        Verification v = exchange.getMessage().getBody(Verification.class);
-        Throwable failure = exchange.getProperty(UniStep.FAILURE, Throwable.class);
-        Uni<Void> audited;
-        try {
-            audited = audit(v, failure);
-        } catch (RuntimeException e) {
-            audited = Uni.createFrom().failure(e);
-        }
-        audited.subscribe().with(done -> callback.done(false), auditFailure -> {
-            exchange.setException(auditFailure);
-            callback.done(false);
-        });
-        return false;
+    protected Uni<Verification> apply(Verification v) {
+        return apply(v, null);
+    }
+
+    @Override
+    protected Uni<Verification> apply(Verification v, Throwable failure) {
+        return audit(v, failure).replaceWith(v);
     }
 
     private Uni<Void> audit(Verification v, Throwable failure) {
@@ -69,11 +60,8 @@ public class AuditVerification extends AsyncProcessorSupport {
 
     /** The answer's status (with its reason), or the refusal's problem type. */
     static String outcome(Verification v, Throwable failure) {
-        if (failure instanceof ProblemException p) {
-            return AuditOutcome.problem(p.type());
-        }
         if (failure != null || v.result() == null) {
-            return AuditOutcome.internal();
+            return AuditOutcome.failure(failure);
         }
         return AuditOutcome.of(v.result().status().name(), v.result().reason());
     }

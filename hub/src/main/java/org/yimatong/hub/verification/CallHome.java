@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.memberapi.MemberRefusedException;
 import org.yimatong.hub.memberapi.MemberUnavailableException;
+import org.yimatong.hub.routes.UniStep;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
@@ -23,20 +24,21 @@ import io.smallrye.mutiny.Uni;
  * {@code NOT_FOUND_AT_HOME}; an answer outside the contract is a 502; a hub's refusal is passed back.
  */
 @Singleton
-public class CallHome extends UniStep {
+public class CallHome extends UniStep<Verification> {
 
     private final MemberClient client;
     private final Clock clock;
     private final Duration unknownValidFor;
 
     public CallHome(MemberClient client, Clock clock, VerificationConfig config) {
+        super(Verification.class);
         this.client = client;
         this.clock = clock;
         this.unknownValidFor = config.unknownValidFor();
     }
 
     @Override
-    Uni<Verification> apply(Verification v) {
+    protected Uni<Verification> apply(Verification v) {
         if (v.result() != null) {
             return Uni.createFrom().item(v);
         }

@@ -11,6 +11,7 @@ import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.memberapi.Peer;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.hub.routes.UniStep;
 import org.yimatong.hub.routing.RouteDecision;
 import org.yimatong.hub.routing.TreeRouter;
 import org.yimatong.schemas.code.CodeClaims;
@@ -34,7 +35,7 @@ import io.smallrye.mutiny.Uni;
  * lifetime and freshness here, so garbage never travels. A refusal is a problem and no call leaves the hub.
  */
 @Singleton
-public class CheckCode extends UniStep {
+public class CheckCode extends UniStep<Verification> {
 
     private final DynamicCodeCodec codec;
     private final MemberDirectory members;
@@ -46,6 +47,7 @@ public class CheckCode extends UniStep {
 
     public CheckCode(MemberDirectory members, TreeRouter router, HubConfig hub, Clock clock, VerificationConfig config,
             RevocationList revocations) {
+        super(Verification.class);
         this.revocations = revocations;
         this.members = members;
         this.router = router;
@@ -56,7 +58,7 @@ public class CheckCode extends UniStep {
     }
 
     @Override
-    Uni<Verification> apply(Verification v) {
+    protected Uni<Verification> apply(Verification v) {
         DecodedCode decoded = v.decoded();
         CodeClaims unverified = decoded.claims();
         RouteDecision decision = router.route(unverified.rgn());

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import jakarta.inject.Singleton;
 
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.routes.UniStep;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.SignatureProfile;
 
@@ -16,18 +17,19 @@ import io.smallrye.mutiny.Uni;
  * nothing verified yet: from here on, a refusal is audited with the code's {@code jti} and home.
  */
 @Singleton
-public class DecodeCode extends UniStep {
+public class DecodeCode extends UniStep<Verification> {
 
     private final DynamicCodeCodec codec;
     private final HubConfig hub;
 
     public DecodeCode(HubConfig hub, Clock clock, VerificationConfig config) {
+        super(Verification.class);
         this.hub = hub;
         this.codec = new DynamicCodeCodec(clock, config.codeSkew(), EnumSet.allOf(SignatureProfile.class));
     }
 
     @Override
-    Uni<Verification> apply(Verification v) {
+    protected Uni<Verification> apply(Verification v) {
         v.hops().arrivingAt(hub.entityId());
         return Uni.createFrom().item(v.decodedAs(codec.parse(v.request().code())));
     }

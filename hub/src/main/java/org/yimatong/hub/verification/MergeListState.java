@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import org.yimatong.hub.lists.ListMerge;
 import org.yimatong.hub.lists.ListState;
+import org.yimatong.hub.routes.UniStep;
 
 import io.smallrye.mutiny.Uni;
 
@@ -15,18 +16,19 @@ import io.smallrye.mutiny.Uni;
  * the answer stays UNKNOWN.
  */
 @Singleton
-public class MergeListState extends UniStep {
+public class MergeListState extends UniStep<Verification> {
 
     private final ListState lists;
     private final Clock clock;
 
     public MergeListState(ListState lists, Clock clock) {
+        super(Verification.class);
         this.lists = lists;
         this.clock = clock;
     }
 
     @Override
-    Uni<Verification> apply(Verification v) {
+    protected Uni<Verification> apply(Verification v) {
         String listSub = v.result().listSub();
         if (listSub == null) {
             return Uni.createFrom().item(v);

@@ -2,6 +2,7 @@ package org.yimatong.hub.verification;
 
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.memberapi.Peer;
+import org.yimatong.hub.routes.UniStep;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec.DecodedCode;

@@ -8,13 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.apache.camel.AsyncProducer;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePattern;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.auth.Roles;
+import org.yimatong.hub.routes.RouteCalls;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
@@ -31,13 +28,12 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ Roles.MEMBER, Roles.HUB })
 public class VerificationResource {
 
-    private final CamelContext camel;
+    private final RouteCalls routes;
     private final CurrentCaller caller;
     private final VerificationConfig config;
-    private volatile AsyncProducer producer;
 
-    public VerificationResource(CamelContext camel, CurrentCaller caller, VerificationConfig config) {
-        this.camel = camel;
+    public VerificationResource(RouteCalls routes, CurrentCaller caller, VerificationConfig config) {
+        this.routes = routes;
         this.caller = caller;
         this.config = config;
     }
@@ -46,40 +42,15 @@ public class VerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<VerificationResult> verify(@HeaderParam(Hops.HOP_HEADER) String hop,
-            @HeaderParam(Hops.PATH_HEADER) String path, VerificationRequest request) throws Exception {
+            @HeaderParam(Hops.PATH_HEADER) String path, VerificationRequest request) {
         Validation.requireValid(request);
         Caller who = caller.get();
         Verification verification = Verification.arriving(request, who,
                 Hops.sentBy(hop, path, who.entityId(), who.isHub()), System.nanoTime());
-        AsyncProducer route = producer();
-        Exchange exchange = route.getEndpoint().createExchange(ExchangePattern.InOut);
-        exchange.getMessage().setBody(verification);
-        return Uni.createFrom().completionStage(() -> route.processAsync(exchange)).map(done -> {
-            if (done.getException() != null) {
-                throw rethrowable(done.getException());
-            }
-            VerificationResult result = done.getMessage().getBody(Verification.class).result();
+        return routes.request(config.routeUri(), verification, Verification.class).map(done -> {
+            VerificationResult result = done.result();
             // only a hub gets the list pseudonym, to merge with its own list state on the way back (REQ-VER-5)
             return who.isHub() ? result : result.withoutListSub();
         });
-    }
-
-    private static RuntimeException rethrowable(Throwable failure) {
-        return failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
-    }
-
-    private AsyncProducer producer() throws Exception {
-        AsyncProducer p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    AsyncProducer created = camel.getEndpoint(config.routeUri()).createAsyncProducer();
-                    created.start();
-                    producer = created;
-                }
-                p = producer;
-            }
-        }
-        return p;
     }
 }

@@ -38,7 +38,7 @@ public class VerificationRoutes extends RouteBuilder {
                 .process(callHome).id("call-home")
                 .process(mergeListState).id("merge-list-state")
                 .doFinally()
-                .process(audit).id("audit")
+                .process(audit).id("audit-verification")
                 .end();
     }
 }

@@ -27,6 +27,7 @@ import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.RelayedBatch.Relay;
 import org.yimatong.hub.lists.keys.ListKeys;
 import org.yimatong.hub.registry.Member;
+import org.yimatong.hub.routes.RouteCalls;
 import org.yimatong.schemas.batch.BatchManifest;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.BatchProgress;
@@ -64,21 +65,21 @@ public class BatchResource {
     private static final String BATCH_COLUMNS = "select member, batch_tag, day, count, digest, signature, alg, kid,"
             + " received_at, stored_at, added, changed, removed, unchanged from list_batch";
 
-    private final BatchIngest ingest;
+    private final RouteCalls routes;
     private final IngestProgress progress;
     private final CurrentCaller caller;
     private final Pool pool;
     private final ListKeys keys;
 
-    public BatchResource(BatchIngest ingest, IngestProgress progress, CurrentCaller caller, Pool pool, ListKeys keys) {
+    public BatchResource(RouteCalls routes, IngestProgress progress, CurrentCaller caller, Pool pool, ListKeys keys) {
         this.keys = keys;
-        this.ingest = ingest;
+        this.routes = routes;
         this.progress = progress;
         this.caller = caller;
         this.pool = pool;
     }
 
-    /** Streams the body into the ingest path on a worker thread; the batch is never held in memory. */
+    /** Streams the body into the ingest route on a worker thread; the batch is never held in memory. */
     @POST
     @Blocking
     @Consumes({ "application/x-ndjson", MediaType.APPLICATION_OCTET_STREAM })
@@ -135,7 +136,8 @@ public class BatchResource {
             }
             upload = BatchUpload.relayed(member, memberId, batchTag, parsedDay, epoch, signature, relays);
         }
-        IngestOutcome outcome = ingest.ingest(upload, new BatchBody(body, gzip, length == null ? -1 : length));
+        IngestOutcome outcome = routes.requestBlocking(ListIngestRoutes.INGEST, new IncomingBatch(upload,
+                new BatchBody(body, gzip, length == null ? -1 : length)), IngestOutcome.class);
         if (outcome.replay()) {
             return Response.ok(outcome.receipt()).build();
         }

@@ -1,6 +1,5 @@
 package org.yimatong.hub.lists.ingest;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberDirectory;
@@ -26,52 +25,81 @@ import org.yimatong.schemas.problem.ProblemType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One dropped batch file through {@link BatchIngest}. On success the {@code .sig} follows the batch to
- * {@code done/}; on refusal it goes to {@code error/} with the problem report, and the exchange fails so the
- * file consumer moves the batch there too.
+ * The steps of the file drop route ({@link ListIngestRoutes}) around the ingest: a dropped file becomes an
+ * {@link IncomingBatch} (member from the folder, signature from the {@code .sig} beside it); on success the
+ * {@code .sig} follows the batch to {@code done/}; on refusal it goes to {@code error/} with the problem report, and
+ * the exchange fails so the file consumer moves the batch there too.
  */
 @ApplicationScoped
-public class FileDropIngest implements Processor {
+public class FileDropIngest {
 
     private static final String SUFFIX = ".ndjson";
+    private static final String SIGNATURE = "ymt.drop.signature";
 
-    private final BatchIngest ingest;
     private final MemberDirectory directory;
     private final ObjectMapper mapper;
     private final Path root;
 
-    public FileDropIngest(BatchIngest ingest, MemberDirectory directory, ObjectMapper mapper, ListsConfig config) {
-        this.ingest = ingest;
+    public FileDropIngest(MemberDirectory directory, ObjectMapper mapper, ListsConfig config) {
         this.directory = directory;
         this.mapper = mapper;
         this.root = ListIngestRoutes.root(config);
     }
 
-    @Override
-    public void process(Exchange exchange) throws IOException {
-        Path file = exchange.getIn().getBody(File.class).toPath().toAbsolutePath();
-        String memberId = file.getParent().getFileName().toString();
-        String day = file.getFileName().toString();
-        day = day.substring(0, day.length() - SUFFIX.length());
+    /** The dropped file as a batch of its folder's member; the file stream is closed when the exchange ends. */
+    void received(Exchange exchange) throws IOException {
+        Path file = file(exchange);
+        String memberId = memberOf(file);
+        String day = dayOf(file);
         Path signature = file.resolveSibling(day + ".sig");
-        try {
-            Member member = directory.find(memberId).filter(Member::isActive)
-                    .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
-                            "No active member " + memberId + " for this inbox folder", List.of()));
-            String jws = readSignature(signature);
-            try (InputStream in = Files.newInputStream(file)) {
-                ingest.ingest(new BatchUpload(member, day, parseDay(day), null, jws), new BatchBody(in, false, Files
-                        .size(file)));
+        exchange.setProperty(SIGNATURE, signature);
+        Member member = directory.find(memberId).filter(Member::isActive)
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                        "No active member " + memberId + " for this inbox folder", List.of()));
+        String jws = readSignature(signature);
+        InputStream in = Files.newInputStream(file);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // read to the end or refused; nothing more to do with it
+                }
             }
-            moveBeside(signature, "done", memberId);
-        } catch (ProblemException e) {
-            Path report = root.resolve("error").resolve(memberId).resolve(day + ".problem.json");
-            Files.createDirectories(report.getParent());
-            Files.write(report, mapper.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(Problem.of(e, "inbox/" + memberId + "/" + day + SUFFIX)));
-            moveBeside(signature, "error", memberId);
-            throw new BatchFileRefusedException(e.getMessage());
-        }
+        });
+        exchange.getMessage().setBody(new IncomingBatch(new BatchUpload(member, day, parseDay(day), null, jws),
+                new BatchBody(in, false, Files.size(file))));
+    }
+
+    void stored(Exchange exchange) throws IOException {
+        moveBeside(exchange.getProperty(SIGNATURE, Path.class), "done", memberOf(file(exchange)));
+    }
+
+    void refused(Exchange exchange) throws IOException {
+        ProblemException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ProblemException.class);
+        Path file = file(exchange);
+        String memberId = memberOf(file);
+        String day = dayOf(file);
+        Path report = root.resolve("error").resolve(memberId).resolve(day + ".problem.json");
+        Files.createDirectories(report.getParent());
+        Files.write(report, mapper.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(Problem.of(refusal, "inbox/" + memberId + "/" + day + SUFFIX)));
+        moveBeside(file.resolveSibling(day + ".sig"), "error", memberId);
+        throw new BatchFileRefusedException(refusal.getMessage());
+    }
+
+    private static Path file(Exchange exchange) {
+        return Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+    }
+
+    private static String memberOf(Path file) {
+        return file.getParent().getFileName().toString();
+    }
+
+    private static String dayOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - SUFFIX.length());
     }
 
     private static String readSignature(Path signature) throws IOException {

@@ -3,27 +3,37 @@ package org.yimatong.hub.lists.ingest;
 import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.yimatong.hub.home.YimatongHome;
 import org.yimatong.hub.lists.ListsConfig;
+import org.yimatong.schemas.problem.ProblemException;
 
 /**
- * The file drop (REQ-LIST-9): {@code inbox/<member>/<day>.ndjson} with its detached signature beside it in
- * {@code <day>.sig} goes through the same ingest path as an upload, with batch tag {@code <day>}. A stored
- * batch moves to {@code done/<member>/}, a refused one to {@code error/<member>/} with {@code <day>.problem.json}
- * beside it. Members write the {@code .sig} first and the {@code .ndjson} last, by an atomic rename.
+ * The one way a batch comes in (REQ-LIST-2..9): the {@value #INGEST} route takes an {@link IncomingBatch} from an
+ * HTTP upload, a dropped file or a daily pull through {@link BatchIngest} and answers its {@link IngestOutcome}; a
+ * refusal leaves as the exchange's {@link ProblemException}.
+ *
+ * <p>The file drop (REQ-LIST-9): {@code inbox/<member>/<day>.ndjson} with its detached signature beside it in
+ * {@code <day>.sig}, batch tag {@code <day>}. A stored batch moves to {@code done/<member>/}, a refused one to
+ * {@code error/<member>/} with {@code <day>.problem.json} beside it. Members write the {@code .sig} first and the
+ * {@code .ndjson} last, by an atomic rename.
  */
 @ApplicationScoped
 public class ListIngestRoutes extends RouteBuilder {
 
-    @Inject
-    ListsConfig config;
+    public static final String INGEST = "direct:list-ingest";
 
-    @Inject
-    FileDropIngest fileDrop;
+    private final ListsConfig config;
+    private final BatchIngest ingest;
+    private final FileDropIngest fileDrop;
+
+    public ListIngestRoutes(ListsConfig config, BatchIngest ingest, FileDropIngest fileDrop) {
+        this.config = config;
+        this.ingest = ingest;
+        this.fileDrop = fileDrop;
+    }
 
     @Override
     public void configure() {
@@ -32,13 +42,25 @@ public class ListIngestRoutes extends RouteBuilder {
                 .logExhausted(false)
                 .log(LoggingLevel.WARN, "Batch file ${header.CamelFileName} refused: ${exception.message}");
 
+        from(INGEST).routeId("list-ingest")
+                .process(exchange -> {
+                    IncomingBatch batch = exchange.getMessage().getBody(IncomingBatch.class);
+                    exchange.getMessage().setBody(ingest.ingest(batch.upload(), batch.body()));
+                }).id("ingest");
+
         Path root = root(config);
         from("file:" + root.resolve("inbox") + "?recursive=true&include=.*\\.ndjson"
                 + "&delay=" + config.drop().pollDelay().toMillis()
                 + "&move=" + root.resolve("done") + "/${file:name}"
                 + "&moveFailed=" + root.resolve("error") + "/${file:name}")
                 .routeId("list-file-drop")
-                .process(fileDrop);
+                .doTry()
+                .process(fileDrop::received).id("read-signature")
+                .to(INGEST)
+                .process(fileDrop::stored).id("signature-to-done")
+                .doCatch(ProblemException.class)
+                .process(fileDrop::refused).id("report-refusal")
+                .end();
     }
 
     static Path root(ListsConfig config) {
