@@ -37,7 +37,6 @@ import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.hub.routes.RouteCalls;
 import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.Jwk;
-import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -92,8 +91,8 @@ public class DailyListPull {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         LocalDate day = today();
-        List<DailyPull> pulls = members.list().await().atMost(Duration.ofSeconds(30)).stream()
-                .map(MemberRecord::entityId)
+        List<DailyPull> pulls = members.all().stream()
+                .map(Member::entityId)
                 .filter(id -> adapters.adapter(id, Operation.DAILY_LIST).isPresent())
                 .map(id -> new DailyPull(id, day, defaultTag(day)))
                 .toList();

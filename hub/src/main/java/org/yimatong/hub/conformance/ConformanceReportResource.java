@@ -18,7 +18,7 @@ import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Roles;
-import org.yimatong.hub.registry.MemberRegistry;
+import org.yimatong.hub.registry.MemberStore;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.payload.TrustMark;
@@ -42,12 +42,12 @@ public class ConformanceReportResource {
     private static final Pattern DETACHED_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
     private static final String ADMIN = "admin";
 
-    private final MemberRegistry registry;
+    private final MemberStore registry;
     private final TrustedRunnerKeys trustedKeys;
     private final AuditWriter audit;
     private final Clock clock;
 
-    public ConformanceReportResource(MemberRegistry registry, TrustedRunnerKeys trustedKeys, AuditWriter audit,
+    public ConformanceReportResource(MemberStore registry, TrustedRunnerKeys trustedKeys, AuditWriter audit,
             Clock clock) {
         this.registry = registry;
         this.trustedKeys = trustedKeys;

@@ -34,28 +34,28 @@ public class MemberAdminResource {
     /** The dialects the hub has an adapter for (province-adapters). */
     private static final Set<String> DIALECTS = StandardAdapters.registry().dialects();
 
-    private final MemberRegistry registry;
+    private final MemberStore members;
 
-    public MemberAdminResource(MemberRegistry registry) {
-        this.registry = registry;
+    public MemberAdminResource(MemberStore members) {
+        this.members = members;
     }
 
     @GET
     public Uni<List<MemberRecord>> list() {
-        return registry.list();
+        return members.list();
     }
 
     @POST
     public Uni<Response> create(MemberRecord record) {
         requireBody(record);
-        return registry.save(record, false).flatMap(created -> registry.get(record.entityId()))
+        return members.save(record, false).flatMap(created -> members.get(record.entityId()))
                 .map(saved -> Response.status(Response.Status.CREATED).entity(saved.orElseThrow()).build());
     }
 
     @GET
     @Path("{id}")
     public Uni<MemberRecord> get(@PathParam("id") String entityId) {
-        return registry.get(entityId).map(found -> found.orElseThrow(() -> notFound(entityId)));
+        return members.get(entityId).map(found -> found.orElseThrow(() -> notFound(entityId)));
     }
 
     /** Creates or replaces the member; suspending one is a PUT with {@code status: SUSPENDED}. */
@@ -67,7 +67,7 @@ public class MemberAdminResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The body is about another member",
                     List.of(new FieldError("/entityId", "must equal the id in the path, " + entityId)));
         }
-        return registry.save(record, true).flatMap(created -> registry.get(entityId)
+        return members.save(record, true).flatMap(created -> members.get(entityId)
                 .map(saved -> Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                         .entity(saved.orElseThrow()).build()));
     }

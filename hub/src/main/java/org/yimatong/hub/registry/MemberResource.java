@@ -18,21 +18,21 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
-    private final MemberRegistry registry;
+    private final MemberStore members;
 
-    public MemberResource(MemberRegistry registry) {
-        this.registry = registry;
+    public MemberResource(MemberStore members) {
+        this.members = members;
     }
 
     @GET
     public Uni<List<MemberPublicView>> list() {
-        return registry.list().map(records -> records.stream().map(MemberRecord::publicView).toList());
+        return members.list().map(records -> records.stream().map(MemberRecord::publicView).toList());
     }
 
     @GET
     @Path("{id}")
     public Uni<MemberPublicView> get(@PathParam("id") String entityId) {
-        return registry.get(entityId)
+        return members.get(entityId)
                 .map(found -> found.orElseThrow(() -> MemberAdminResource.notFound(entityId)).publicView());
     }
 }
