@@ -1,6 +1,5 @@
 package org.yimatong.adapters.jsonhmac;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
-import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
@@ -183,19 +181,7 @@ public final class JsonHmacAdapter implements MemberAdapter {
 
     /** {@code data} of an ok answer, {@code null} for the not-found answer; everything else throws. */
     private JsonNode okData(HttpAnswer response) {
-        NativeCalls.refuseServerError(endpoint.member(), response.status());
-        if (response.status() == 401 || response.status() == 403) {
-            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.status());
-        }
-        if (response.status() != 200) {
-            throw bad("answered HTTP " + response.status());
-        }
-        JsonNode answer;
-        try {
-            answer = StrictJson.read(response.body());
-        } catch (IOException e) {
-            throw bad("answer is not JSON");
-        }
+        JsonNode answer = NativeCalls.okJson(endpoint.member(), response);
         JsonNode code = answer.get("code");
         if (!answer.isObject() || code == null || !code.isIntegralNumber() || !code.canConvertToInt()) {
             throw bad("answer without an integer code");

@@ -102,19 +102,7 @@ public final class NationalRelayAdapter implements MemberAdapter {
     record RiskAnswer(VerificationStatus status, ReasonCode reason) {}
 
     RiskAnswer read(HttpAnswer response) {
-        NativeCalls.refuseServerError(endpoint.member(), response.status());
-        if (response.status() == 401 || response.status() == 403) {
-            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.status());
-        }
-        if (response.status() != 200) {
-            throw bad("answered HTTP " + response.status());
-        }
-        JsonNode answer;
-        try {
-            answer = StrictJson.read(response.body());
-        } catch (IOException e) {
-            throw bad("answer is not JSON");
-        }
+        JsonNode answer = NativeCalls.okJson(endpoint.member(), response);
         JsonNode code = answer.get("code");
         if (!answer.isObject() || code == null || !code.isTextual()) {
             throw bad("answer without a code string");

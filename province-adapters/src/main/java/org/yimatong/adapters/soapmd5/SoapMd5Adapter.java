@@ -213,13 +213,7 @@ public final class SoapMd5Adapter implements MemberAdapter {
     }
 
     private Element okResponse(HttpAnswer response) {
-        NativeCalls.refuseServerError(endpoint.member(), response.status());
-        if (response.status() == 401 || response.status() == 403) {
-            throw MemberProblem.credentialsRefused(endpoint.member(), "HTTP " + response.status());
-        }
-        if (response.status() != 200) {
-            throw bad("answered HTTP " + response.status());
-        }
+        NativeCalls.requireOk(endpoint.member(), response.status());
         Element inner;
         try {
             Document soap = SecureXml.parse(response.body());

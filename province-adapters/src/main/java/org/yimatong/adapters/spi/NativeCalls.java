@@ -10,6 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import org.yimatong.schemas.canonical.StrictJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * One native HTTP exchange, asynchronously, with its failures turned into {@link MemberProblem}s: a timeout is
  * {@code member-timeout}, a refused connection or I/O failure {@code member-bad-answer} (unavailable), and an
@@ -79,6 +83,30 @@ public final class NativeCalls {
             t = t.getCause();
         }
         return t;
+    }
+
+    /**
+     * The status every native dialect answers with when it answers at all: 200. A 5xx is a server error (the member
+     * cannot answer now), 401/403 a refusal of the hub's credentials, anything else a bad answer.
+     */
+    public static void requireOk(String member, int status) {
+        refuseServerError(member, status);
+        if (status == 401 || status == 403) {
+            throw MemberProblem.credentialsRefused(member, "HTTP " + status);
+        }
+        if (status != 200) {
+            throw MemberProblem.badAnswer(member, "answered HTTP " + status);
+        }
+    }
+
+    /** The JSON of a 200 answer ({@link #requireOk}), read strictly (duplicate members refused). */
+    public static JsonNode okJson(String member, HttpAnswer answer) {
+        requireOk(member, answer.status());
+        try {
+            return StrictJson.read(answer.body());
+        } catch (IOException e) {
+            throw MemberProblem.badAnswer(member, "answer is not JSON");
+        }
     }
 
     /** Status classes every dialect treats alike: 5xx is a server error (the member cannot answer now). */
