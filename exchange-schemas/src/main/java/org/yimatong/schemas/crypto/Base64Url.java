@@ -28,6 +28,11 @@ public final class Base64Url {
         if (text.indexOf('=') >= 0 || text.length() % 4 == 1) {
             throw new IllegalArgumentException("not unpadded base64url");
         }
-        return DECODER.decode(text);
+        byte[] bytes = DECODER.decode(text);
+        // the JDK ignores the unused low bits of the last character: "AB" decodes as "AA" does
+        if (text.length() % 4 != 0 && !ENCODER.encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("not canonical base64url: unused bits of the last character are set");
+        }
+        return bytes;
     }
 }

@@ -2,6 +2,7 @@ package org.yimatong.schemas.jose;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -77,7 +78,7 @@ public final class ClientAssertion {
                 aud.forEach(a -> audience.add(a.asText()));
             }
             return new Claims(text(json, "iss"), text(json, "sub"), Set.copyOf(audience), text(json, "jti"),
-                    Instant.ofEpochSecond(number(json, "iat")), Instant.ofEpochSecond(number(json, "exp")));
+                    instant(json, "iat"), instant(json, "exp"));
         }
 
         /**
@@ -99,10 +100,11 @@ public final class ClientAssertion {
             if (!audience.contains(expectedAudience)) {
                 throw refused("the assertion is for another audience, not " + expectedAudience);
             }
-            if (expiresAt.plus(skew).isBefore(now)) {
+            // the skew moves now, which is ours, not the claims, which may sit at the ends of Instant's range
+            if (expiresAt.isBefore(now.minus(skew))) {
                 throw refused("the assertion has expired");
             }
-            if (issuedAt.minus(skew).isAfter(now)) {
+            if (issuedAt.isAfter(now.plus(skew))) {
                 throw refused("the assertion is issued in the future");
             }
             if (Duration.between(issuedAt, expiresAt).compareTo(MAX_LIFETIME) > 0) {
@@ -125,6 +127,14 @@ public final class ClientAssertion {
                 throw refused("claim " + name + " is missing or not a number");
             }
             return value.longValue();
+        }
+
+        private static Instant instant(JsonNode json, String name) {
+            try {
+                return Instant.ofEpochSecond(number(json, name));
+            } catch (DateTimeException e) {
+                throw refused("claim " + name + " is out of range");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.yimatong.hub.outbound;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
@@ -22,7 +23,7 @@ import io.vertx.mutiny.ext.web.codec.BodyCodec;
 /**
  * Every call that leaves the hub for another node (members of any dialect, child and parent hubs, key sets,
  * callbacks) goes through here, on the one {@link OutboundHttp} client: no thread waits, an answer is read up to
- * {@link AnswerLimit}, and the call's timeout is a total deadline (Vert.x's own timeout only bounds the time between
+ * {@link AnswerLimit}, https or plain http to this machine only ({@link PlainHttpRefusedException}), and the call's timeout is a total deadline (Vert.x's own timeout only bounds the time between
  * two reads, so a peer dripping bytes would otherwise hold the call open).
  */
 @ApplicationScoped
@@ -45,6 +46,11 @@ public class VertxMemberHttp implements MemberHttp {
 
     /** {@link #send} as a {@link Uni}, for the hub's own reactive callers. */
     public Uni<HttpAnswer> exchange(HttpCall call) {
+        try {
+            PlainHttpRefusedException.check(call.uri());
+        } catch (PlainHttpRefusedException e) {
+            return Uni.createFrom().failure(e);
+        }
         HttpRequest<Buffer> request = prepare(call).as(answers.body());
         return deadline(call, sent(request, call))
                 .map(response -> new HttpAnswer(response.statusCode(),
@@ -53,6 +59,11 @@ public class VertxMemberHttp implements MemberHttp {
 
     @Override
     public CompletionStage<Integer> download(HttpCall call, Path file) {
+        try {
+            PlainHttpRefusedException.check(call.uri());
+        } catch (PlainHttpRefusedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
                 .flatMap(target -> deadline(call, sent(prepare(call).as(BodyCodec.pipe(target)), call))
                         .map(HttpResponse::statusCode)

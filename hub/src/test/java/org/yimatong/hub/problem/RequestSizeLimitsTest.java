@@ -2,16 +2,24 @@ package org.yimatong.hub.problem;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.yimatong.hub.lists.ListBatches.entry;
 import static org.yimatong.hub.lists.ListBatches.sub;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yimatong.hub.lists.ListBatches;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.batch.ListEntry;
@@ -20,6 +28,7 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
@@ -61,6 +70,28 @@ class RequestSizeLimitsTest {
                         .getBytes(StandardCharsets.US_ASCII)))
                 .when().post("/v1/green-lookups").then()
                 .statusCode(200).body("status", equalTo("GREEN"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/v1/lists/batches, application/x-ndjson, 100000000", "/v1/verifications, application/json, 60000",
+            "/v1/appeals, application/json, 60000" })
+    void aCallerWithoutCredentialsIsAnsweredBeforeItsBodyArrives(String path, String type, long length)
+            throws IOException {
+        // a length within each endpoint's limit, 1 KiB of it sent: a hub that read bodies before authenticating
+        // would wait here for the rest
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\n"
+                    + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertEquals("HTTP/1.1 401 Unauthorized", statusLine);
+        }
     }
 
     @Test

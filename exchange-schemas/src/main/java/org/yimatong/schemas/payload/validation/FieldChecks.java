@@ -84,22 +84,26 @@ public final class FieldChecks {
         return this;
     }
 
-    /**
-     * An absolute https URL, or plain http to a loopback host (a one-machine federation, a test): a member's
-     * API is never reached over plain http across a network.
-     */
+    /** {@link #isHttpsOrLoopback} for a field. */
     public FieldChecks httpsOrLoopback(String pointer, URI value) {
-        if (value == null) {
-            return this;
-        }
-        String scheme = value.getScheme();
-        boolean https = "https".equalsIgnoreCase(scheme);
-        boolean loopbackHttp = "http".equalsIgnoreCase(scheme) && value.getHost() != null
-                && java.util.Set.of("localhost", "127.0.0.1", "[::1]").contains(value.getHost());
-        if (!value.isAbsolute() || value.getHost() == null || !(https || loopbackHttp)) {
+        if (value != null && !isHttpsOrLoopback(value)) {
             fail(pointer, "must be an absolute https URL (plain http only to localhost)");
         }
         return this;
+    }
+
+    /**
+     * An absolute https URL, or plain http to a loopback host (a one-machine federation, a test, a sidecar proxy):
+     * nothing the hub sends or fetches crosses a network in clear.
+     */
+    public static boolean isHttpsOrLoopback(URI value) {
+        String scheme = value.getScheme();
+        if (!value.isAbsolute() || value.getHost() == null) {
+            return false;
+        }
+        return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
+                && java.util.Set.of("localhost", "127.0.0.1", "[::1]").contains(value.getHost().toLowerCase(
+                        java.util.Locale.ROOT));
     }
 
     /** Free text must not carry anything that looks like a resident ID number (REQ-PRIV-1). */
