@@ -47,6 +47,7 @@ public enum ProblemType {
     LOOP_DETECTED("loop-detected", 508, "Routing loop detected"),
     MEMBER_BAD_ANSWER("member-bad-answer", 502, "Member platform gave an invalid answer"),
     MEMBER_TIMEOUT("member-timeout", 504, "Member platform did not answer in time"),
+    QUOTA_EXCEEDED("quota-exceeded", 429, "Request quota exceeded"),
     OVERLOADED("overloaded", 503, "Temporarily overloaded"),
     INTERNAL("internal", 500, "Internal error");
 

@@ -17,9 +17,12 @@ import org.xml.sax.SAXException;
 
 /**
  * The JDK's DOM parser with XXE shut: no DOCTYPE at all (so no external entities and no entity expansion), no
- * XInclude, no external schemas or stylesheets.
+ * XInclude, no external schemas or stylesheets, and elements nested at most {@value #MAX_DEPTH} deep.
  */
 public final class SecureXml {
+
+    /** Deepest element nesting accepted; a SOAP answer of any dialect here needs fewer than ten levels. */
+    static final int MAX_DEPTH = 64;
 
     private static final DocumentBuilderFactory FACTORY = factory();
 
@@ -105,6 +108,8 @@ public final class SecureXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // DOM's getTextContent() recurses once per level: a deeper document would overflow the stack
+            f.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be secured", e);
         }
