@@ -144,12 +144,12 @@ public class BatchResource {
         return Response.created(URI.create("/v1/lists/batches/" + batchTag)).entity(outcome.receipt()).build();
     }
 
-    /** The caller's own batch: in flight or refused on this instance, else as stored. */
+    /** The caller's own batch: in flight or refused (on any instance), else as stored. */
     @GET
     @Path("{tag}")
     public Uni<BatchProgress> progress(@PathParam("tag") String tag) {
         String member = ListCaller.member(caller.get()).entityId();
-        return progress.find(member, tag).map(p -> Uni.createFrom().item(p))
+        return progress.find(member, tag).flatMap(inFlight -> inFlight.map(p -> Uni.createFrom().item(p))
                 .orElseGet(() -> pool.preparedQuery(BATCH_COLUMNS + " where member = $1 and batch_tag = $2")
                         .execute(Tuple.of(member, tag))
                         .map(rows -> {
@@ -158,7 +158,7 @@ public class BatchResource {
                             return new BatchProgress(member, tag, State.STORED, receipt.count(), receipt.count(),
                                     row.getOffsetDateTime("received_at").toInstant(), receipt.storedAt(), receipt,
                                     null);
-                        }));
+                        })));
     }
 
     /** Manifest, signature and key of a stored batch, so a receiver re-verifies the uploader's signature. */
