@@ -1,6 +1,7 @@
 # Shared by the bench kits (sourced, not run): one hub with its own embedded PostgreSQL in $WORK/hub-home.
 # Expects ROOT, WORK, HUB_PORT, HUB_URL, HUB_ID, ADMIN_TOKEN, HUB_JAVA_OPTS (word-split on purpose), and log/die.
-# The benches measure the hub, not a member's quota: quotas are off unless HUB_QUOTAS says otherwise.
+# The benches measure the hub, not a member's quota: quotas are off unless HUB_QUOTAS says otherwise. HUB_CPUS
+# (a taskset list) pins the hub to those cores.
 
 HUB_PID=
 
@@ -11,7 +12,7 @@ start_hub() {
   [[ -f "$jar" ]] || die "$jar is missing: build first (BUILD=1)"
   mkdir -p "$WORK/hub-home"
   YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
-    YMT_HUB_PUBLIC_URL="$HUB_URL" java $HUB_JAVA_OPTS ${HUB_QUOTAS:--Dymt.quotas.enabled=false} "$@" -jar "$jar" >"$WORK/hub.log" 2>&1 &
+    YMT_HUB_PUBLIC_URL="$HUB_URL" ${HUB_CPUS:+taskset -c "$HUB_CPUS"} java $HUB_JAVA_OPTS ${HUB_QUOTAS:--Dymt.quotas.enabled=false} "$@" -jar "$jar" >"$WORK/hub.log" 2>&1 &
   HUB_PID=$!
   local deadline=$(( $(date +%s) + ${HUB_READY_SECONDS:-180} ))
   until curl -fs -o /dev/null "$HUB_URL/.well-known/yimatong" 2>/dev/null; do

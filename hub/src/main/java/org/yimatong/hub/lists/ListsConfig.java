@@ -14,6 +14,13 @@ public interface ListsConfig {
     @WithDefault("4294967296")
     long maxBatchBytes();
 
+    /**
+     * The most lines a batch may have (a province's red and yellow lists are far shorter); past it the upload is
+     * refused with 413 as soon as the line is read, and nothing is stored.
+     */
+    @WithDefault("20000000")
+    long maxBatchLines();
+
     /** How many bad lines a refused batch names; the total count is always given. */
     @WithDefault("1000")
     int maxReportedErrors();

@@ -17,14 +17,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.load.shedding.runtime.LoadSheddingRuntimeConfig;
-import io.quarkus.load.shedding.runtime.OverloadDetector;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 
 /**
- * Past the detector's limit (one request at a time here) a request is answered 503 problem+json with Retry-After
+ * Past the cap on requests in flight (one here) a request is answered 503 problem+json with Retry-After
  * at once, without reaching any handler, while the admitted one finishes; once it has, requests are admitted again.
  */
 class OverloadSheddingTest {
@@ -40,7 +38,7 @@ class OverloadSheddingTest {
     void aServerThatHoldsItsFirstRequest() throws Exception {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        new OverloadShedding(new OverloadDetector(oneAtATime()), true, mapper).install(router);
+        new OverloadShedding(1, mapper).install(router);
         router.route("/v1/slow").blockingHandler(context -> {
             handled++;
             try {
@@ -88,44 +86,5 @@ class OverloadSheddingTest {
     private CompletableFuture<HttpResponse<String>> send(String path) {
         return client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static LoadSheddingRuntimeConfig oneAtATime() {
-        return new LoadSheddingRuntimeConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public int maxLimit() {
-                return 1;
-            }
-
-            @Override
-            public int alphaFactor() {
-                return 3;
-            }
-
-            @Override
-            public int betaFactor() {
-                return 6;
-            }
-
-            @Override
-            public double probeFactor() {
-                return 30.0;
-            }
-
-            @Override
-            public int initialLimit() {
-                return 1;
-            }
-
-            @Override
-            public PriorityLoadShedding priority() {
-                return () -> false;
-            }
-        };
     }
 }

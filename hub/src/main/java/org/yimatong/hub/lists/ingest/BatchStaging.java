@@ -118,6 +118,10 @@ public class BatchStaging {
             List<String> lines = new ArrayList<>(CHUNK_LINES);
             for (String text; (text = reader.next()) != null;) {
                 lineNumber++;
+                if (lineNumber > config.maxBatchLines()) {
+                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A batch is limited to "
+                            + config.maxBatchLines() + " lines (ymt.lists.max-batch-lines)", List.of());
+                }
                 lines.add(text);
                 if (lines.size() == CHUNK_LINES) {
                     inFlight.add(submit(lines, lineNumber - lines.size() + 1, member));

@@ -133,6 +133,7 @@ public class IngestProgress {
         private final String batchTag;
         private final Instant receivedAt;
         private volatile long linesWrittenAt;
+        private volatile long lines;
 
         private Tracker(String member, String batchTag, Instant receivedAt) {
             this.member = member;
@@ -144,7 +145,8 @@ public class IngestProgress {
             return receivedAt;
         }
 
-        void linesRead(long lines) {
+        void linesRead(long read) {
+            lines = read;
             long now = clock.millis();
             if (now - linesWrittenAt < LINES_EVERY.toMillis()) {
                 return;
@@ -155,8 +157,8 @@ public class IngestProgress {
         }
 
         void state(State next, Long entries) {
-            write("update batch_progress set state = $3, count = $4, updated_at = $5 where member = $1"
-                    + " and batch_tag = $2", next.name(), entries, at(clock.instant()));
+            write("update batch_progress set state = $3, count = $4, lines_read = $5, updated_at = $6"
+                    + " where member = $1 and batch_tag = $2", next.name(), entries, lines, at(clock.instant()));
         }
 
         void stored(BatchReceipt stored) {
@@ -165,8 +167,8 @@ public class IngestProgress {
 
         void refused(Problem refusal) {
             String problem = kept(refusal);
-            write("update batch_progress set state = 'REFUSED', problem = $3, updated_at = $4 where member = $1"
-                    + " and batch_tag = $2", problem, at(clock.instant()));
+            write("update batch_progress set state = 'REFUSED', problem = $3, lines_read = $4, updated_at = $5"
+                    + " where member = $1 and batch_tag = $2", problem, lines, at(clock.instant()));
         }
 
         /**

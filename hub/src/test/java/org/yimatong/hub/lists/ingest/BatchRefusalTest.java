@@ -152,4 +152,19 @@ class BatchRefusalTest {
         given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
                 .when().get("/v1/lists/batches/bomb-1/provenance").then().statusCode(404);
     }
+
+    @Test
+    void aBatchOfMoreLinesThanTheLimitIsRefused413AndNothingIsStored() {
+        long[] before = rowCounts();
+        String tooMany = "x\n".repeat(40_001); // the test profile's ymt.lists.max-batch-lines is 40,000
+
+        ListBatches.upload(key, MEMBER, "many-lines", DAY, ListBatches.sign(key, MEMBER, "many-lines", DAY, good),
+                tooMany)
+                .statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/payload-too-large"))
+                .body("detail", equalTo("A batch is limited to 40000 lines (ymt.lists.max-batch-lines)"));
+
+        assertEquals(before[0], rowCounts()[0]);
+        assertEquals(before[2], rowCounts()[2]);
+    }
 }
