@@ -15,7 +15,9 @@ import org.yimatong.hub.problem.Problems;
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.problem.ProblemType;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Per-caller quotas (REQ-HA-4): a token bucket per authenticated member or hub, refilled at its {@link QuotasConfig}
@@ -30,19 +32,28 @@ public class CallerQuotas {
     private static final int MAX_BUCKETS = 100_000;
 
     private final QuotasConfig config;
-    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identities;
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public CallerQuotas(QuotasConfig config, SecurityIdentity identity, Clock clock) {
+    public CallerQuotas(QuotasConfig config, CurrentIdentityAssociation identities, Clock clock) {
         this.config = config;
-        this.identity = identity;
+        this.identities = identities;
         this.clock = clock;
     }
 
+    /** The identity may not be resolved yet (authentication is lazy): the filter waits for it without blocking. */
     @ServerRequestFilter
-    public Response charge() {
-        if (!config.enabled() || identity.isAnonymous()) {
+    public Uni<Response> charge() {
+        if (!config.enabled()) {
+            return Uni.createFrom().nullItem();
+        }
+        // a caller whose credentials fail is refused by the endpoint's own security check, as without quotas
+        return identities.getDeferredIdentity().map(this::charge).onFailure().recoverWithNull();
+    }
+
+    private Response charge(SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
             return null;
         }
         Caller caller = identity.getAttribute(CallerIdentityProvider.CALLER_ATTRIBUTE);
