@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import jakarta.inject.Singleton;
 
+import org.yimatong.hub.memberapi.MemberBadAnswerException;
 import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.memberapi.MemberRefusedException;
 import org.yimatong.hub.memberapi.MemberUnavailableException;
@@ -52,7 +53,19 @@ public class CallHome extends UniStep<Verification> {
                     }
                     return Uni.createFrom().failure(refused);
                 })
-                .map(v::answered);
+                .map(result -> v.answered(about(v, result)));
+    }
+
+    /**
+     * A hub on the way, or the home itself, answers about the code it was asked about: an answer naming another
+     * home is not this code's status, whatever it says (a child hub cannot answer for another subtree).
+     */
+    private static VerificationResult about(Verification v, VerificationResult result) {
+        if (result.home() != null && !result.home().equals(v.home())) {
+            throw new MemberBadAnswerException(v.peer().entityId(), "asked about a code of " + v.home()
+                    + ", it answered about " + result.home());
+        }
+        return result;
     }
 
     private VerificationResult unknown(Verification v, ReasonCode reason) {

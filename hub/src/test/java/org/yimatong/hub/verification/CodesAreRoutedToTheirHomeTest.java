@@ -103,6 +103,21 @@ class CodesAreRoutedToTheirHomeTest {
     }
 
     @Test
+    void aChildHubAnsweringAboutAnotherHomeIsABadAnswer() {
+        Federation.registerChildHub(wm);
+        // asked about a code of 410000, it answers with a GREEN of one of its other platforms
+        wm.stubFor(post(urlEqualTo("/east/v1/verifications")).willReturn(okJson(liveAnswer("GREEN",
+                "ymt:member:420000"))));
+        String code = code(Jwk.generate(SignatureProfile.SM2), "ymt:member:410000", "410105");
+
+        asCaller().body(verificationRequest(code)).when().post("/v1/verifications")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", Matchers.endsWith("/member-bad-answer"))
+                .body("detail", Matchers.containsString("answered about ymt:member:420000"));
+    }
+
+    @Test
     void codeOfARegionUnderAChildHubIsForwardedToThatHubUnverified() {
         Federation.registerChildHub(wm);
         wm.stubFor(post(urlEqualTo("/east/v1/verifications")).willReturn(okJson(liveAnswer("GREEN",

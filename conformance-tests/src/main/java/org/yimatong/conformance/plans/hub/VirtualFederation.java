@@ -125,8 +125,9 @@ public final class VirtualFederation {
                 "{\"homeReference\":\"conformance-appeal-1\",\"receivedAt\":\"" + Instant.now() + "\"}");
         server.answer("POST", suspended.apiPath("verifications"), 200, "application/json",
                 liveAnswer(suspended, "RED"));
+        // a hub answers about the code's home, a platform under it (the tests' grandchild), never about itself
         server.answer("POST", childHub.apiPath("verifications"), 200, "application/json",
-                liveAnswer(childHub, "GREEN"));
+                liveAnswer("ymt:member:" + childHub.regionCode(), "GREEN", liveListSub(childHub)));
         server.wireMock().stubFor(post(urlPathEqualTo(down.apiPath("verifications")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         int slowMillis = (int) ctx.config().timeouts().answerBudget().multipliedBy(4).toMillis();
@@ -145,8 +146,13 @@ public final class VirtualFederation {
 
     /** A live verification answer of {@code member} whose subject's list pseudonym is {@code listSub}. */
     static String liveAnswer(VirtualMember member, String status, String listSub) {
+        return liveAnswer(member.entityId(), status, listSub);
+    }
+
+    /** A live verification answer about a code of {@code home}. */
+    static String liveAnswer(String home, String status, String listSub) {
         Instant now = Instant.now();
-        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("status", status).put("home", member.entityId())
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("status", status).put("home", home)
                 .put("source", "LIVE").put("checkedAt", now.toString())
                 .put("validUntil", now.plus(Duration.ofHours(1)).toString()).put("listSub", listSub);
         return answer.toString();
