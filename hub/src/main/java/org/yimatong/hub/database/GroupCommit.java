@@ -13,7 +13,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * Many requests' statements as one: while one batch is in flight, the items that arrive queue up and go in the next
- * single call of {@code run}. An idle hub runs each item at once; a busy one pays one database round trip per batch,
+ * single call of {@code run}, which starts as soon as the previous batch's answers are in (no timer), before those
+ * answers are handed to their callers. An idle hub runs each item at once; a busy one pays one database round trip per batch,
  * not per request, and never holds a thread while it waits. Batches run one at a time, in arrival order, so
  * {@code run} may keep state between them (the audit chain's head does). A bad item fails alone (REQ-ERR-2): when a
  * batch of several fails, its items run again one by one, in order, so only the guilty one fails.
@@ -73,33 +74,35 @@ public final class GroupCommit<I, O> {
         }
         results.subscribe().with(
                 answers -> {
-                    try {
-                        if (answers.size() != batch.size()) {
-                            throw new IllegalStateException(answers.size() + " results for " + batch.size() + " "
-                                    + what);
-                        }
-                        for (int i = 0; i < batch.size(); i++) {
-                            batch.get(i).emitter().complete(answers.get(i));
-                        }
-                    } catch (RuntimeException e) {
-                        fail(batch, e); // an emitter already completed ignores this
-                    } finally {
-                        flush(); // whatever happened, the next batch must not wait forever
-                    }
+                    // the next batch goes to the database now, not after these callers' own work has run
+                    flush();
+                    complete(batch, answers);
                 },
                 failure -> {
                     if (batch.size() == 1) {
-                        try {
-                            fail(batch, failure);
-                        } finally {
-                            flush();
-                        }
+                        flush();
+                        fail(batch, failure);
                     } else {
                         LOG.warnf("A batch of %d %s failed (%s); running them one by one", batch.size(), what,
                                 failure.toString());
                         oneByOne(batch, 0);
                     }
                 });
+    }
+
+    private void complete(List<Pending<I, O>> batch, List<O> answers) {
+        if (answers.size() != batch.size()) {
+            fail(batch, new IllegalStateException(answers.size() + " results for " + batch.size() + " " + what));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                batch.get(i).emitter().complete(answers.get(i));
+            } catch (RuntimeException e) {
+                // a caller's own continuation threw: its request fails with it, the others are still answered
+                LOG.debugf("A caller of %s failed on its answer: %s", what, e);
+            }
+        }
     }
 
     /** Runs {@code batch} from {@code index} on, an item at a time, then the next batch. */
@@ -116,11 +119,7 @@ public final class GroupCommit<I, O> {
             result = Uni.createFrom().failure(e);
         }
         result.subscribe().with(answers -> {
-            if (answers.size() == 1) {
-                alone.emitter().complete(answers.get(0));
-            } else {
-                fail(List.of(alone), new IllegalStateException(answers.size() + " results for 1 " + what));
-            }
+            complete(List.of(alone), answers);
             oneByOne(batch, index + 1);
         }, failure -> {
             fail(List.of(alone), failure);
