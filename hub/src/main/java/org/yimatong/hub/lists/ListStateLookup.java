@@ -23,7 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * over all members' lists (RED before YELLOW, then the latest {@code until}). An entry past its {@code until}
  * no longer counts, even before retention removes it. Lookups of concurrent requests are read together, one
  * indexed query per batch ({@link GroupCommit}): the list state of a 10 M-entry federation does not fit the hot
- * path's memory, and one round trip per request is what limited throughput.
+ * path's memory, and one round trip per request is what limited throughput. A subject on no list, as
+ * {@link ListedSubjects} knows without the database, is answered at once.
  */
 @ApplicationScoped
 public class ListStateLookup {
@@ -37,15 +38,20 @@ public class ListStateLookup {
 
     private final Pool pool;
     private final Clock clock;
+    private final ListedSubjects listed;
     private final GroupCommit<String, Optional<Listed>> lookups = new GroupCommit<>("list-state lookups", MAX_BATCH,
             this::read);
 
-    public ListStateLookup(Pool pool, Clock clock) {
+    public ListStateLookup(Pool pool, Clock clock, ListedSubjects listed) {
         this.pool = pool;
         this.clock = clock;
+        this.listed = listed;
     }
 
     public Uni<Optional<Listed>> listingOf(String sub) {
+        if (!listed.mayBeListed(sub)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return lookups.submit(sub);
     }
 
