@@ -15,26 +15,26 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * A member past its quota (ymt:member:460100 has 2 requests an hour in the test profile) is answered 429 with the
+ * A member past its quota (ymt:member:720100 has 2 requests an hour in the test profile) is answered 429 with the
  * wait in Retry-After, and another member is not slowed by it.
  */
 @QuarkusTest
 class CallerQuotasTest {
 
-    private static final String LIMITED = "ymt:member:460100";
-    private static final String OTHER = "ymt:member:460200";
+    private static final String LIMITED = "ymt:member:720100";
+    private static final String OTHER = "ymt:member:720200";
 
     private final Jwk limitedKey = Jwk.generate(SignatureProfile.SM2);
     private final Jwk otherKey = Jwk.generate(SignatureProfile.SM2);
 
     @Test
     void aMemberPastItsQuotaIsAnswered429AndOthersAreNot() {
-        TestMembers.register(LIMITED, "http://localhost:9/m4601", limitedKey, "4601");
-        TestMembers.register(OTHER, "http://localhost:9/m4602", otherKey, "4602");
+        TestMembers.register(LIMITED, "http://localhost:9/m7201", limitedKey, "7201");
+        TestMembers.register(OTHER, "http://localhost:9/m7202", otherKey, "7202");
 
-        lookUp(limitedKey, LIMITED, "460101").statusCode(200);
-        lookUp(limitedKey, LIMITED, "460101").statusCode(200);
-        String retryAfter = lookUp(limitedKey, LIMITED, "460101").statusCode(429)
+        lookUp(limitedKey, LIMITED, "720101").statusCode(200);
+        lookUp(limitedKey, LIMITED, "720101").statusCode(200);
+        String retryAfter = lookUp(limitedKey, LIMITED, "720101").statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/quota-exceeded"))
                 .body("status", equalTo(429))
@@ -44,7 +44,7 @@ class CallerQuotasTest {
         long seconds = Long.parseLong(retryAfter);
         assertTrue(seconds > 1_000 && seconds <= 1_800, retryAfter);
         for (int i = 0; i < 5; i++) {
-            lookUp(otherKey, OTHER, "460201").statusCode(200);
+            lookUp(otherKey, OTHER, "720201").statusCode(200);
         }
     }
 
