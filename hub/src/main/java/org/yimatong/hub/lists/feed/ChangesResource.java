@@ -21,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -41,6 +42,7 @@ import org.yimatong.schemas.problem.ProblemType;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -64,11 +66,13 @@ public class ChangesResource {
     private final Pool pool;
     private final AgroalDataSource dataSource;
     private final CurrentCaller caller;
+    private final SnapshotReads snapshots;
 
-    public ChangesResource(Pool pool, AgroalDataSource dataSource, CurrentCaller caller) {
+    public ChangesResource(Pool pool, AgroalDataSource dataSource, CurrentCaller caller, SnapshotReads snapshots) {
         this.pool = pool;
         this.dataSource = dataSource;
         this.caller = caller;
+        this.snapshots = snapshots;
     }
 
     @GET
@@ -112,8 +116,9 @@ public class ChangesResource {
     @Path("snapshot")
     @Blocking
     @Produces("application/x-ndjson")
-    public Response snapshot() {
+    public Response snapshot(@Context HttpServerRequest request) {
         caller.get();
+        SnapshotReads.Read read = snapshots.start(request);
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
@@ -128,12 +133,18 @@ public class ChangesResource {
                 seq = rs.getLong(1);
             }
             Connection open = connection;
-            StreamingOutput stream = output -> write(open, output);
+            StreamingOutput stream = output -> {
+                try (read) {
+                    write(open, output);
+                }
+            };
             return Response.ok(stream).header("Content-Encoding", "gzip")
                     .header(SNAPSHOT_CURSOR_HEADER, ChangeCursor.encode(seq)).build();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             close(connection);
-            throw new IllegalStateException("Could not open the snapshot", e);
+            read.close();
+            throw e instanceof SQLException ? new IllegalStateException("Could not open the snapshot", e)
+                    : (RuntimeException) e;
         }
     }
 
