@@ -49,7 +49,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class HubSessions implements Sessions {
 
     static final String SCOPE = "ymt:session";
-    private static final int MAX_CACHED = 100_000;
     private static final JwsVerifier VERIFIER = new JwsVerifier(IdTokenValidator.ALL_PROFILES, HubAccessToken.TYP);
 
     /** What the hub learnt from a token the first time: who, until when, bound to which certificate. */
@@ -63,6 +62,7 @@ public class HubSessions implements Sessions {
     private final RevocationList revocations;
     private final Clock clock;
     private final Duration lifetime;
+    private final int maxCached;
     private final Map<String, Session> verified = new ConcurrentHashMap<>();
 
     public HubSessions(HubKeyRing keys, HubConfig hub, RevocationList revocations, Clock clock, TokensConfig config) {
@@ -71,6 +71,7 @@ public class HubSessions implements Sessions {
         this.revocations = revocations;
         this.clock = clock;
         this.lifetime = config.sessionLifetime();
+        this.maxCached = config.sessionCacheSize();
     }
 
     /** A session token for {@code member}, bound to the certificate of {@code tls} if it carries one. */
@@ -131,13 +132,18 @@ public class HubSessions implements Sessions {
 
     /** Keeps a verified session until it expires; past the bound, expired ones go first, then any. */
     private void remember(String token, Session session, Instant now) {
-        if (verified.size() >= MAX_CACHED) {
+        if (verified.size() >= maxCached) {
             verified.values().removeIf(s -> !now.isBefore(s.expiresAt()));
-            if (verified.size() >= MAX_CACHED) {
+            if (verified.size() >= maxCached) {
                 verified.clear();
             }
         }
         verified.put(token, session);
+    }
+
+    /** How many verified sessions are kept now. */
+    int cachedSessions() {
+        return verified.size();
     }
 
     private static Optional<String> thumbprint(SSLSession tls) {

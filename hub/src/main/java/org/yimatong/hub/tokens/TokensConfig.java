@@ -20,6 +20,10 @@ public interface TokensConfig {
     @WithDefault("5m")
     Duration sessionLifetime();
 
+    /** How many verified sessions an instance keeps; past it, expired ones are dropped first, then all. */
+    @WithDefault("100000")
+    int sessionCacheSize();
+
     /** Accepted clock difference with members' login services. */
     @WithDefault("30s")
     Duration clockSkew();

@@ -42,6 +42,11 @@ public class SnapshotReads {
 
     /** A place for one download, or 503 when all are taken; {@link Read#close} gives it back. */
     Read start(HttpServerRequest request) {
+        return start(() -> request.connection().close());
+    }
+
+    /** As {@link #start(HttpServerRequest)}, {@code cutOff} ending the download at its deadline. */
+    Read start(Runnable cutOff) {
         if (!permits.tryAcquire()) {
             throw new ProblemException(ProblemType.OVERLOADED, maxConcurrent + " snapshots are being read, the most"
                     + " this hub serves at once; retry later", List.of());
@@ -49,7 +54,7 @@ public class SnapshotReads {
         Read read = new Read();
         read.timer = vertx.setTimer(deadline.toMillis(), id -> {
             LOG.warnf("A snapshot download was cut off after %s", deadline);
-            request.connection().close();
+            cutOff.run();
             read.close();
         });
         return read;
