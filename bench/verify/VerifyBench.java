@@ -50,7 +50,9 @@ import org.yimatong.schemas.jose.ParsedJws;
  * <pre>
  * keys   --dir D --hub-id ID --home-url URL [--caller-alg EdDSA]
  *        fixed key pairs (created once in D/keys), member JWKS files, admin registration bodies
- * gen    --dir D --n N --out F [--threads T] [--auth assertion|none] [--hub-id ID] [--iat auto|now|EPOCH]
+ * session --dir D --hub URL --hub-id ID [--caller-alg EdDSA]
+ *        a session token of the caller (POST /v1/token, client_credentials): prints RESULT session token=...
+ * gen    --dir D --n N --out F [--threads T] [--auth assertion|bearer|none] [--token T] [--hub-id ID] [--iat auto|now|EPOCH]
  *        [--kind verify|green]
  *        N distinct SM2 codes of ymt:member:310000 as request lines "assertion TAB json-body" ("-" without auth);
  *        with --kind green, N green lookups of random pseudonyms in region 310000 instead (PERF-6)
@@ -83,8 +85,32 @@ public class VerifyBench {
             case "gen" -> gen(opt);
             case "raw" -> raw(opt);
             case "load" -> load(opt);
+            case "session" -> session(opt);
             default -> usage();
         }
+    }
+
+    // ---------------------------------------------------------------- session
+
+    /** A session token of the caller (REQ-AUTH-2): one client assertion, POST /v1/token, client_credentials. */
+    static void session(Map<String, String> opt) throws Exception {
+        Path dir = Path.of(req(opt, "dir"));
+        String hubId = req(opt, "hub-id");
+        Jwk caller = key(dir, "member-620000", profile(opt.getOrDefault("caller-alg", "EdDSA")));
+        String form = "grant_type=client_credentials&client_assertion_type="
+                + java.net.URLEncoder.encode(ClientAssertion.FORM_TYPE, StandardCharsets.UTF_8)
+                + "&client_assertion=" + ClientAssertion.sign(caller, CALLER, hubId, Instant.now());
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(req(opt, "hub") + "/v1/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("POST /v1/token answered " + answer.statusCode() + ": " + answer.body());
+        }
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("access_token")
+                .asText();
+        System.out.println("RESULT session token=" + token);
     }
 
     // ---------------------------------------------------------------- keys
@@ -140,7 +166,10 @@ public class VerifyBench {
         int n = Integer.parseInt(req(opt, "n"));
         Path out = Path.of(req(opt, "out"));
         int threads = Integer.parseInt(opt.getOrDefault("threads", "" + Runtime.getRuntime().availableProcessors()));
-        boolean auth = !"none".equals(opt.getOrDefault("auth", "assertion"));
+        String mode = opt.getOrDefault("auth", "assertion");
+        // "bearer": every request carries the one session token given (REQ-AUTH-2), not an assertion of its own
+        String bearer = "bearer".equals(mode) ? "Bearer " + req(opt, "token") : null;
+        boolean auth = "assertion".equals(mode);
         String hubId = auth ? req(opt, "hub-id") : null;
         Jwk home = key(dir, "member-310000", SignatureProfile.SM2);
         Jwk caller = auth ? key(dir, "member-620000", profile(opt.getOrDefault("caller-alg", "EdDSA"))) : null;
@@ -149,7 +178,7 @@ public class VerifyBench {
         // [iat - 30 s, iat + 90 s]. Signing N codes takes a while: "auto" puts iat at the predicted end of
         // generation, so the load that follows sits in the middle of that window.
         if ("green".equals(opt.getOrDefault("kind", "verify"))) {
-            greenLookups(n, threads, out, auth ? caller : null, hubId);
+            greenLookups(n, threads, out, auth ? caller : null, hubId, bearer);
             return;
         }
         String iatOpt = opt.getOrDefault("iat", "auto");
@@ -188,7 +217,7 @@ public class VerifyBench {
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
             for (int i = 0; i < n; i++) {
-                w.write(auth ? assertions[i] : "-");
+                w.write(auth ? assertions[i] : bearer != null ? bearer : "-");
                 w.write('\t');
                 w.write("{\"code\":\"" + codes[i] + "\",\"checkpoint\":" + CHECKPOINT + ",\"purpose\":\"" + PURPOSE + "\"}");
                 w.write('\n');
@@ -205,7 +234,7 @@ public class VerifyBench {
      * N distinct green lookups (PERF-6): a random pseudonym each, in a region served by the home member, so the
      * hub answers from its own list state (no signature to check but the caller's assertion, no home call).
      */
-    static void greenLookups(int n, int threads, Path out, Jwk caller, String hubId) throws Exception {
+    static void greenLookups(int n, int threads, Path out, Jwk caller, String hubId, String bearer) throws Exception {
         long t0 = System.nanoTime();
         Instant now = Instant.now();
         String[] assertions = new String[n];
@@ -214,7 +243,7 @@ public class VerifyBench {
         }
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
             for (int i = 0; i < n; i++) {
-                w.write(caller != null ? assertions[i] : "-");
+                w.write(caller != null ? assertions[i] : bearer != null ? bearer : "-");
                 w.write('\t');
                 w.write("{\"sub\":\"" + subject() + "\",\"rgn\":\"" + HOME_REGION + "\"}");
                 w.write('\n');
@@ -383,9 +412,11 @@ public class VerifyBench {
             int tab = line.indexOf('\t');
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
                     .setTimeout(timeoutMs).putHeader("Content-Type", "application/json");
-            String assertion = line.substring(0, tab);
-            if (!assertion.equals("-")) {
-                request.putHeader("Ymt-Client-Assertion", assertion);
+            String credential = line.substring(0, tab);
+            if (credential.startsWith("Bearer ")) {
+                request.putHeader("Authorization", credential);
+            } else if (!credential.equals("-")) {
+                request.putHeader("Ymt-Client-Assertion", credential);
             }
             Buffer body = Buffer.buffer(line.substring(tab + 1));
             int idx = i;

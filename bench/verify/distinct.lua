@@ -25,7 +25,9 @@ function init(args)
          local assertion = line:sub(1, tab - 1)
          local headers = { ["Content-Type"] = "application/json" }
          -- Hook for caller authentication: a pre-made client assertion per request (unique jti).
-         if assertion ~= "-" then
+         if assertion:sub(1, 7) == "Bearer " then
+            headers["Authorization"] = assertion
+         elseif assertion ~= "-" then
             headers["Ymt-Client-Assertion"] = assertion
          end
          requests[#requests + 1] = wrk.format("POST", path, headers, line:sub(tab + 1))

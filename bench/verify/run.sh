@@ -9,7 +9,7 @@
 #
 # Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18080] HOME_PORT [18081] PROXY_PORT [18082]
 # THREADS [nproc] RAW_SECONDS [5] HUB_WARMUP [45] MAX_SECONDS [20] WRK_THREADS [1] WRK_CONNECTIONS [64] RATE [2000]
-# RATE_SECONDS [20] RATE_WARMUP [5] AUTH [assertion|none] CALLER_ALG [EdDSA] HUB_ID [ymt:hub:bench]
+# RATE_SECONDS [20] RATE_WARMUP [5] AUTH [session|assertion|none] CALLER_ALG [EdDSA] HUB_ID [ymt:hub:bench]
 # HUB_JAVA_OPTS [] HUB_READY_SECONDS [180] WORK [mktemp] KEEP_WORK [0]
 set -euo pipefail
 
@@ -41,7 +41,7 @@ WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 RATE=${RATE:-2000}
 RATE_SECONDS=${RATE_SECONDS:-20}
 RATE_WARMUP=${RATE_WARMUP:-5}
-AUTH=${AUTH:-assertion}
+AUTH=${AUTH:-session}
 CALLER_ALG=${CALLER_ALG:-EdDSA}
 HUB_ID=${HUB_ID:-ymt:hub:bench}
 HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
@@ -113,6 +113,17 @@ fi
 CP="$LIB/*"
 javac -nowarn -d "$WORK/classes" -cp "$CP" "$HERE/VerifyBench.java" 2> >(grep -v '^Note:' >&2)
 bench() { java -cp "$CP:$WORK/classes" VerifyBench "$@"; }
+# The caller's credentials in generated requests: a session token fetched now (AUTH=session: one assertion buys
+# five minutes of calls, REQ-AUTH-2), a client assertion per request (AUTH=assertion), or none.
+auth_args() {
+  if [[ "$AUTH" == session ]]; then
+    local r
+    r=$(bench session --dir "$WORK" --hub "$HUB_URL" --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" | grep '^RESULT')
+    echo "--auth bearer --token $(field "$r" token)"
+  else
+    echo "--auth $AUTH"
+  fi
+}
 
 # ---------------------------------------------------------------- keys and mock home
 port_free "$HOME_PORT" || die "port $HOME_PORT is taken (HOME_PORT=...)"
@@ -148,10 +159,11 @@ if [[ "$MODE" == full ]]; then
   done
   if [[ "$HUB_OK" == 1 ]]; then
     # One verification by hand: it must be 200 and answered LIVE by the mock home.
-    bench gen --dir "$WORK" --n 3 --out "$WORK/codes/probe.tsv" --auth "$AUTH" --hub-id "$HUB_ID" \
+    bench gen --dir "$WORK" --n 3 --out "$WORK/codes/probe.tsv" $(auth_args) --hub-id "$HUB_ID" \
       --caller-alg "$CALLER_ALG" --iat now >/dev/null 2>&1
     line=$(head -1 "$WORK/codes/probe.tsv")
-    hdr=(); [[ "${line%%$'\t'*}" != - ]] && hdr=(-H "Ymt-Client-Assertion: ${line%%$'\t'*}")
+    cred=${line%%$'\t'*}; hdr=()
+    if [[ "$cred" == Bearer* ]]; then hdr=(-H "Authorization: $cred"); elif [[ "$cred" != - ]]; then hdr=(-H "Ymt-Client-Assertion: $cred"); fi
     code=$(curl -s -o "$WORK/probe.out" -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${hdr[@]}" \
       --data-binary "${line#*$'\t'}" "$HUB_URL/v1/verifications")
     log "probe: HTTP $code $(head -c 300 "$WORK/probe.out")"
@@ -165,7 +177,7 @@ fi
 # ---------------------------------------------------------------- raw SM2 verify rate (all cores)
 busy raw
 log "generating codes for the raw SM2 rate"
-bench gen --dir "$WORK" --n 20000 --threads "$THREADS" --out "$WORK/codes/raw.tsv" --auth "$AUTH" --hub-id "$HUB_ID" \
+bench gen --dir "$WORK" --n 20000 --threads "$THREADS" --out "$WORK/codes/raw.tsv" --auth none --hub-id "$HUB_ID" \
   --caller-alg "$CALLER_ALG" --iat now >/dev/null
 r=$(bench raw --dir "$WORK" --codes "$WORK/codes/raw.tsv" --threads "$THREADS" --seconds "$RAW_SECONDS" | grep '^RESULT')
 RAW=$(field "$r" rate)
@@ -195,7 +207,7 @@ if [[ "$HUB_OK" == 1 ]]; then
   if (( HUB_WARMUP > 0 )); then
     n=$(awk -v r="$RAW" -v s="$HUB_WARMUP" 'BEGIN { n = int(r * s * 0.6) + 1000; if (n > 400000) n = 400000; print n }')
     log "generating $n distinct codes to warm the hub up"
-    g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/warmup.tsv" --auth "$AUTH" \
+    g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/warmup.tsv" $(auth_args) \
       --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" | grep '^RESULT')
     wait_for_window "$(field "$g" valid_from)" "$(field "$g" valid_until)" "$HUB_WARMUP"
     log "hub: warm-up, ${HUB_WARMUP} s (not measured)"
@@ -207,7 +219,7 @@ if [[ "$HUB_OK" == 1 ]]; then
   # PERF-1: enough distinct codes for the whole run even if the hub ran at the raw SM2 rate.
   n=$(awk -v r="$RAW" -v s="$MAX_SECONDS" 'BEGIN { n = int(r * s * 1.2) + 1000; if (n > 600000) n = 600000; print n }')
   log "generating $n distinct codes for the max-throughput run"
-  g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/max.tsv" --auth "$AUTH" \
+  g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/max.tsv" $(auth_args) \
     --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" | grep '^RESULT')
   wait_for_window "$(field "$g" valid_from)" "$(field "$g" valid_until)" "$MAX_SECONDS"
   before=$(calls)
@@ -238,7 +250,7 @@ if [[ "$HUB_OK" == 1 ]]; then
   # PERF-2: fresh codes again (the first set may be close to its expiry).
   n=$(awk -v r="$RATE" -v s="$RATE_SECONDS" -v w="$RATE_WARMUP" 'BEGIN { print int(r * (s + w)) + 100 }')
   log "generating $n distinct codes for the fixed-rate run"
-  g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/rate.tsv" --auth "$AUTH" \
+  g=$(bench gen --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/rate.tsv" $(auth_args) \
     --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" | grep '^RESULT')
   wait_for_window "$(field "$g" valid_from)" "$(field "$g" valid_until)" $(( RATE_SECONDS + RATE_WARMUP ))
   busy hub-rate
@@ -259,7 +271,7 @@ if [[ "$HUB_OK" == 1 ]]; then
   # One assertion per lookup, all made now: they are valid for 60 s, so the phase must fit in that.
   n=$(awk -v m="$PROXY_MAX" -v s="$MAX_SECONDS" 'BEGIN { n = int(m * 0.5 * s) + 1000; if (n > 600000) n = 600000; print n }')
   log "generating $n distinct green lookups"
-  bench gen --kind green --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/green.tsv" --auth "$AUTH" \
+  bench gen --kind green --dir "$WORK" --n "$n" --threads "$THREADS" --out "$WORK/codes/green.tsv" $(auth_args) \
     --hub-id "$HUB_ID" --caller-alg "$CALLER_ALG" >/dev/null
   busy hub-green
   log "hub: green lookups, wrk max throughput, ${MAX_SECONDS} s"
