@@ -36,8 +36,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * sent, on the instance that stored it ({@link ListChangesRecorded}), and within
  * {@code ymt.lists.listed-filter.follow-every} (250 ms) on every other instance, which follows the sequence.</li>
  * </ul>
- * Until the first build has finished, and if it failed, every subject is "maybe". All reads of the database and
- * changes of the filter run on one thread, in order.
+ * Until the first build has finished, if it failed, and while the changes cannot be read, every subject is
+ * "maybe". All reads of the database and changes of the filter run on one thread, in order.
  */
 @ApplicationScoped
 public class ListedSubjects {
@@ -57,6 +57,8 @@ public class ListedSubjects {
     private final AtomicBoolean followQueued = new AtomicBoolean();
     private volatile SubjectFilter current;
     private volatile SubjectFilter building;
+    /** True while the last catch-up failed: the filter may miss recent changes, so it rules nothing out. */
+    private volatile boolean behind;
     private long applied; // the last list_change seq in the filter; only the serial thread touches it
     private volatile long timer = -1;
 
@@ -76,7 +78,7 @@ public class ListedSubjects {
     /** False only when {@code sub} is certainly on no list. */
     public boolean mayBeListed(String sub) {
         SubjectFilter filter = current;
-        return filter == null || filter.mightContain(sub);
+        return filter == null || behind || filter.mightContain(sub);
     }
 
     /** This instance stored changes: they are in the filter before the request that stored them is answered. */
@@ -170,10 +172,12 @@ public class ListedSubjects {
                 }
                 applied = last;
                 if (page.size() < PAGE) {
+                    behind = false;
                     return;
                 }
             }
         } catch (RuntimeException e) {
+            behind = true;
             LOG.debugf("Listed subjects not caught up: %s", e.toString());
         }
     }
