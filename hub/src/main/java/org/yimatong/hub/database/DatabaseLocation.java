@@ -34,12 +34,15 @@ public final class DatabaseLocation implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
 
-    private DatabaseLocation(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+    private DatabaseLocation(String jdbcUrl, String user, String password, EmbeddedPostgres embedded,
+            Path dataDirectory) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Reads {@code YMT_DB_URL}, {@code YMT_DB_USER}, {@code YMT_DB_PASSWORD} and {@code YMT_HOME}. */
@@ -52,7 +55,7 @@ public final class DatabaseLocation implements AutoCloseable {
             }
             LOG.infof("Using the PostgreSQL server at %s", url);
             return new DatabaseLocation(url, env.getOrDefault("YMT_DB_USER", "postgres"),
-                    env.getOrDefault("YMT_DB_PASSWORD", ""), null);
+                    env.getOrDefault("YMT_DB_PASSWORD", ""), null, null);
         }
         return startEmbedded(YimatongHome.path(env));
     }
@@ -75,7 +78,7 @@ public final class DatabaseLocation implements AutoCloseable {
             requirePassword(postgres, dataDirectory.resolve("pg_hba.conf"), password);
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             LOG.infof("Started embedded PostgreSQL on port %d with data in %s", postgres.getPort(), dataDirectory);
-            return new DatabaseLocation(jdbcUrl, "postgres", password, postgres);
+            return new DatabaseLocation(jdbcUrl, "postgres", password, postgres, dataDirectory);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -119,11 +122,16 @@ public final class DatabaseLocation implements AutoCloseable {
 
     /** As Quarkus configuration properties, for a test resource or for {@link #exportAsQuarkusConfiguration()}. */
     public Map<String, String> quarkusConfiguration() {
-        return Map.of(
+        Map<String, String> configuration = new java.util.HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.reactive.url", reactiveUrl(),
                 "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password);
+                "quarkus.datasource.password", password));
+        if (dataDirectory != null) {
+            // where batch staging checks for free space (lists.ingest.StagingSpace)
+            configuration.put("ymt.database.data-directory", dataDirectory.toString());
+        }
+        return Map.copyOf(configuration);
     }
 
     /** System properties outrank application.properties, so Quarkus connects to this database. */

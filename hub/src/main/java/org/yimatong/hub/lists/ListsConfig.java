@@ -21,6 +21,10 @@ public interface ListsConfig {
     @WithDefault("20000000")
     long maxBatchLines();
 
+    /** Free space the database's disk must have for a batch to be staged (see {@code StagingSpace}). */
+    @WithDefault("1073741824")
+    long stagingMinFreeBytes();
+
     /** How many bad lines a refused batch names; the total count is always given. */
     @WithDefault("1000")
     int maxReportedErrors();

@@ -66,14 +66,16 @@ public class BatchIngest {
     private final MemberDirectory directory;
     private final IngestProgress progress;
     private final BatchStaging staging;
+    private final StagingSpace space;
     private final Clock clock;
     private final AuditWriter audit;
     private final Event<ListChangesRecorded> recorded;
     private final ParentLists parent;
 
     public BatchIngest(AgroalDataSource dataSource, MemberDirectory directory, IngestProgress progress,
-            BatchStaging staging, Clock clock, AuditWriter audit, Event<ListChangesRecorded> recorded,
-            ParentLists parent) {
+            BatchStaging staging, StagingSpace space, Clock clock, AuditWriter audit,
+            Event<ListChangesRecorded> recorded, ParentLists parent) {
+        this.space = space;
         this.dataSource = dataSource;
         this.directory = directory;
         this.progress = progress;
@@ -91,6 +93,7 @@ public class BatchIngest {
      *     {@code conflict} (409) for a tag reused with another digest or a day older than the stored one
      */
     public IngestOutcome ingest(BatchUpload upload, BatchBody body) {
+        space.check();
         Tracker tracker = progress.start(upload.member().entityId(), upload.batchTag());
         String outcome = "REFUSED";
         try {
