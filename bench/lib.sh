@@ -1,7 +1,16 @@
 # Shared by the bench kits (sourced, not run): one hub with its own embedded PostgreSQL in $WORK/hub-home.
-# Expects ROOT, WORK, HUB_PORT, HUB_URL, HUB_ID, ADMIN_TOKEN, HUB_JAVA_OPTS (word-split on purpose), and log/die.
+# Expects ROOT, WORK, HUB_PORT, HUB_URL, HUB_ID, ADMIN_TOKEN, HUB_JAVA_OPTS (word-split on purpose); gives
+# log, die, note and field to the kits.
 # The benches measure the hub, not a member's quota: quotas are off unless HUB_QUOTAS says otherwise. HUB_CPUS
 # (a taskset list) pins the hub to those cores.
+
+# A kit may define its own log and die before sourcing this (bench/lists tags its lines).
+declare -F log >/dev/null || log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+declare -F die >/dev/null || die() { log "ERROR: $*"; exit 1; }
+# A line of the kit's summary file ($SUMMARY).
+note() { printf '%s\n' "$*" >> "$SUMMARY"; }
+# The value of key=value in a RESULT line.
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 
 HUB_PID=
 

@@ -41,10 +41,6 @@ HOME_URL="http://127.0.0.1:$HOME_PORT"
 LIB="$ROOT/hub/target/quarkus-app/lib/main"
 SUMMARY="$WORK/summary.txt"
 
-log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-note() { printf '%s\n' "$*" >> "$SUMMARY"; }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 # codes FILE N: N distinct codes (signed with iat at the predicted end of signing), then waits until they are valid.
 codes() {
   local g from

@@ -30,8 +30,6 @@ LIB="$ROOT/hub/target/quarkus-app/lib/main"
 JAR="$ROOT/hub/target/quarkus-app/quarkus-run.jar"
 SUMMARY="$WORK/summary.txt"
 
-log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
 . "$ROOT/bench/lib.sh"
 

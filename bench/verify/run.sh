@@ -55,13 +55,8 @@ PROXY_URL="http://127.0.0.1:$PROXY_PORT"
 LIB="$ROOT/hub/target/quarkus-app/lib/main"
 SUMMARY="$WORK/summary.txt"
 
-log() { printf '%s [bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-note() { printf '%s\n' "$*" >> "$SUMMARY"; }
 # The machine is shared: record how busy it was before each phase (others' builds skew every figure).
 busy() { note "loadavg before $1: $(cut -d' ' -f1-3 /proc/loadavg)"; }
-# The value of key=value in a RESULT line.
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 
 . "$ROOT/bench/lib.sh"
 
