@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
@@ -122,7 +123,7 @@ public final class DatabaseLocation implements AutoCloseable {
 
     /** As Quarkus configuration properties, for a test resource or for {@link #exportAsQuarkusConfiguration()}. */
     public Map<String, String> quarkusConfiguration() {
-        Map<String, String> configuration = new java.util.HashMap<>(Map.of(
+        Map<String, String> configuration = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.reactive.url", reactiveUrl(),
                 "quarkus.datasource.username", user,

@@ -29,9 +29,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The deny list in PostgreSQL, with every live entry also in memory so that {@link #isRevoked} (asked on every
  * exchange and introspection) never waits for the database. A revocation is written to PostgreSQL first and then
- * announced by NOTIFY with its until, issuer and jti; every instance adds that one entry to its memory (REQ-HA-1). The synchronous {@link #revoke} and
- * {@link #purge} of the token-service interface wait for the database: call them off the event loop (tests, the
- * scheduled purge); requests use {@link #revokeAsync}.
+ * announced by NOTIFY with its until, issuer and jti; every instance adds that one entry to its memory (REQ-HA-1).
+ * The synchronous {@link #revoke} and {@link #purge} of the token-service interface wait for the database: call
+ * them off the event loop (tests, the scheduled purge); requests use {@link #revokeAsync}.
  */
 @ApplicationScoped
 public class PostgresRevocationList implements RevocationList {
@@ -92,7 +92,7 @@ public class PostgresRevocationList implements RevocationList {
     public Uni<Void> revokeAsync(String issuer, String jti, Instant until, RevocationRequest.Kind kind, String reason,
             String revokedBy) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        Tuple values = Tuple.tuple(java.util.List.of(issuer, jti, until.atOffset(ZoneOffset.UTC), kind.name()))
+        Tuple values = Tuple.tuple(List.of(issuer, jti, until.atOffset(ZoneOffset.UTC), kind.name()))
                 .addValue(reason).addValue(revokedBy).addValue(now).addValue(maxPerIssuer);
         return pool.withTransaction(conn -> conn.preparedQuery("insert into token_revocation"
                 + " (issuer, jti, until, kind, reason, revoked_by, revoked_at)"

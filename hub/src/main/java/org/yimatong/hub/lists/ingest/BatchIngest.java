@@ -98,7 +98,7 @@ public class BatchIngest {
         String outcome = "REFUSED";
         try {
             IngestOutcome result = run(upload, body, tracker);
-            tracker.stored(result.receipt());
+            tracker.stored();
             outcome = result.replay() ? "REPLAY" : "STORED";
             return result;
         } catch (ProblemException e) {

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProgress.State;
-import org.yimatong.schemas.payload.BatchReceipt;
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemType;
@@ -30,9 +29,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Batches being ingested, and the ones refused lately, in PostgreSQL ({@code batch_progress}) so that
  * {@code GET /v1/lists/batches/{tag}} answers the same on every instance (REQ-HA-1). Stored batches are answered
- * from {@code list_batch}; their row here is deleted. Writes come from the ingest's worker threads (through the reactive
- * pool, leaving the few JDBC connections to the ingest itself), lines read at most once per {@link #LINES_EVERY}; a failed write is logged and never fails the ingest. A refusal keeps at most
- * {@link #MAX_KEPT_ERRORS} field errors and is kept for {@link #KEEP_REFUSED}; an ingest whose row has not moved
+ * from {@code list_batch}; their row here is deleted. Writes come from the ingest's worker threads through the
+ * reactive pool (the few JDBC connections are the ingest's own), lines read at most once per {@link #LINES_EVERY};
+ * a failed write is logged and never fails the ingest. A refusal keeps at most {@link #MAX_KEPT_ERRORS} field errors and is kept for {@link #KEEP_REFUSED}; an ingest whose row has not moved
  * for {@link #STALE_AFTER} was cut off (its instance stopped) and is answered as refused: upload it again.
  */
 @ApplicationScoped
@@ -161,7 +160,8 @@ public class IngestProgress {
                     + " where member = $1 and batch_tag = $2", next.name(), entries, lines, at(clock.instant()));
         }
 
-        void stored(BatchReceipt stored) {
+        /** The database answers for a stored batch from now on ({@code list_batch}). */
+        void stored() {
             write("delete from batch_progress where member = $1 and batch_tag = $2");
         }
 
