@@ -2,12 +2,10 @@ package org.yimatong.hub.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Optional;
-
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.yimatong.hub.testing.SecondInstance;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.SignatureProfile;
@@ -17,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * A second hub instance on the same database, with its own LISTEN connection, learns that an operator suspended a
@@ -38,21 +35,11 @@ class SuspensionReachesOtherInstancesTest {
     @Inject
     MemberKeySets keySets;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
     @Test
     void aSuspensionOnThisInstanceReachesAnotherWithinASecond() throws InterruptedException {
         Jwk key = Jwk.generate(SignatureProfile.SM2);
         TestMembers.register(MEMBER, "PLATFORM", "http://localhost:9/m7501", key, "ACTIVE", "7501");
-        PgSubscriber listening = PgSubscriber.subscriber(vertx,
-                PgConnectOptions.fromUri(url).setUser(user).setPassword(password.orElse("")));
+        PgSubscriber listening = SecondInstance.listening(vertx);
         try {
             MemberRegistry other = new MemberRegistry(pool, listening, keySets);
             other.onStart(null);
