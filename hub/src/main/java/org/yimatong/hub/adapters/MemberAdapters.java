@@ -24,14 +24,12 @@ import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
-import org.yimatong.hub.config.HubConfig;
-import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.lists.keys.ListKeys;
+import org.yimatong.hub.outbound.HubCredentials;
 import org.yimatong.hub.outbound.VertxMemberHttp;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberDirectory;
 import org.yimatong.hub.routing.Hops;
-import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.AdapterSettings;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealRequest;
@@ -46,7 +44,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The adapter of each platform, built by its {@code dialect} ({@code v1} for platforms that speak the member
  * contract) from its member record and adapter settings, and rebuilt when either changes. Adapters share the hub's
- * one outbound client ({@link VertxMemberHttp}) and send the hub's client assertion to {@code v1} platforms. A call answers the member's answer in v1 form or fails with a
+ * one outbound client ({@link VertxMemberHttp}) and prove the hub's identity to {@code v1} platforms ({@link HubCredentials}). A call answers the member's answer in v1 form or fails with a
  * {@link MemberProblem} naming the member, never with a made-up colour; the member client wraps calls in the
  * member's timeout and breaker.
  */
@@ -61,15 +59,14 @@ public class MemberAdapters {
     private final ConcurrentMap<String, Built> built = new ConcurrentHashMap<>();
 
     public MemberAdapters(AdapterSettingsStore settings, MemberDirectory members, Clock clock, ListKeys listKeys,
-            VertxMemberHttp http, HubKeyRing hubKeys, HubConfig hub,
+            VertxMemberHttp http, HubCredentials credentials,
             @ConfigProperty(name = "ymt.member-calls.timeout") Duration defaultTimeout) {
         this.settings = settings;
         this.members = members;
         this.defaultTimeout = defaultTimeout;
         this.context = new AdapterContext(http, clock, null,
                 // the hub proves who it is to every v1 platform it calls (REQ-AUTH-3)
-                endpoint -> Map.of(ClientAssertion.HEADER, ClientAssertion.sign(hubKeys.signingKey(), hub.entityId(),
-                        endpoint.member(), clock.instant())),
+                endpoint -> credentials.headers(endpoint.baseUrl(), endpoint.member()),
                 // native platforms that answer with the holder's number get the listSub computed in their adapter
                 // (REQ-VER-5)
                 () -> listKeys.keyBytes(listKeys.currentEpoch()).subscribeAsCompletionStage());

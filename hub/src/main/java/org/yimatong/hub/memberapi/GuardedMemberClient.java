@@ -23,11 +23,11 @@ import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.config.HubConfig;
-import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.lists.ParentLists;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.ingest.BatchResource;
+import org.yimatong.hub.outbound.HubCredentials;
 import org.yimatong.hub.outbound.VertxMemberHttp;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.jose.ClientAssertion;
@@ -72,7 +72,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private final ObjectMapper json;
     private final MemberCallConfig config;
     private final MeterRegistry meters;
-    private final HubKeyRing hubKeys;
+    private final HubCredentials credentials;
     private final HubConfig hub;
     private final Clock clock;
     private final MemberAdapters adapters;
@@ -81,14 +81,14 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private final VertxMemberHttp http;
 
     public GuardedMemberClient(VertxMemberHttp http, ObjectMapper json, MemberCallConfig config,
-            MeterRegistry meters, HubKeyRing hubKeys, HubConfig hub, Clock clock, MemberAdapters adapters,
+            MeterRegistry meters, HubCredentials credentials, HubConfig hub, Clock clock, MemberAdapters adapters,
             ListsConfig lists) {
         this.lists = lists;
         this.http = http;
         this.json = json;
         this.config = config;
         this.meters = meters;
-        this.hubKeys = hubKeys;
+        this.credentials = credentials;
         this.hub = hub;
         this.clock = clock;
         this.adapters = adapters;
@@ -155,7 +155,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     @Override
     public Uni<IntrospectionResponse> introspectIdToken(Peer hubPeer, String token, Hops hops) {
         String form = "token=" + query(token) + "&token_type_hint=id_token&client_assertion_type="
-                + query(ClientAssertion.FORM_TYPE) + "&client_assertion=" + query(assertionFor(hubPeer));
+                + query(ClientAssertion.FORM_TYPE) + "&client_assertion=" + query(credentials.assertion(hubPeer
+                        .entityId()));
         HttpCall post = HttpCall.post(hubPeer.url("/v1/introspect"), "application/x-www-form-urlencoded", form)
                 .header("Accept", JSON)
                 .header(Hops.HOP_HEADER, hops.hopHeader())
@@ -203,7 +204,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 .header("Accept", JSON)
                 .header(BatchResource.SIGNATURE_HEADER, batch.signature())
                 .header(BatchResource.RELAYS_HEADER, RelayedBatch.relaysHeader(batch.relays()))
-                .header(ClientAssertion.HEADER, assertionFor(parent))
+                .headers(credentials.headers(parent.baseUrl(), parent.entityId()))
                 // a total deadline: a parent that takes the batch slowly is cut off, and the relay retried later
                 .timeout(lists.replication().timeout());
         long started = System.nanoTime();
@@ -228,17 +229,13 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private HttpCall get(Peer peer, String hubPath) {
         return HttpCall.get(peer.url(hubPath))
                 .header("Accept", JSON)
-                .header(ClientAssertion.HEADER, assertionFor(peer))
+                .headers(credentials.headers(peer.baseUrl(), peer.entityId()))
                 .timeout(backstop());
     }
 
     /** The transport's own deadline, behind the guard's timeout (which fires first). */
     private Duration backstop() {
         return config.timeout().multipliedBy(2);
-    }
-
-    private String assertionFor(Peer peer) {
-        return ClientAssertion.sign(hubKeys.signingKey(), hub.entityId(), peer.entityId(), clock.instant());
     }
 
     private static String query(String value) {
@@ -251,7 +248,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 .header(Hops.HOP_HEADER, hops.hopHeader())
                 .header(Hops.PATH_HEADER, hops.pathHeader())
                 // the hub proves who it is to every node it calls (REQ-AUTH-3)
-                .header(ClientAssertion.HEADER, assertionFor(peer))
+                .headers(credentials.headers(peer.baseUrl(), peer.entityId()))
                 .timeout(backstop());
     }
 

@@ -33,8 +33,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A test PKI made with Bouncy Castle at start: a CA, a server certificate for localhost, and a client
- * certificate for a member ({@code client.p12}); the hub serves HTTPS with them next to plain HTTP.
+ * A test PKI made with Bouncy Castle at start: a CA, a server certificate for localhost, a client certificate for
+ * a member ({@code client.p12}) and one for the hub itself; the hub serves HTTPS with them next to plain HTTP, and
+ * presents its own client certificate on https calls to members ({@code ymt.outbound.tls-configuration-name}),
+ * who can serve with {@code server.p12} and trust {@code ca-trust.p12}.
  */
 public class TestCertificates implements QuarkusTestResourceLifecycleManager {
     public static final String DIR_PROP = "ymt.test.tls.dir";
@@ -56,7 +58,14 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
                     "CN=Yimatong Test CA"), caKeys,
                     false, KeyPurposeId.id_kp_clientAuth);
 
+            KeyPair hubKeys = ecKeys();
+            X509Certificate hubClient = cert(new X500Name("CN=ymt:hub:test"), hubKeys, new X500Name(
+                    "CN=Yimatong Test CA"), caKeys, false, KeyPurposeId.id_kp_clientAuth);
+
             pem(dir.resolve("ca.crt"), ca);
+            pem(dir.resolve("hub-client.crt"), hubClient);
+            pem(dir.resolve("hub-client.key"), hubKeys.getPrivate());
+            p12(dir.resolve("server.p12"), "server", serverKeys.getPrivate(), server, ca);
             pem(dir.resolve("server.crt"), server);
             pem(dir.resolve("server.key"), serverKeys.getPrivate());
             p12(dir.resolve("client.p12"), "client", clientKeys.getPrivate(), client, ca);
@@ -68,6 +77,10 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
             }
             System.setProperty(DIR_PROP, dir.toString());
             return Map.of(
+                    "quarkus.tls.outbound.key-store.pem.0.cert", dir.resolve("hub-client.crt").toString(),
+                    "quarkus.tls.outbound.key-store.pem.0.key", dir.resolve("hub-client.key").toString(),
+                    "quarkus.tls.outbound.trust-store.pem.certs", dir.resolve("ca.crt").toString(),
+                    "ymt.outbound.tls-configuration-name", "outbound",
                     "quarkus.tls.mtls.key-store.pem.0.cert", dir.resolve("server.crt").toString(),
                     "quarkus.tls.mtls.key-store.pem.0.key", dir.resolve("server.key").toString(),
                     "quarkus.tls.mtls.trust-store.pem.certs", dir.resolve("ca.crt").toString(),
