@@ -14,14 +14,14 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 
 HUB_PID=
 
-# start_hub [-Dname=value ...]: starts the hub in the background (HUB_PID, log in $WORK/hub.log) and waits until it
-# answers, at most HUB_READY_SECONDS (180).
+# start_hub [-Dname=value ...]: starts the hub in the background (HUB_PID, log in $WORK/hub.log) as the README does
+# (hub/jvm.options; HUB_JAVA_OPTS after it) and waits until it answers, at most HUB_READY_SECONDS (180).
 start_hub() {
   local jar="$ROOT/hub/target/quarkus-app/quarkus-run.jar"
   [[ -f "$jar" ]] || die "$jar is missing: build first (BUILD=1)"
   mkdir -p "$WORK/hub-home"
   YMT_HOME="$WORK/hub-home" YMT_HTTP_PORT="$HUB_PORT" YMT_ADMIN_TOKEN="$ADMIN_TOKEN" YMT_HUB_ENTITY_ID="$HUB_ID" \
-    YMT_HUB_PUBLIC_URL="$HUB_URL" ${HUB_CPUS:+taskset -c "$HUB_CPUS"} java $HUB_JAVA_OPTS ${HUB_QUOTAS:--Dymt.quotas.enabled=false} "$@" -jar "$jar" >"$WORK/hub.log" 2>&1 &
+    YMT_HUB_PUBLIC_URL="$HUB_URL" ${HUB_CPUS:+taskset -c "$HUB_CPUS"} java @"$ROOT/hub/jvm.options" $HUB_JAVA_OPTS ${HUB_QUOTAS:--Dymt.quotas.enabled=false} "$@" -jar "$jar" >"$WORK/hub.log" 2>&1 &
   HUB_PID=$!
   local deadline=$(( $(date +%s) + ${HUB_READY_SECONDS:-180} ))
   until curl -fs -o /dev/null "$HUB_URL/.well-known/yimatong" 2>/dev/null; do

@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>Usage: {@code java -cp <this jar>:<hub/target/quarkus-app/lib/main/*> org.yimatong.deploy.local.LocalFederation
  * [--repo DIR] [--work DIR]}; environment: {@code START_TIMEOUT} (s, 180), {@code UNKNOWN_LIMIT_MS} (1500),
- * {@code HUB_JAVA_OPTS} (-Xmx256m).
+ * {@code HUB_JAVA_OPTS} (none: hub/jvm.options applies, as in the README).
  */
 public final class LocalFederation {
 
@@ -99,7 +99,7 @@ public final class LocalFederation {
         LocalFederation federation = new LocalFederation(repo, work, System.out,
                 Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("START_TIMEOUT", "180"))),
                 Long.parseLong(System.getenv().getOrDefault("UNKNOWN_LIMIT_MS", "1500")),
-                System.getenv().getOrDefault("HUB_JAVA_OPTS", "-Xmx256m"));
+                System.getenv().getOrDefault("HUB_JAVA_OPTS", ""));
         Runtime.getRuntime().addShutdownHook(new Thread(federation.processes::close));
         System.exit(federation.run(work) == 0 ? 0 : 1);
     }

@@ -65,24 +65,36 @@ final class Processes implements AutoCloseable {
     /** Starts a hub on a free port with its own home folder (and so its own embedded PostgreSQL). */
     Hub startHub(String name, String entityId, Optional<Hub> parent, String adminToken, List<String> properties)
             throws IOException {
-        int port = freePort();
-        Path home = Files.createDirectories(work.resolve(name).resolve("home"));
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(List.of(hubJavaOptions.trim().split("\\s+")));
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        command.addAll(properties);
-        command.addAll(List.of("-jar", hubJar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.put("YMT_HOME", home.toString());
-        env.put("YMT_HTTP_PORT", String.valueOf(port));
-        env.put("YMT_HUB_ENTITY_ID", entityId);
-        env.put("YMT_HUB_PUBLIC_URL", "http://127.0.0.1:" + port);
-        env.put("YMT_ADMIN_TOKEN", adminToken);
+        Map<String, String> env = new java.util.HashMap<>();
         parent.ifPresent(p -> {
             env.put("YMT_HUB_PARENT_ENTITY_ID", p.entityId());
             env.put("YMT_HUB_PARENT_URL", p.url().toString());
         });
+        return startHub(name, entityId, Files.createDirectories(work.resolve(name).resolve("home")), env, adminToken,
+                properties);
+    }
+
+    /**
+     * Starts a hub on a free port with {@code home} as its {@code YMT_HOME} and {@code env} besides, with the JVM
+     * options the README's run command uses ({@code hub/jvm.options}).
+     */
+    Hub startHub(String name, String entityId, Path home, Map<String, String> env, String adminToken,
+            List<String> properties) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java(), "@" + repo.resolve("hub/jvm.options")));
+        if (!hubJavaOptions.isBlank()) {
+            command.addAll(List.of(hubJavaOptions.trim().split("\\s+")));
+        }
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.addAll(properties);
+        command.addAll(List.of("-jar", hubJar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.environment().put("YMT_HOME", home.toString());
+        builder.environment().put("YMT_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("YMT_HUB_ENTITY_ID", entityId);
+        builder.environment().put("YMT_HUB_PUBLIC_URL", "http://127.0.0.1:" + port);
+        builder.environment().put("YMT_ADMIN_TOKEN", adminToken);
         Path log = work.resolve(name).resolve("hub.log");
         return new Hub(entityId, URI.create("http://127.0.0.1:" + port), log, start(builder, log));
     }

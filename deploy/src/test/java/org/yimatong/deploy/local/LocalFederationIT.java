@@ -28,7 +28,7 @@ class LocalFederationIT {
         List<Long> before = javaProcesses();
         LocalFederation federation = new LocalFederation(repo, work,
                 new PrintStream(new TeeStream(printed), true, StandardCharsets.UTF_8), Duration.ofSeconds(240),
-                3000, "-Xmx256m");
+                3000, "");
 
         int failed = federation.run(work);
 
