@@ -24,6 +24,8 @@ import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.jose.JwsVerifier;
 import org.yimatong.schemas.problem.ProblemException;
@@ -36,9 +38,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Session tokens (REQ-AUTH-2): {@code POST /v1/token} with {@code grant_type=client_credentials} gives an
- * authenticated member a hub access token ({@code typ at+jwt}, {@code aud} this hub, {@code scope ymt:session}, at
+ * authenticated member a hub access token ({@code typ at+jwt}, ES256, {@code aud} this hub, {@code scope ymt:session}, at
  * most {@code ymt.tokens.session-lifetime}), bound to the member's TLS certificate ({@code cnf.x5t#S256}) when it
  * came with one. A token's signature is checked the first time it is seen; its claims are then kept in memory
  * until it expires (a bounded map), so later calls cost a map lookup. A revoked token, and a member suspended
@@ -64,8 +69,13 @@ public class HubSessions implements Sessions {
     private final Duration lifetime;
     private final int maxCached;
     private final Map<String, Session> verified = new ConcurrentHashMap<>();
+    private final Counter signatureChecks;
 
-    public HubSessions(HubKeyRing keys, HubConfig hub, RevocationList revocations, Clock clock, TokensConfig config) {
+    public HubSessions(HubKeyRing keys, HubConfig hub, RevocationList revocations, Clock clock, TokensConfig config,
+            MeterRegistry meters) {
+        this.signatureChecks = Counter.builder("ymt.sessions.signature.checks")
+                .description("session tokens whose signature was checked (a token not in the cache)")
+                .register(meters);
         this.keys = keys;
         this.hub = hub;
         this.revocations = revocations;
@@ -82,9 +92,18 @@ public class HubSessions implements Sessions {
                 .put("scope", SCOPE).put("jti", DynamicCodeCodec.newJti())
                 .put("iat", now.getEpochSecond()).put("exp", now.plus(lifetime).getEpochSecond());
         thumbprint(tls).ifPresent(t -> claims.putObject("cnf").put("x5t#S256", t));
-        String token = JwsSigner.sign(keys.signingKey(), HubAccessToken.TYP,
+        String token = JwsSigner.sign(sessionKey(), HubAccessToken.TYP,
                 claims.toString().getBytes(StandardCharsets.UTF_8));
         return new Issued(token, lifetime.toSeconds());
+    }
+
+    /**
+     * Sessions are signed ES256 (else EdDSA), the profiles every OAuth library verifies (DESIGN.md §3, REQ-AUTH-2);
+     * a hub configured with neither signs them with its SM2 key, which only this hub needs to verify.
+     */
+    private Jwk sessionKey() {
+        return keys.signingKey(SignatureProfile.ES256).or(() -> keys.signingKey(SignatureProfile.EDDSA))
+                .orElseGet(keys::signingKey);
     }
 
     @Override
@@ -110,6 +129,7 @@ public class HubSessions implements Sessions {
     }
 
     private Session verify(String token, Instant now) {
+        signatureChecks.increment();
         JsonNode claims;
         try {
             claims = StrictJson.read(VERIFIER.verify(token, keys.publishedKeys()).payload());
@@ -139,6 +159,11 @@ public class HubSessions implements Sessions {
             }
         }
         verified.put(token, session);
+    }
+
+    /** How many session signatures this instance has checked. */
+    long signatureChecks() {
+        return (long) signatureChecks.count();
     }
 
     /** How many verified sessions are kept now. */

@@ -93,6 +93,15 @@ class SessionTokenTest {
                 .body("error", equalTo("invalid_request"));
     }
 
+    @Test
+    void aSessionIsSignedEs256() throws Exception {
+        String header = new String(java.util.Base64.getUrlDecoder().decode(session().split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        org.junit.jupiter.api.Assertions.assertEquals("ES256",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(header).path("alg").asText(), header);
+    }
+
     private String session() {
         return given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
                 .formParam("client_assertion_type", ClientAssertion.FORM_TYPE)

@@ -13,14 +13,26 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The verified sessions an instance keeps are bounded (3 in the test profile): past the bound the cache is emptied,
- * and a session no longer kept is verified again, not refused.
+ * A session's signature is checked once and its claims kept; the sessions an instance keeps are bounded (3 in the
+ * test profile): past the bound the cache is emptied, and a session no longer kept is verified again, not refused.
  */
 @QuarkusTest
 class SessionCacheBoundTest {
 
     @Inject
     HubSessions sessions;
+
+    @Test
+    void aSessionsSignatureIsCheckedOnceThenItIsServedFromTheCache() {
+        String token = sessions.issue("ymt:member:740200", null).token();
+        long before = sessions.signatureChecks();
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals("ymt:member:740200", sessions.memberOf(token, null));
+        }
+
+        assertEquals(before + 1, sessions.signatureChecks());
+    }
 
     @Test
     void noMoreSessionsAreKeptThanTheBoundAndForgottenOnesStillWork() {
