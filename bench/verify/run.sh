@@ -12,6 +12,8 @@
 # THREADS [nproc] RAW_SECONDS [5] HUB_WARMUP [45] MAX_SECONDS [20] WRK_THREADS [1] WRK_CONNECTIONS [64] RATE [2000]
 # RATE_SECONDS [20] RATE_WARMUP [5] AUTH [session|assertion|none] CALLER_ALG [EdDSA] HUB_ID [ymt:hub:bench]
 # HUB_JAVA_OPTS [] HUB_READY_SECONDS [180] WORK [mktemp] KEEP_WORK [0]
+# DIAG_ASYNC_COMMIT [0]: 1 turns PostgreSQL's synchronous_commit off after start (a diagnosis of what waiting for the
+# audit event's commit costs, never a PERF figure: the hub then answers before its audit event is durable).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -182,6 +184,11 @@ if [[ "$MODE" == full ]]; then
     -Dquarkus.tls.outbound.key-store.pem.0.key="$WORK/tls/hub.key" \
     -Dquarkus.tls.outbound.trust-store.pem.certs="$WORK/tls/ca.crt" -Dymt.outbound.tls-configuration-name=outbound
   log "hub up (pid $HUB_PID), RSS idle $(ps -o rss= -p "$HUB_PID") KiB"
+  if [[ "${DIAG_ASYNC_COMMIT:-0}" == 1 ]]; then
+    note "DIAGNOSIS: synchronous_commit=off (not a PERF figure)"
+    echo "synchronous_commit = off" >> "$WORK/hub-home/pgdata/postgresql.conf"
+    kill -HUP "$(pg_pid)"
+  fi
   note "hub_rss_idle_kib=$(ps -o rss= -p "$HUB_PID" | tr -d ' ')"
 
   HUB_OK=1
@@ -352,6 +359,7 @@ fi
 {
   echo
   echo "== bench/verify summary ($(date -u +%FT%TZ), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'))"
+  grep '^DIAGNOSIS' "$SUMMARY" || true
   echo "raw SM2 verify, $THREADS threads:        $RAW /s   (1 thread: $RAW1 /s)"
   echo "mock home (nginx) max:               $HOME_MAX req/s"
   echo "mock home at $RATE req/s:            p50 $HOME_P50 ms, p99 $HOME_P99 ms"
