@@ -6,7 +6,8 @@
 # Environment (defaults in brackets): BUILD [1] MVN_ARGS [-B -o -q] HUB_PORT [18190] ALG [SM2] DURATION [15]
 # DIAG_ASYNC_COMMIT [0]: 1 turns PostgreSQL's synchronous_commit off after start (a diagnosis of where the hub
 # waits, never a PERF figure: the hub then answers before its audit event is durable).
-# RAW_SECONDS [5] WARMUP [5] CONCURRENCY [64] CLIENT_ALG [EdDSA] ASSERTIONS [60000] HUB_JAVA_OPTS [] WORK [mktemp]
+# RAW_SECONDS [5] WARMUP [5] CONCURRENCY [64] CLIENT_ALG [EdDSA] HUB_JAVA_OPTS [] WORK [mktemp]
+# ASSERTIONS [the raw all-thread verify rate x DURATION x 1.2: more than the hub could use, so a phase never runs out]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,7 +21,6 @@ RAW_SECONDS=${RAW_SECONDS:-5}
 WARMUP=${WARMUP:-5}
 CONCURRENCY=${CONCURRENCY:-64}
 CLIENT_ALG=${CLIENT_ALG:-EdDSA}
-ASSERTIONS=${ASSERTIONS:-60000}
 HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
 WORK=${WORK:-$(mktemp -d /tmp/ymt-bench-tokens.XXXXXX)}
 HUB_ID=ymt:hub:bench
@@ -55,7 +55,11 @@ printf 'machine: %s, %s cores; %s\n' "$(uname -m)" "$(nproc)" "$(java -version 2
 
 log "raw $ALG sign and verify rates (hub not started yet)"
 echo "loadavg before raw: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
-bench raw --alg "$ALG" --seconds "$RAW_SECONDS" | tee -a "$SUMMARY"
+bench raw --alg "$ALG" --seconds "$RAW_SECONDS" | tee "$WORK/raw.txt" | tee -a "$SUMMARY"
+raw_rate() { sed -n "s/^RESULT raw op=$1 alg=[^ ]* threads=$2 rate=\([0-9]*\).*/\1/p" "$WORK/raw.txt" | head -1; }
+VERIFY=$(raw_rate verify "$(nproc)"); SIGN=$(raw_rate sign "$(nproc)")
+# Each request spends one client assertion, and the hub cannot answer faster than it verifies a token.
+ASSERTIONS=${ASSERTIONS:-$(( VERIFY * DURATION * 12 / 10 + 1000 ))}
 
 # Another hub (someone else's bench) on the port would answer the readiness probe and the registrations.
 if (exec 3<>"/dev/tcp/127.0.0.1/$HUB_PORT") 2>/dev/null; then die "port $HUB_PORT is taken: set HUB_PORT"; fi
@@ -73,4 +77,15 @@ echo "loadavg before load: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
 bench load --hub "$HUB_URL" --admin "$ADMIN_TOKEN" --hub-id "$HUB_ID" --seconds "$DURATION" \
   --concurrency "$CONCURRENCY" --warmup "$WARMUP" --client-alg "$CLIENT_ALG" --assertions "$ASSERTIONS" | tee -a "$SUMMARY"
 echo "hub RSS after load: $(ps -o rss= -p "$HUB_PID") KiB" >> "$SUMMARY"
+rate_of() { sed -n "s/^RESULT $1 ok=[0-9]* failed=\([0-9]*\) seconds=[0-9]* rate=\([0-9.]*\) ran_out=\([a-z]*\).*/\2 \1 \3/p" "$SUMMARY" | head -1; }
+read -r EXCHANGE EXCHANGE_FAILED EXCHANGE_OUT <<<"$(rate_of exchange)"
+read -r INTROSPECT INTROSPECT_FAILED INTROSPECT_OUT <<<"$(rate_of introspect)"
+{
+  echo
+  echo "== bench/tokens summary ($(date -u +%FT%TZ), $(nproc) cores, $ALG hub tokens, $CLIENT_ALG client assertions)"
+  awk -v e="${EXCHANGE:-0}" -v v="$VERIFY" -v s="$SIGN" -v f="${EXCHANGE_FAILED:-?}" -v o="${EXCHANGE_OUT:-?}" 'BEGIN { b = 1 / (1 / v + 1 / s)
+    printf "PERF-4 exchange %s /s / bound 1/(1/verify + 1/sign) = %.0f /s: %.2f (goal >= 0.8) %s; failed %s, ran out %s\n", e, b, e / b, (e / b >= 0.8 ? "MET" : "NOT MET"), f, o }'
+  awk -v i="${INTROSPECT:-0}" -v v="$VERIFY" -v f="${INTROSPECT_FAILED:-?}" -v o="${INTROSPECT_OUT:-?}" 'BEGIN {
+    printf "PERF-4 introspection %s /s / raw verify %s /s: %.2f (goal >= 0.6) %s; failed %s, ran out %s\n", i, v, i / v, (i / v >= 0.6 ? "MET" : "NOT MET"), f, o }'
+} >> "$SUMMARY"
 cat "$SUMMARY"
