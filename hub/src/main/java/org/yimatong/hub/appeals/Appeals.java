@@ -2,7 +2,10 @@ package org.yimatong.hub.appeals;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,17 +33,28 @@ import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Files, tracks and decides appeals. An appeal is stored RECEIVED before it is sent on, becomes FORWARDED when
  * the next node acknowledges it, and DECIDED when the home's decision comes back from that node; a decision on
  * an appeal a hub filed here is relayed to that hub. Every step is one audit event.
+ * <p>
+ * Nothing is lost when the next node is down (REQ-APL-2): a RECEIVED appeal is due for another attempt, first
+ * {@link #FIRST_RETRY} after it was filed, then twice as long after each failure up to {@link #MAX_RETRY}; every
+ * {@code ymt.appeals.redelivery-every} each instance claims the due ones ({@code FOR UPDATE SKIP LOCKED}, so one
+ * instance at a time) and tries them. An instance that dies while delivering leaves its claim to lapse.
  */
 @ApplicationScoped
 public class Appeals {
 
     private static final Logger LOG = Logger.getLogger(Appeals.class);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
+    static final Duration MAX_RETRY = Duration.ofHours(1);
+    /** How long a claimed delivery is left to the instance that claimed it. */
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final int CLAIMS_PER_ROUND = 50;
 
     private final AppealStore store;
     private final TreeRouter router;
@@ -73,23 +87,84 @@ public class Appeals {
                 now,
                 now, null, null);
         boolean reachable = !(route instanceof RouteDecision.ToChild child) || child.member().isActive();
-        return store.insert(received)
-                .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward) : Uni.createFrom().item(
-                        received))
-                .call(a -> audit.append(event(caller, a, a.state().name(), started)))
+        // due again after the claim's time: should this instance die before the answer, another delivers it
+        return store.insert(received, request.statement(), forward, now.plus(CLAIM))
+                .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward, 1)
+                        : retryLater(received, 1))
+                .call(a -> audit.append(event(caller.entityId(), a, a.state().name(), started)))
                 .map(AppealRecord::toAppeal);
     }
 
-    private Uni<AppealRecord> sendOn(AppealRecord received, Peer peer, AppealRequest request, Hops forward) {
+    private Uni<AppealRecord> sendOn(AppealRecord received, Peer peer, AppealRequest request, Hops forward,
+            int attempt) {
         return client.fileAppeal(peer, received.id(), request, forward)
                 .flatMap(ack -> {
                     AppealRecord forwarded = received.forwarded(ack.homeReference(), clock.instant());
                     return store.update(forwarded, Appeal.State.RECEIVED).map(ok -> forwarded);
                 })
                 .onFailure(f -> f instanceof MemberUnavailableException || f instanceof MemberBadAnswerException)
-                .recoverWithItem(failure -> {
-                    LOG.warnf("Appeal %s stays RECEIVED: %s", received.id(), failure.getMessage());
-                    return received;
+                .recoverWithUni(failure -> {
+                    LOG.warnf("Appeal %s stays RECEIVED (attempt %d): %s", received.id(), attempt,
+                            failure.getMessage());
+                    return retryLater(received, attempt);
+                });
+    }
+
+    private Uni<AppealRecord> retryLater(AppealRecord received, int attempt) {
+        return store.retryAt(received.id(), clock.instant().plus(backoff(attempt))).replaceWith(received);
+    }
+
+    /** The wait after {@code attempt} failed attempts: {@link #FIRST_RETRY}, doubled each time, at most an hour. */
+    static Duration backoff(int attempt) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 16));
+        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+    }
+
+    @Scheduled(identity = "appeal-redelivery", every = "{ymt.appeals.redelivery-every:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRedelivery() {
+        return redeliverDue().replaceWithVoid();
+    }
+
+    /**
+     * Claims the appeals whose next attempt is due and sends each on again, towards the node it was filed for
+     * (if the tree has changed since and its region routes elsewhere, it waits for an operator); how many went
+     * FORWARDED.
+     */
+    public Uni<Integer> redeliverDue() {
+        Instant now = clock.instant();
+        return store.claimDue(now, now.plus(CLAIM), CLAIMS_PER_ROUND).flatMap(due -> {
+            if (due.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            List<Uni<Boolean>> attempts = new ArrayList<>();
+            for (AppealStore.Pending pending : due) {
+                attempts.add(redeliver(pending));
+            }
+            return Uni.join().all(attempts).andCollectFailures()
+                    .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+        });
+    }
+
+    private Uni<Boolean> redeliver(AppealStore.Pending pending) {
+        long started = System.nanoTime();
+        AppealRecord received = pending.appeal();
+        RouteDecision route = router.route(received.rgn());
+        boolean reachable = route.entityId().equals(received.home())
+                && (!(route instanceof RouteDecision.ToChild child) || child.member().isActive());
+        // the attempt made when it was filed, then one per claim
+        int attempt = pending.attempts() + 1;
+        if (!reachable) {
+            return retryLater(received, attempt).replaceWith(false);
+        }
+        return sendOn(received, Peer.of(route), pending.request(), pending.forward(), attempt)
+                .call(a -> a.state() == Appeal.State.RECEIVED ? Uni.createFrom().voidItem()
+                        : audit.append(event(received.filedBy(), a, a.state().name(), started)))
+                .map(a -> a.state() != Appeal.State.RECEIVED)
+                // one appeal that cannot go fails alone: it is tried again later, the round goes on
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Appeal %s not redelivered (attempt %d): %s", received.id(), attempt, failure.toString());
+                    return retryLater(received, attempt).replaceWith(false);
                 });
     }
 
@@ -128,7 +203,8 @@ public class Appeals {
                         }
                         return decided;
                     })
-                    .call(d -> audit.append(event(caller, d, AuditOutcome.of("DECIDED", decision.outcome()), started)))
+                    .call(d -> audit.append(event(caller.entityId(), d, AuditOutcome.of("DECIDED", decision.outcome()),
+                            started)))
                     .invoke(d -> relayUpstream(d, hops, caller))
                     .map(AppealRecord::toAppeal);
         });
@@ -162,9 +238,9 @@ public class Appeals {
                         failure.getMessage()));
     }
 
-    private AuditEvent event(Caller caller, AppealRecord appeal, String outcome, long started) {
+    private AuditEvent event(String actor, AppealRecord appeal, String outcome, long started) {
         int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-        return new AuditEvent(clock.instant(), caller.entityId(), appeal.home(), "appeal", Action.APPEAL, appeal.id(),
+        return new AuditEvent(clock.instant(), actor, appeal.home(), "appeal", Action.APPEAL, appeal.id(),
                 outcome,
                 latencyMs);
     }
