@@ -18,7 +18,8 @@ import org.yimatong.schemas.problem.ProblemException;
  * <p>The file drop (REQ-LIST-9): {@code inbox/<member>/<day>.ndjson} with its detached signature beside it in
  * {@code <day>.sig}, batch tag {@code <day>}. A stored batch moves to {@code done/<member>/}, a refused one to
  * {@code error/<member>/} with {@code <day>.problem.json} beside it. Members write the {@code .sig} first and the
- * {@code .ndjson} last, by an atomic rename.
+ * {@code .ndjson} last, by an atomic rename. Several instances may watch one folder: each file is taken by the one
+ * that claims it first ({@link DroppedFileClaims}).
  */
 @ApplicationScoped
 public class ListIngestRoutes extends RouteBuilder {
@@ -51,6 +52,9 @@ public class ListIngestRoutes extends RouteBuilder {
         Path root = root(config);
         from("file:" + root.resolve("inbox") + "?recursive=true&include=.*\\.ndjson"
                 + "&delay=" + config.drop().pollDelay().toMillis()
+                // of several instances watching one folder, the one that claims the file in PostgreSQL takes it
+                + "&readLock=idempotent&idempotentRepository=#droppedFileClaims"
+                + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
                 + "&move=" + root.resolve("done") + "/${file:name}"
                 + "&moveFailed=" + root.resolve("error") + "/${file:name}")
                 .routeId("list-file-drop")
