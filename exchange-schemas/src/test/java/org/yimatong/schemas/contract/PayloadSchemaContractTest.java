@@ -164,6 +164,21 @@ class PayloadSchemaContractTest {
     }
 
     @Test
+    void onlyANodeThatSaysItIsDevelopmentMayPublishPlainHttpUrls() throws IOException {
+        String config = """
+                {"entityId":"ymt:hub:dev","kind":"HUB","endpoints":{"verifications":"http://localhost:8080/v1/verifications"},
+                 "jwks_uri":"http://localhost:8080/v1/jwks","algorithms":["SM2"]%s}""";
+
+        assertEquals(Set.of(), validate("entity-configuration.json",
+                MAPPER.readTree(config.formatted(",\"deployment\":\"development\""))));
+        assertEquals(2, validate("entity-configuration.json", MAPPER.readTree(config.formatted(""))).size());
+        assertEquals(2, validate("entity-configuration.json",
+                MAPPER.readTree(config.formatted(",\"deployment\":\"production\""))).size());
+        assertFalse(validate("entity-configuration.json",
+                MAPPER.readTree(config.formatted(",\"deployment\":\"staging\""))).isEmpty());
+    }
+
+    @Test
     void inactiveIntrospectionIsOnlyActiveFalse() throws IOException {
         assertEquals("{\"active\":false}", MAPPER.writeValueAsString(IntrospectionResponse.inactive()));
         JsonNode leaky = MAPPER.readTree("{\"active\":false,\"sub\":\"b7c1\"}");

@@ -142,7 +142,8 @@ final class Samples {
         m.put("problem.json", problem());
         m.put("entity-configuration.json", new EntityConfiguration(YRD, "ymt:hub:national", MemberKind.HUB, "v1",
                 List.of("31", "32"), Map.of("verifications", URI.create("https://yrd.example/v1/verifications")),
-                URI.create("https://yrd.example/v1/jwks"), List.of(SignatureAlgorithm.SM2, SignatureAlgorithm.EdDSA)));
+                URI.create("https://yrd.example/v1/jwks"), List.of(SignatureAlgorithm.SM2, SignatureAlgorithm.EdDSA),
+                EntityConfiguration.PRODUCTION));
         m.put("jwks.json", new JwkSet(List.of(jwk())));
         m.put("member.json", memberRecord());
         m.put("member-public.json", memberRecord().publicView());

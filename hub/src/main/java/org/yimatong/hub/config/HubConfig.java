@@ -28,6 +28,18 @@ public interface HubConfig {
     /** The parent hub's base URL; empty for the root of the tree. */
     Optional<String> parentUrl();
 
+    /**
+     * {@code development} (the default: plain http allowed, and said so in the entity configuration, so conformance
+     * reports about this hub are marked development and earn no trust mark) or {@code production} (the hub refuses to
+     * start without TLS and an https public URL, see {@code discovery.ProductionChecks}).
+     */
+    @WithDefault("development")
+    Deployment deployment();
+
+    enum Deployment {
+        DEVELOPMENT, PRODUCTION
+    }
+
     /** Signature algorithms this hub signs with, first one preferred. */
     @WithDefault("SM2,ES256")
     List<String> signingAlgorithms();

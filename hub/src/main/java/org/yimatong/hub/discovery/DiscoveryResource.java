@@ -36,7 +36,8 @@ public class DiscoveryResource {
         List<SignatureAlgorithm> algorithms = hub.signingAlgorithms().stream().map(SignatureAlgorithm::valueOf)
                 .toList();
         this.configuration = new EntityConfiguration(hub.entityId(), hub.parentEntityId().orElse(null), MemberKind.HUB,
-                EntityConfiguration.VERSION, null, endpoints, URI.create(base + "/v1/jwks"), algorithms);
+                EntityConfiguration.VERSION, null, endpoints, URI.create(base + "/v1/jwks"), algorithms,
+                hub.deployment() == HubConfig.Deployment.DEVELOPMENT ? EntityConfiguration.DEVELOPMENT : null);
     }
 
     @GET

@@ -87,7 +87,8 @@ final class MemberApi {
         return Http.Answer.json(200, new EntityConfiguration(options.entityId(), options.hubId(), MemberKind.PLATFORM,
                 EntityConfiguration.VERSION, List.of(options.region().substring(0, 2)), endpoints,
                 URI.create(base + "/member/v1/jwks"),
-                List.of(SignatureAlgorithm.of(options.profile()))));
+                // a simulator serves plain http on this machine: never production
+                List.of(SignatureAlgorithm.of(options.profile())), EntityConfiguration.DEVELOPMENT));
     }
 
     private Http.Answer jwks(Http.Request request) {
