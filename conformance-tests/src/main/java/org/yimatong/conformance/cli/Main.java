@@ -28,6 +28,7 @@ import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.payload.EntityConfiguration;
 import org.yimatong.schemas.payload.validation.Patterns;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,8 +157,9 @@ public final class Main {
     }
 
     /**
-     * Checks the target answers at all ({@code GET /.well-known/yimatong}, which members and hubs serve) and takes
-     * its entity id from there when the configuration does not give it.
+     * Checks the target answers at all ({@code GET /.well-known/yimatong}, which members and hubs serve), takes its
+     * entity id from there when the configuration does not give it, and whether it is a development deployment: only
+     * such a target may be tested over plain http, and its report says so.
      */
     private static RunConfig discover(RunConfig config) throws CannotRun {
         URI wellKnown = URI.create(config.baseUrl() + "/.well-known/yimatong");
@@ -173,20 +175,29 @@ public final class Main {
             Thread.currentThread().interrupt();
             throw new CannotRun("interrupted");
         }
-        if (config.target().entityId().isPresent()) {
-            return config;
-        }
+        Optional<String> entityId = Optional.empty();
+        boolean development = false;
         try {
             JsonNode json = StrictJson.read(answer.body());
-            String entityId = json.path("entityId").asText("");
-            if (answer.statusCode() == 200 && Patterns.ENTITY_ID.matcher(entityId).matches()) {
-                return config.withEntityId(entityId);
+            if (answer.statusCode() == 200) {
+                entityId = Optional.of(json.path("entityId").asText("")).filter(id -> Patterns.ENTITY_ID.matcher(id)
+                        .matches());
+                development = EntityConfiguration.DEVELOPMENT.equals(json.path("deployment").asText(""));
             }
         } catch (IOException | RuntimeException e) {
             // reported below
         }
-        throw new CannotRun("the target's entity id is not configured (target.entityId) and " + wellKnown
-                + " does not give one (HTTP " + answer.statusCode() + ")");
+        if (config.target().entityId().isEmpty() && entityId.isEmpty()) {
+            throw new CannotRun("the target's entity id is not configured (target.entityId) and " + wellKnown
+                    + " does not give one (HTTP " + answer.statusCode() + ")");
+        }
+        boolean plainHttp = "http".equalsIgnoreCase(config.baseUrl().getScheme());
+        if (!development && (plainHttp || config.target().allowPlainHttp())) {
+            throw new CannotRun("the target is tested over plain http" + (plainHttp ? "" : " (target.allowPlainHttp)")
+                    + " but does not declare itself a development deployment (\"deployment\":\"development\" in "
+                    + wellKnown + "): a production implementation is tested over https");
+        }
+        return config.withDiscovered(entityId, development);
     }
 
     private static Counterpart startCounterpart(RunConfig config) throws CannotRun {

@@ -25,9 +25,18 @@ public record RunConfig(Plan plan, URI baseUrl, Target target, CounterpartSettin
      * @param requiresClientAssertion the target refuses calls without the counterpart's {@code Ymt-Client-Assertion}
      *     (false when it authenticates the hub by mutual TLS only: assertion tests are then skipped)
      * @param allowPlainHttp test environments only: accept {@code http://} where the contract says {@code https://}
-     *     (entity configuration URLs), because the target listens on plain loopback HTTP
+     *     (entity configuration URLs), because the target listens on plain loopback HTTP; the runner allows it only
+     *     for a target that declares itself a development deployment
+     * @param development the target declares itself a development deployment ({@code /.well-known/yimatong}): the
+     *     report says so, and no hub records a trust mark from it
      */
-    public record Target(Optional<String> entityId, boolean requiresClientAssertion, boolean allowPlainHttp) {}
+    public record Target(Optional<String> entityId, boolean requiresClientAssertion, boolean allowPlainHttp,
+            boolean development) {
+
+        public Target(Optional<String> entityId, boolean requiresClientAssertion, boolean allowPlainHttp) {
+            this(entityId, requiresClientAssertion, allowPlainHttp, false);
+        }
+    }
 
     /**
      * @param entityId the entity id the suite signs as (testing a member: the member's parent hub)
@@ -66,10 +75,13 @@ public record RunConfig(Plan plan, URI baseUrl, Target target, CounterpartSettin
                 Timeouts.DEFAULT, JsonNodeFactory.instance.objectNode());
     }
 
-    /** The same configuration with the target's entity id known (e.g. discovered). */
-    public RunConfig withEntityId(String entityId) {
-        return new RunConfig(plan, baseUrl,
-                new Target(Optional.of(entityId), target.requiresClientAssertion(), target.allowPlainHttp()),
+    /**
+     * The same configuration with what the target says of itself: its entity id (unless configured) and whether it
+     * is a development deployment, which allows plain http.
+     */
+    public RunConfig withDiscovered(Optional<String> entityId, boolean development) {
+        return new RunConfig(plan, baseUrl, new Target(target.entityId().or(() -> entityId),
+                target.requiresClientAssertion(), target.allowPlainHttp() || development, development),
                 counterpart, fixtures, timeouts, hubSettings);
     }
 

@@ -45,7 +45,8 @@ public final class PlanRunner {
         for (TestDefinition test : ordered) {
             results.add(runOne(test, new TestContext(test, config, counterpart, scope, client)));
         }
-        return new RunResult(config.plan(), config.baseUrl(), config.targetEntityId(), started, Instant.now(),
+        return new RunResult(config.plan(), config.baseUrl(), config.targetEntityId(), config.target().development(),
+                started, Instant.now(),
                 results);
     }
 

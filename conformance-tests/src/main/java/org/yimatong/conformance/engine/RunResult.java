@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** A finished run: the plan, the target, when, and each test's result in id order. */
-public record RunResult(Plan plan, URI target, String targetEntityId, Instant startedAt, Instant finishedAt,
-        List<TestResult> results) {
+public record RunResult(Plan plan, URI target, String targetEntityId, boolean development, Instant startedAt,
+        Instant finishedAt, List<TestResult> results) {
 
     public RunResult {
         results = List.copyOf(results);

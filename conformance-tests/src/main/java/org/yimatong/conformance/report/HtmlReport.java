@@ -35,7 +35,8 @@ public final class HtmlReport {
         h.append("<table><tbody>");
         row(h, "Result", "<span class=\"" + (run.passed() ? "PASSED" : "FAILED") + "\">"
                 + (run.passed() ? "PASSED" : "FAILED") + "</span>");
-        row(h, "Target", esc(run.targetEntityId()) + " at <code>" + esc(run.target().toString()) + "</code>");
+        row(h, "Target", esc(run.targetEntityId()) + " at <code>" + esc(run.target().toString()) + "</code>"
+                + (run.development() ? " (a development deployment: this report certifies nothing)" : ""));
         row(h, "Tests", run.results().size() + " run: " + run.count(Outcome.PASSED) + " passed, "
                 + run.count(Outcome.FAILED) + " failed, " + run.count(Outcome.SKIPPED) + " skipped");
         row(h, "Suite / contract", "ymt-conformance " + esc(suiteVersion) + ", contract " + esc(contractVersion));

@@ -8,6 +8,7 @@ import org.yimatong.conformance.engine.RunResult;
 import org.yimatong.conformance.engine.TestResult;
 import org.yimatong.conformance.http.RecordedExchange;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.payload.EntityConfiguration;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -36,6 +37,7 @@ public final class JsonReport {
         ObjectNode target = report.putObject("target");
         target.put("baseUrl", run.target().toString());
         target.put("entityId", run.targetEntityId());
+        target.put("deployment", run.development() ? EntityConfiguration.DEVELOPMENT : EntityConfiguration.PRODUCTION);
         report.put("startedAt", run.startedAt().toString());
         report.put("finishedAt", run.finishedAt().toString());
         ObjectNode summary = report.putObject("summary");

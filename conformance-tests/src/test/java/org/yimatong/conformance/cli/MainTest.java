@@ -119,6 +119,32 @@ class MainTest {
     }
 
     @Test
+    void aPlainHttpTargetThatDoesNotDeclareDevelopmentExitsTwo() throws IOException {
+        com.sun.net.httpserver.HttpServer production = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        production.createContext("/.well-known/yimatong", exchange -> {
+            byte[] body = """
+                    {"entityId":"%s","kind":"PLATFORM","endpoints":{},"jwks_uri":"https://m.example/jwks",\
+                    "algorithms":["SM2"]}""".formatted(SimulatorTarget.MEMBER).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        production.start();
+        try {
+            int exit = run("--plan", "member", "--base-url", "http://127.0.0.1:" + production.getAddress().getPort(),
+                    "--config", target.configFile().toString(), "--out", tmp.resolve("never").toString());
+
+            assertEquals(Main.CANNOT_RUN, exit);
+            assertTrue(err.toString().contains("does not declare itself a development deployment"), err.toString());
+            assertFalse(Files.exists(tmp.resolve("never").resolve(ReportWriter.JSON)));
+        } finally {
+            production.stop(0);
+        }
+    }
+
+    @Test
     void aBadPlanExitsTwo() {
         assertEquals(Main.CANNOT_RUN, run("--plan", "province", "--base-url", target.baseUrl().toString(), "--out",
                 tmp.toString()));
@@ -235,6 +261,8 @@ class MainTest {
         assertFalse(report.path("suite").path("version").asText().isBlank());
         assertEquals("member", report.path("plan").asText());
         assertEquals(SimulatorTarget.MEMBER, report.path("target").path("entityId").asText());
+        // the simulator declares itself development: the report says so, and certifies nothing
+        assertEquals("development", report.path("target").path("deployment").asText());
         assertEquals(result, report.path("summary").path("result").asText());
         List<String> ids = new ArrayList<>();
         for (JsonNode test : report.path("tests")) {

@@ -31,7 +31,7 @@ class PlanRunnerTest {
         config = new RunConfig(Plan.MEMBER, counterpart.server().baseUrl(), defaults.target(),
                 defaults.counterpart(), Optional.empty(),
                 new RunConfig.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(800)),
-                defaults.hubSettings()).withEntityId("ymt:member:310000");
+                defaults.hubSettings()).withDiscovered(java.util.Optional.of("ymt:member:310000"), false);
     }
 
     @AfterAll

@@ -41,7 +41,18 @@ public record ConformanceReport(String format, Suite suite, String contractVersi
     /** What was tested: its base URL and the entity id it claims. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Target(URI baseUrl, String entityId) {}
+    public record Target(URI baseUrl, String entityId, String deployment) {
+
+        public Target(URI baseUrl, String entityId) {
+            this(baseUrl, entityId, null);
+        }
+
+        /** The run tested a target that declared itself a development deployment: it certifies nothing. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean isDevelopment() {
+            return EntityConfiguration.DEVELOPMENT.equals(deployment);
+        }
+    }
 
     /** The run's own verdict (the counts beside it are not read). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

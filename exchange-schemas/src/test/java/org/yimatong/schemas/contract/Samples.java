@@ -100,7 +100,8 @@ final class Samples {
     static ConformanceReport conformanceReport() {
         return new ConformanceReport(ConformanceReport.FORMAT, new ConformanceReport.Suite("1.0.0"),
                 "1.0.0", ConformancePlan.MEMBER, new ConformanceReport.Target(URI.create("https://ssm.sh.example/ymt"),
-                        SH),
+                        SH,
+                        EntityConfiguration.PRODUCTION),
                 T, new ConformanceReport.Summary(ConformanceReport.Outcome.PASSED), List.of(
                         new ConformanceReport.TestResult("YMT-VER-001", ConformanceReport.Outcome.PASSED),
                         new ConformanceReport.TestResult("YMT-VER-002", ConformanceReport.Outcome.SKIPPED)));

@@ -40,6 +40,10 @@ final class TrustMarkRules {
         if (report.plan() == ConformancePlan.HUB && member.kind() != MemberKind.HUB) {
             errors.add(new FieldError("/plan", "the hub plan certifies members of kind HUB only"));
         }
+        if (report.target().isDevelopment()) {
+            errors.add(new FieldError("/target/deployment", "the run tested a development deployment, which earns no"
+                    + " trust mark"));
+        }
         if (report.finishedAt().isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new FieldError("/finishedAt", "is in the future"));
         }

@@ -64,6 +64,19 @@ class TrustMarkRulesTest {
     }
 
     @Test
+    void aPassedRunAgainstADevelopmentDeploymentEarnsNoMark() {
+        ConformanceReport passed = report(NOW.minusSeconds(60), Outcome.PASSED, Outcome.PASSED);
+        ConformanceReport development = new ConformanceReport(passed.format(), passed.suite(), passed.contractVersion(),
+                passed.plan(), new ConformanceReport.Target(passed.target().baseUrl(), ID, "development"),
+                passed.finishedAt(), passed.summary(), passed.tests());
+
+        ProblemException e = assertThrows(ProblemException.class, () -> TrustMarkRules.markFor(new VerifiedReport(
+                development, "sm3:" + "0".repeat(64), "runner-1"), member(), NOW));
+        assertEquals(ProblemType.VALIDATION_FAILED, e.type());
+        assertEquals("/target/deployment", e.errors().get(0).pointer());
+    }
+
+    @Test
     void anOlderRunNeverOverwritesANewerMark() {
         TrustMark newer = mark(ConformancePlan.MEMBER, "1.0.0", NOW);
         TrustMark older = mark(ConformancePlan.MEMBER, "1.0.0", NOW.minusSeconds(60));
