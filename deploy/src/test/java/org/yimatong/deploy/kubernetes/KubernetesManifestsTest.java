@@ -88,6 +88,38 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theHubIsAProductionDeploymentServingHttpsOnly() throws IOException {
+        JsonNode pod = base().get("Deployment").at("/spec/template/spec");
+        JsonNode hub = pod.at("/containers/0");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertEquals("HTTPS", hub.at("/" + probe + "/httpGet/scheme").asText(), probe);
+        }
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("base/application.properties"))) {
+            settings.load(in);
+        }
+        assertEquals("production", settings.getProperty("ymt.hub.deployment"));
+        assertEquals("disabled", settings.getProperty("quarkus.http.insecure-requests"));
+        assertEquals(String.valueOf(hub.at("/ports/0/containerPort").asInt()), settings.getProperty(
+                "quarkus.http.ssl-port"));
+
+        // the settings are read from config/ in the working folder; the key store's files come from the TLS secret
+        Map<String, String> mounts = new HashMap<>();
+        hub.path("volumeMounts").forEach(m -> mounts.put(m.path("name").asText(), m.path("mountPath").asText()));
+        assertEquals(hub.path("workingDir").asText() + "/config", mounts.get("config"));
+        String certificate = settings.getProperty("quarkus.tls.key-store.pem.0.cert");
+        assertTrue(certificate.startsWith(mounts.get("tls") + "/"), certificate);
+        Map<String, JsonNode> volumes = new HashMap<>();
+        pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+        assertEquals("yimatong-hub-tls", volumes.get("tls").at("/secret/secretName").asText());
+        assertEquals("yimatong-hub-config", volumes.get("config").at("/configMap/name").asText());
+        JsonNode generated = YAML.readTree(ROOT.resolve("base/kustomization.yaml").toFile()).at(
+                "/configMapGenerator/0");
+        assertEquals("yimatong-hub-config", generated.path("name").asText());
+        assertEquals("application.properties", generated.at("/files/0").asText());
+    }
+
+    @Test
     void theDatabaseIsAThreeInstanceCloudNativePgClusterWhoseAppSecretTheHubReads() throws IOException {
         Map<String, JsonNode> base = base();
         JsonNode cluster = base.get("Cluster");
