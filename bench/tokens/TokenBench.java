@@ -129,6 +129,8 @@ public class TokenBench {
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "15"));
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "32"));
         int assertions = Integer.parseInt(opts.getOrDefault("assertions", "60000"));
+        // "session": the department sends its session (REQ-AUTH-2) as Authorization: Bearer, no assertion per request
+        boolean session = "session".equals(opts.getOrDefault("auth", "session"));
         SignatureProfile clientAlg = SignatureProfile.fromJoseName(opts.getOrDefault("client-alg", "EdDSA")).orElseThrow();
 
         Jwk login = Jwk.generate(SignatureProfile.SM2);
@@ -145,10 +147,13 @@ public class TokenBench {
         String idToken = JwsSigner.sign(login, "JWT", id.toString().getBytes(StandardCharsets.UTF_8));
 
         long t0 = System.nanoTime();
-        List<String> exchangeAssertions = assertions(department, hubId, assertions);
-        List<String> introspectAssertions = assertions(department, hubId, assertions);
-        System.out.printf("RESULT gen assertions=%d alg=%s seconds=%.1f%n", 2 * assertions, clientAlg.joseName(),
-                (System.nanoTime() - t0) / 1e9);
+        // with a session, every request carries the same bearer token: a list that never runs out
+        List<String> exchangeAssertions = session ? java.util.Collections.nCopies(Integer.MAX_VALUE, null)
+                : assertions(department, hubId, assertions);
+        List<String> introspectAssertions = session ? exchangeAssertions : assertions(department, hubId, assertions);
+        System.out.printf("RESULT gen auth=%s assertions=%d alg=%s seconds=%.1f%n", session ? "session" : "assertion",
+                session ? 0 : 2 * assertions, clientAlg.joseName(), (System.nanoTime() - t0) / 1e9);
+        String bearer = session ? "Bearer " + session(hub, hubId, department) : null;
 
         Vertx vertx = Vertx.vertx();
         WebClient client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(concurrency)
@@ -158,11 +163,12 @@ public class TokenBench {
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "5"));
         if (warmup > 0) {
             // JIT, connection pools, the pairwise secret: the first seconds of a fresh hub are not its speed
-            List<String> spare = assertions(department, hubId, Math.min(assertions, warmup * 2000));
-            run(client, base, "/v1/token", concurrency, warmup, spare, a -> exchangeForm(idToken, a), body -> {
+            List<String> spare = session ? exchangeAssertions
+                    : assertions(department, hubId, Math.min(assertions, warmup * 2000));
+            run(client, base, "/v1/token", concurrency, warmup, spare, bearer, a -> exchangeForm(idToken, a), body -> {
             }).print("warmup-exchange");
         }
-        Phase exchange = run(client, base, "/v1/token", concurrency, seconds, exchangeAssertions,
+        Phase exchange = run(client, base, "/v1/token", concurrency, seconds, exchangeAssertions, bearer,
                 a -> exchangeForm(idToken, a), body -> {
             if (hubToken[0] == null) {
                 hubToken[0] = new io.vertx.core.json.JsonObject(body).getString("access_token");
@@ -172,9 +178,13 @@ public class TokenBench {
         if (hubToken[0] == null) {
             System.out.println("RESULT introspect skipped=no-token-from-exchange");
         } else {
-            Phase introspect = run(client, base, "/v1/introspect", concurrency, seconds, introspectAssertions, a -> {
+            Phase introspect = run(client, base, "/v1/introspect", concurrency, seconds, introspectAssertions, bearer,
+                    a -> {
                 MultiMap form = MultiMap.caseInsensitiveMultiMap();
-                form.add("token", hubToken[0]).add("client_assertion_type", JWT_BEARER).add("client_assertion", a);
+                form.add("token", hubToken[0]);
+                if (a != null) {
+                    form.add("client_assertion_type", JWT_BEARER).add("client_assertion", a);
+                }
                 return form;
             }, body -> {
                 if (!body.contains("\"active\":true")) {
@@ -189,9 +199,28 @@ public class TokenBench {
     static MultiMap exchangeForm(String idToken, String assertion) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap();
         form.add("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange").add("subject_token", idToken)
-                .add("subject_token_type", "urn:ietf:params:oauth:token-type:id_token").add("audience", DEPARTMENT)
-                .add("client_assertion_type", JWT_BEARER).add("client_assertion", assertion);
+                .add("subject_token_type", "urn:ietf:params:oauth:token-type:id_token").add("audience", DEPARTMENT);
+        if (assertion != null) {
+            form.add("client_assertion_type", JWT_BEARER).add("client_assertion", assertion);
+        }
         return form;
+    }
+
+    /** The department's session token: one client assertion, POST /v1/token, client_credentials. */
+    static String session(String hub, String hubId, Jwk department) throws Exception {
+        String form = "grant_type=client_credentials&client_assertion_type="
+                + java.net.URLEncoder.encode(JWT_BEARER, StandardCharsets.UTF_8) + "&client_assertion="
+                + ClientAssertion.sign(department, DEPARTMENT, hubId, Instant.now());
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(hub + "/v1/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("POST /v1/token (session) answered " + answer.statusCode() + ": "
+                    + answer.body());
+        }
+        return new io.vertx.core.json.JsonObject(answer.body()).getString("access_token");
     }
 
     static List<String> assertions(Jwk key, String hubId, int n) {
@@ -212,7 +241,8 @@ public class TokenBench {
 
     /** Closed loop: {@code concurrency} requests in flight, each answered one replaced by the next, for a while. */
     static Phase run(WebClient client, URI base, String path, int concurrency, int seconds, List<String> assertions,
-            java.util.function.Function<String, MultiMap> form, java.util.function.Consumer<String> check)
+            String bearer, java.util.function.Function<String, MultiMap> form,
+            java.util.function.Consumer<String> check)
             throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicInteger next = new AtomicInteger();
@@ -230,7 +260,11 @@ public class TokenBench {
                         finished.countDown();
                         return;
                     }
-                    client.post(base.getPort(), base.getHost(), path).sendForm(form.apply(assertions.get(n)))
+                    var request = client.post(base.getPort(), base.getHost(), path);
+                    if (bearer != null) {
+                        request.putHeader("Authorization", bearer);
+                    }
+                    request.sendForm(form.apply(assertions.get(n)))
                             .onComplete(result -> {
                                 if (result.succeeded() && result.result().statusCode() == 200) {
                                     try {

@@ -7,7 +7,8 @@
 # DIAG_ASYNC_COMMIT [0]: 1 turns PostgreSQL's synchronous_commit off after start (a diagnosis of where the hub
 # waits, never a PERF figure: the hub then answers before its audit event is durable).
 # RAW_SECONDS [5] WARMUP [5] CONCURRENCY [64] CLIENT_ALG [EdDSA] HUB_JAVA_OPTS [] WORK [mktemp]
-# ASSERTIONS [the raw all-thread verify rate x DURATION x 1.2: more than the hub could use, so a phase never runs out]
+# AUTH [session|assertion]: the department's session as Authorization: Bearer (REQ-AUTH-2), or a client assertion per
+# request. ASSERTIONS (AUTH=assertion) [the raw all-thread verify rate x DURATION x 1.2: more than the hub could use]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -75,14 +76,15 @@ fi
 log "exchange and introspection, $DURATION s each after $WARMUP s of warm-up, $CONCURRENCY in flight"
 echo "loadavg before load: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
 bench load --hub "$HUB_URL" --admin "$ADMIN_TOKEN" --hub-id "$HUB_ID" --seconds "$DURATION" \
-  --concurrency "$CONCURRENCY" --warmup "$WARMUP" --client-alg "$CLIENT_ALG" --assertions "$ASSERTIONS" | tee -a "$SUMMARY"
+  --concurrency "$CONCURRENCY" --warmup "$WARMUP" --client-alg "$CLIENT_ALG" --assertions "$ASSERTIONS" \
+  --auth "${AUTH:-session}" | tee -a "$SUMMARY"
 echo "hub RSS after load: $(ps -o rss= -p "$HUB_PID") KiB" >> "$SUMMARY"
 rate_of() { sed -n "s/^RESULT $1 ok=[0-9]* failed=\([0-9]*\) seconds=[0-9]* rate=\([0-9.]*\) ran_out=\([a-z]*\).*/\2 \1 \3/p" "$SUMMARY" | head -1; }
 read -r EXCHANGE EXCHANGE_FAILED EXCHANGE_OUT <<<"$(rate_of exchange)"
 read -r INTROSPECT INTROSPECT_FAILED INTROSPECT_OUT <<<"$(rate_of introspect)"
 {
   echo
-  echo "== bench/tokens summary ($(date -u +%FT%TZ), $(nproc) cores, $ALG hub tokens, $CLIENT_ALG client assertions)"
+  echo "== bench/tokens summary ($(date -u +%FT%TZ), $(nproc) cores, $ALG hub tokens, client authentication: ${AUTH:-session} ($CLIENT_ALG key))"
   awk -v e="${EXCHANGE:-0}" -v v="$VERIFY" -v s="$SIGN" -v f="${EXCHANGE_FAILED:-?}" -v o="${EXCHANGE_OUT:-?}" 'BEGIN { b = 1 / (1 / v + 1 / s)
     printf "PERF-4 exchange %s /s / bound 1/(1/verify + 1/sign) = %.0f /s: %.2f (goal >= 0.8) %s; failed %s, ran out %s\n", e, b, e / b, (e / b >= 0.8 ? "MET" : "NOT MET"), f, o }'
   awk -v i="${INTROSPECT:-0}" -v v="$VERIFY" -v f="${INTROSPECT_FAILED:-?}" -v o="${INTROSPECT_OUT:-?}" 'BEGIN {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CallerAuthenticator;
+import org.yimatong.hub.auth.Sessions;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -19,19 +20,39 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Client authentication at {@code /v1/token} and {@code /v1/introspect} (RFC 7523 §2.2): the client assertion
  * travels in the form ({@code client_assertion_type}, {@code client_assertion}), or the client presents its
- * registered certificate. The checks (signature, {@code aud}, times, {@code jti} replay) are
- * {@link CallerAuthenticator}'s; a refusal is {@code invalid_client} with the authenticator's problem type.
+ * registered certificate, or (without an assertion in the form) its session as {@code Authorization: Bearer}
+ * (REQ-AUTH-2; RFC 7662 §2.1 names an access token as the way to call introspection): one signature check per
+ * session instead of an assertion and a replay-cache row per request. The checks (signature, {@code aud}, times,
+ * {@code jti} replay) are {@link CallerAuthenticator}'s and {@link Sessions}'; a refusal is {@code invalid_client}
+ * with their problem type.
  */
 @ApplicationScoped
 public class FormClientAuthentication {
 
-    private final CallerAuthenticator authenticator;
+    private static final String BEARER = "Bearer ";
 
-    public FormClientAuthentication(CallerAuthenticator authenticator) {
+    private final CallerAuthenticator authenticator;
+    private final Sessions sessions;
+
+    public FormClientAuthentication(CallerAuthenticator authenticator, Sessions sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     public Uni<Caller> authenticate(MultivaluedMap<String, String> form, HttpServerRequest request) {
+        return authenticate(form, request, true);
+    }
+
+    /**
+     * As {@link #authenticate(MultivaluedMap, HttpServerRequest)}, but only by assertion or certificate: a new session
+     * is bought with proof of the client's key, never with another session.
+     */
+    public Uni<Caller> authenticateWithoutSession(MultivaluedMap<String, String> form, HttpServerRequest request) {
+        return authenticate(form, request, false);
+    }
+
+    private Uni<Caller> authenticate(MultivaluedMap<String, String> form, HttpServerRequest request,
+            boolean sessionAllowed) {
         return Uni.createFrom().deferred(() -> {
             String assertion = single(form, "client_assertion");
             String type = single(form, "client_assertion_type");
@@ -39,7 +60,14 @@ public class FormClientAuthentication {
                 throw invalidClient("client_assertion_type must be " + ClientAssertion.FORM_TYPE);
             }
             String clientId = single(form, "client_id");
-            return authenticator.authenticate(assertion, request.sslSession()).map(caller -> {
+            String authorization = request.getHeader("Authorization");
+            Uni<Caller> authenticated = sessionAllowed && assertion == null && authorization != null
+                    && authorization.startsWith(BEARER)
+                            ? Uni.createFrom().item(() -> authenticator.admitted(sessions.memberOf(authorization
+                                    .substring(
+                                            BEARER.length()).trim(), request.sslSession())))
+                            : authenticator.authenticate(assertion, request.sslSession());
+            return authenticated.map(caller -> {
                 if (clientId != null && !clientId.equals(caller.entityId())) {
                     throw invalidClient("client_id does not name the authenticated client");
                 }

@@ -137,7 +137,7 @@ public class TokenResource {
                                 + CLIENT_CREDENTIALS));
             }
         }
-        return clients.authenticate(form, request).flatMap(caller -> {
+        return clients.authenticateWithoutSession(form, request).flatMap(caller -> {
             HubSessions.Issued issued = sessions.issue(caller.entityId(), request.isSSL() ? request.sslSession()
                     : null);
             return audit.append(event(caller, caller.entityId(), "session", Action.TOKEN_EXCHANGE, "-", "OK", started))

@@ -94,6 +94,21 @@ class SessionTokenTest {
     }
 
     @Test
+    void aSessionAuthenticatesTheClientAtIntrospectionButNeverBuysAnotherSession() {
+        String token = session();
+
+        given().header("Authorization", "Bearer " + token).contentType(ContentType.URLENC)
+                .formParam("token", "not-a-token").when().post("/v1/introspect").then().statusCode(200)
+                .body("active", equalTo(false));
+        given().header("Authorization", "Bearer " + token.substring(0, token.length() - 4) + "AAAA")
+                .contentType(ContentType.URLENC).formParam("token", "not-a-token").when().post("/v1/introspect")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+        given().header("Authorization", "Bearer " + token).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").when().post("/v1/token").then().statusCode(401)
+                .body("error", equalTo("invalid_client"));
+    }
+
+    @Test
     void aSessionIsSignedEs256() throws Exception {
         String header = new String(java.util.Base64.getUrlDecoder().decode(session().split("\\.")[0]),
                 java.nio.charset.StandardCharsets.UTF_8);
