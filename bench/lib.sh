@@ -14,6 +14,24 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
 
 HUB_PID=
 
+# bench_pki: a throwaway PKI in $WORK/tls (ca, home: the mock home's server certificate for 127.0.0.1, hub: the hub's
+# client certificate for $HUB_ID), for the mock home's https listener (bench/verify/mock-home.nginx.conf).
+bench_pki() {
+  local name subject extensions
+  mkdir -p "$WORK/tls"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/tls/ca.key" \
+    -out "$WORK/tls/ca.crt" -days 2 -subj "/CN=Yimatong bench CA" 2>/dev/null
+  while read -r name subject extensions; do
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/tls/$name.key" \
+      -out "$WORK/tls/$name.csr" -subj "/CN=$subject" 2>/dev/null
+    openssl x509 -req -in "$WORK/tls/$name.csr" -CA "$WORK/tls/ca.crt" -CAkey "$WORK/tls/ca.key" -CAcreateserial \
+      -days 2 -out "$WORK/tls/$name.crt" -extfile <(printf '%b\n' "$extensions") 2>/dev/null
+  done <<EOF2
+home 127.0.0.1 subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth
+hub $HUB_ID extendedKeyUsage=clientAuth
+EOF2
+}
+
 # start_hub [-Dname=value ...]: starts the hub in the background (HUB_PID, log in $WORK/hub.log) as the README does
 # (hub/jvm.options; HUB_JAVA_OPTS after it) and waits until it answers, at most HUB_READY_SECONDS (180).
 start_hub() {

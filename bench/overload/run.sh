@@ -66,8 +66,8 @@ trap 'exit 130' INT TERM
 
 mkdir -p "$WORK/codes" "$WORK/nginx/tmp"
 : > "$SUMMARY"
-for tool in nginx wrk java javac curl; do
-  command -v "$tool" >/dev/null || die "$tool is missing (Debian: apt-get install -y nginx wrk openjdk-17-jdk-headless curl)"
+for tool in nginx wrk java javac curl openssl; do
+  command -v "$tool" >/dev/null || die "$tool is missing (Debian: apt-get install -y nginx wrk openjdk-17-jdk-headless curl openssl)"
 done
 if [[ "$BUILD" == 1 ]]; then
   log "building (./mvnw $MVN_ARGS install -DskipTests)"
@@ -80,7 +80,10 @@ bench() { $PIN java -cp "$CP:$WORK/classes" VerifyBench "$@"; }
 
 # The same mock home as bench/verify: nginx answering every verification GREEN/LIVE at once.
 bench keys --dir "$WORK" --hub-id "$HUB_ID" --home-url "$HOME_URL" --caller-alg "$CALLER_ALG" >/dev/null
-sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$HOME_PORT#g" -e "s#@PROXY_PORT@#$PROXY_PORT#g" "$VERIFY/mock-home.nginx.conf" > "$WORK/nginx/nginx.conf"
+# (this kit calls it over plain http; its https listener needs a certificate all the same)
+bench_pki
+sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$HOME_PORT#g" -e "s#@TLS_PORT@#${HOME_TLS_PORT:-18083}#g" \
+  -e "s#@PROXY_PORT@#$PROXY_PORT#g" "$VERIFY/mock-home.nginx.conf" > "$WORK/nginx/nginx.conf"
 TZ=UTC $PIN nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
 NGINX_PID=$!
 sleep 1
@@ -141,5 +144,5 @@ done
   echo "saturation: $SATURATION verifications/s (wrk, 64 connections); open-loop client, 256 connections, 5 s timeout"
   cat "$WORK/table.txt"
   echo "hub on cores ${HUB_CPUS:-any}, client, wrk and nginx on ${CLIENT_CPUS:-any}; max in flight ${MAX_IN_FLIGHT:-256 (default)}"
-  echo "hub JVM options: ${HUB_JAVA_OPTS:-<none>}; auth: $AUTH ($CALLER_ALG caller key)"
+  echo "hub JVM options: hub/jvm.options ${HUB_JAVA_OPTS}; auth: $AUTH ($CALLER_ALG caller key)"
 } | tee -a "$SUMMARY"

@@ -132,18 +132,7 @@ auth_args() {
 port_free "$HOME_PORT" || die "port $HOME_PORT is taken (HOME_PORT=...)"
 port_free "$HOME_TLS_PORT" || die "port $HOME_TLS_PORT is taken (HOME_TLS_PORT=...)"
 port_free "$PROXY_PORT" || die "port $PROXY_PORT is taken (PROXY_PORT=...)"
-# A throwaway PKI: the home's server certificate for 127.0.0.1 and the hub's client certificate, one CA.
-certificate() { # name subject extensions
-  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/tls/$1.key" -out "$WORK/tls/$1.csr" \
-    -subj "/CN=$2" 2>/dev/null
-  openssl x509 -req -in "$WORK/tls/$1.csr" -CA "$WORK/tls/ca.crt" -CAkey "$WORK/tls/ca.key" -CAcreateserial -days 2 \
-    -out "$WORK/tls/$1.crt" -extfile <(printf '%s\n' "$3") 2>/dev/null
-}
-mkdir -p "$WORK/tls"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$WORK/tls/ca.key" -out "$WORK/tls/ca.crt" \
-  -days 2 -subj "/CN=Yimatong bench CA" 2>/dev/null
-certificate home 127.0.0.1 $'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth'
-certificate hub "$HUB_ID" 'extendedKeyUsage=clientAuth'
+bench_pki
 # The production configuration calls the home over https with the hub's certificate; the development one
 # (re-registered at the end) over plain http with a client assertion per call.
 bench keys --dir "$WORK" --hub-id "$HUB_ID" --home-url "$HOME_TLS_URL" --caller-alg "$CALLER_ALG" >/dev/null
