@@ -120,5 +120,16 @@ public interface ListsConfig {
 
         @WithDefault("5s")
         Duration timeout();
+
+        /**
+         * How often each instance takes over the notifications still owed after {@link #claim()}: those whose
+         * instance died, or whose redeliveries ran out ({@code off} to stop).
+         */
+        @WithDefault("30s")
+        String sweepEvery();
+
+        /** How long an owed notification is left to the instance delivering it before another may take it over. */
+        @WithDefault("15m")
+        Duration claim();
     }
 }

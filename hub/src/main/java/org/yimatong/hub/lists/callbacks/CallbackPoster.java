@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.jboss.logging.Logger;
 import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.lists.ListsConfig;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class CallbackPoster extends AsyncProcessorSupport {
 
+    private static final Logger LOG = Logger.getLogger(CallbackPoster.class);
     public static final String SIGNATURE_HEADER = "Ymt-Signature";
     public static final String SIGNATURE_TYPE = "ymt-list-change+json";
 
@@ -34,8 +36,11 @@ public class CallbackPoster extends AsyncProcessorSupport {
     private final HubKeyRing hubKeys;
     private final ObjectMapper mapper;
     private final Duration timeout;
+    private final CallbackNotifier notifier;
 
-    public CallbackPoster(VertxMemberHttp http, ObjectMapper mapper, ListsConfig config, HubKeyRing hubKeys) {
+    public CallbackPoster(VertxMemberHttp http, ObjectMapper mapper, ListsConfig config, HubKeyRing hubKeys,
+            CallbackNotifier notifier) {
+        this.notifier = notifier;
         this.http = http;
         this.hubKeys = hubKeys;
         this.mapper = mapper;
@@ -46,9 +51,10 @@ public class CallbackPoster extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         String url = exchange.getIn().getHeader(CallbackRoutes.URL_HEADER, String.class);
+        ListChangeNotification notification = exchange.getIn().getBody(ListChangeNotification.class);
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(exchange.getIn().getBody(ListChangeNotification.class));
+            body = mapper.writeValueAsBytes(notification);
         } catch (JsonProcessingException e) {
             exchange.setException(e);
             callback.done(true);
@@ -61,8 +67,16 @@ public class CallbackPoster extends AsyncProcessorSupport {
                 .subscribe().with(response -> {
                     if (response.status() / 100 != 2) {
                         exchange.setException(new CallbackRefusedException(url, response.status()));
+                        callback.done(false);
+                        return;
                     }
-                    callback.done(false);
+                    // no longer owed; should this record fail, the sweep sends it once more, which is harmless
+                    notifier.delivered(notification.subscriptionId(), notification.latestSeq()).subscribe().with(
+                            ok -> callback.done(false), failure -> {
+                                LOG.warnf("Delivered notification of %s not recorded: %s",
+                                        notification.subscriptionId(), failure.toString());
+                                callback.done(false);
+                            });
                 }, failure -> {
                     exchange.setException(failure);
                     callback.done(false);

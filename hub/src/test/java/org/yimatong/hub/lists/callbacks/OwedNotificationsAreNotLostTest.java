@@ -1,0 +1,93 @@
+package org.yimatong.hub.lists.callbacks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.SignatureProfile;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * REQ-HA-1: a notification owed to a subscription is recorded in PostgreSQL, so one whose instance died before
+ * delivering it (or whose redeliveries ran out) is delivered by the next sweep of any instance, and only once.
+ */
+@QuarkusTest
+class OwedNotificationsAreNotLostTest {
+
+    private static final String MEMBER = "ymt:member:790000";
+    private static final String PATH = "/m79/member/v1/list-changes";
+    private static WireMockServer member;
+
+    private final Jwk key = Jwk.generate(SignatureProfile.SM2);
+
+    @Inject
+    CallbackNotifier notifier;
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void startMember() {
+        member = new WireMockServer(options().dynamicPort());
+        member.start();
+    }
+
+    @AfterAll
+    static void stopMember() {
+        member.stop();
+    }
+
+    @Test
+    void aNotificationOwedByAnInstanceThatDiedIsDeliveredByTheNextSweepOnce() {
+        member.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
+        TestMembers.register(MEMBER, "http://localhost:" + member.port() + "/m79", key, "79");
+        String id = given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
+                .contentType(ContentType.JSON)
+                .body("{\"callbackUrl\":\"http://localhost:" + member.port() + PATH + "\",\"regionPrefixes\":[\"79\"]}")
+                .when().post("/v1/lists/subscriptions").then().statusCode(201).extract().path("id");
+        // what an instance records before it posts, then dies: change 4242 owed, its claim already lapsed
+        pool.preparedQuery("update list_subscription set due_seq = 4242, next_attempt_at = now() - interval '1 second'"
+                + " where id = $1").execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(5));
+
+        assertEquals(1, sweep());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(id) == 4242);
+        member.verify(1, postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.subscriptionId", com.github.tomakehurst.wiremock.client.WireMock
+                        .equalTo(id)))
+                .withRequestBody(matchingJsonPath("$.latestSeq", com.github.tomakehurst.wiremock.client.WireMock
+                        .equalTo("4242"))));
+        assertEquals(0, sweep(), "delivered: nothing is owed any more");
+        member.verify(1, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    private int sweep() {
+        return notifier.sweep().await().atMost(Duration.ofSeconds(5));
+    }
+
+    private long delivered(String id) {
+        return pool.preparedQuery("select delivered_seq from list_subscription where id = $1").execute(Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+    }
+}
