@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
 import org.yimatong.hub.keys.HubKeyRing;
+import org.yimatong.hub.lists.ListLocks;
 import org.yimatong.hub.lists.ingest.BatchBody;
 import org.yimatong.hub.lists.ingest.BatchUpload;
 import org.yimatong.hub.lists.ingest.IncomingBatch;
@@ -40,6 +43,7 @@ import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -66,8 +70,11 @@ public class DailyListPull {
     private final RouteCalls routes;
     private final Clock clock;
 
+    private final AgroalDataSource database;
+
     public DailyListPull(MemberAdapters adapters, MemberRegistry members, ListKeys listKeys, HubKeyRing hubKeys,
-            RouteCalls routes, Clock clock) {
+            RouteCalls routes, Clock clock, AgroalDataSource database) {
+        this.database = database;
         this.adapters = adapters;
         this.members = members;
         this.listKeys = listKeys;
@@ -89,7 +96,21 @@ public class DailyListPull {
 
     @Scheduled(identity = "daily-list-pull", cron = "{ymt.lists.pull.cron}", timeZone = "Asia/Shanghai",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    void scheduled() throws SQLException {
+        // one instance of the cluster pulls: the others find the lock taken and leave the files to it (a late
+        // instance finds each day's batch stored and takes it as a replay)
+        try (Connection lock = database.getConnection()) {
+            lock.setAutoCommit(false);
+            if (!ListLocks.tryLock(lock, ListLocks.DAILY_PULL)) {
+                LOG.info("Daily list pulls: another instance is pulling");
+                return;
+            }
+            pullAll();
+            lock.rollback();
+        }
+    }
+
+    private void pullAll() {
         LocalDate day = today();
         List<DailyPull> pulls = members.all().stream()
                 .map(Member::entityId)

@@ -8,8 +8,9 @@ import java.sql.SQLException;
 /**
  * PostgreSQL advisory lock keys of the lists. {@link #FEED} is taken (transaction-scoped) by every transaction
  * that appends to {@code list_change}, so sequence values are allocated and committed in one order and a
- * reader paging by sequence never skips a value that commits later. {@link #RETENTION}, {@link #FOLLOW} and
- * {@link #RELAY} keep two hub instances from purging, following the parent's feed or relaying batches at once.
+ * reader paging by sequence never skips a value that commits later. {@link #RETENTION}, {@link #FOLLOW},
+ * {@link #RELAY} and {@link #DAILY_PULL} keep two hub instances from purging, following the parent's feed, relaying
+ * batches or pulling the members' daily files at once.
  */
 public final class ListLocks {
 
@@ -21,6 +22,8 @@ public final class ListLocks {
     public static final long FOLLOW = 0x796d742d6c77L;
     /** "ymt-list-relay" */
     public static final long RELAY = 0x796d742d6c72L;
+    /** "ymt-list-daily" */
+    public static final long DAILY_PULL = 0x796d742d6c64L;
 
     private ListLocks() {
     }

@@ -2,6 +2,7 @@ package org.yimatong.hub.adapters;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -67,6 +68,9 @@ class CsvListMemberTest {
     @Inject
     AgroalDataSource database;
 
+    @Inject
+    DailyListPull pulls;
+
     private final LocalDate day = LocalDate.now(CHINA);
     private final String file = "/m230000/lists/" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + ".csv";
 
@@ -83,6 +87,24 @@ class CsvListMemberTest {
         admin().body(member).put("/v1/admin/members/" + HEILONGJIANG).then().statusCode(Matchers.oneOf(200, 201));
         admin().body("{\"credentialId\":\"hub\",\"secret\":\"basic-pw\"}")
                 .put("/v1/admin/members/" + HEILONGJIANG + "/adapter").then().statusCode(200);
+    }
+
+    @Test
+    void theScheduledPullRunsOnOneInstanceOnly() throws SQLException {
+        serve(csv(row(IDS.get(0), "张三", "红")));
+
+        // another instance is pulling: it holds the daily pull's lock
+        try (java.sql.Connection other = database.getConnection()) {
+            other.setAutoCommit(false);
+            assertTrue(org.yimatong.hub.lists.ListLocks.tryLock(other,
+                    org.yimatong.hub.lists.ListLocks.DAILY_PULL));
+            pulls.scheduled();
+            wm.verify(0, getRequestedFor(urlEqualTo(file)));
+            other.rollback();
+        }
+
+        pulls.scheduled();
+        wm.verify(1, getRequestedFor(urlEqualTo(file)));
     }
 
     @Test
