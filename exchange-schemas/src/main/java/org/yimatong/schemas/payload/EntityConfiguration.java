@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.yimatong.schemas.dictionary.MemberKind;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -27,11 +26,5 @@ public record EntityConfiguration(String entityId, String parent, MemberKind kin
     public EntityConfiguration(String entityId, String parent, MemberKind kind, String version,
             List<String> regionPrefixes, Map<String, URI> endpoints, URI jwksUri, List<SignatureAlgorithm> algorithms) {
         this(entityId, parent, kind, version, regionPrefixes, endpoints, jwksUri, algorithms, null);
-    }
-
-    /** Whether the node says it is a development deployment. */
-    @JsonIgnore
-    public boolean isDevelopment() {
-        return DEVELOPMENT.equals(deployment);
     }
 }

@@ -86,7 +86,7 @@ public class Appeals {
                 request.rgn(), route.entityId(), caller.entityId(), upstreamId, request.ground(), request.batchTag(),
                 now,
                 now, null, null);
-        boolean reachable = !(route instanceof RouteDecision.ToChild child) || child.member().isActive();
+        boolean reachable = reachable(route);
         // due again after the claim's time: should this instance die before the answer, another delivers it
         return store.insert(received, request.statement(), forward, now.plus(CLAIM))
                 .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward, 1)
@@ -108,6 +108,11 @@ public class Appeals {
                             failure.getMessage());
                     return retryLater(received, attempt);
                 });
+    }
+
+    /** A suspended child platform is not sent appeals; a hub or an active platform is. */
+    private static boolean reachable(RouteDecision route) {
+        return !(route instanceof RouteDecision.ToChild child) || child.member().isActive();
     }
 
     private Uni<AppealRecord> retryLater(AppealRecord received, int attempt) {
@@ -150,8 +155,7 @@ public class Appeals {
         long started = System.nanoTime();
         AppealRecord received = pending.appeal();
         RouteDecision route = router.route(received.rgn());
-        boolean reachable = route.entityId().equals(received.home())
-                && (!(route instanceof RouteDecision.ToChild child) || child.member().isActive());
+        boolean reachable = route.entityId().equals(received.home()) && reachable(route);
         // the attempt made when it was filed, then one per claim
         int attempt = pending.attempts() + 1;
         if (!reachable) {

@@ -43,6 +43,7 @@ public class CallerAuthenticator {
     private static final Logger LOG = Logger.getLogger(CallerAuthenticator.class);
 
     private static final Duration SKEW = Duration.ofSeconds(30);
+    private static final String BEARER = "Bearer ";
     private static final JwsVerifier VERIFIER = new JwsVerifier(EnumSet.allOf(SignatureProfile.class), null);
 
     private final MemberRegistry registry;
@@ -50,9 +51,11 @@ public class CallerAuthenticator {
     private final HubConfig hub;
     private final SeenAssertions seen;
     private final Clock clock;
+    private final Sessions sessions;
 
     public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, SeenAssertions seen,
-            Clock clock) {
+            Clock clock, Sessions sessions) {
+        this.sessions = sessions;
         this.registry = registry;
         this.parent = parent;
         this.hub = hub;
@@ -122,12 +125,25 @@ public class CallerAuthenticator {
     }
 
     /**
-     * The caller a session was issued to, as it stands now in the registry (a member suspended since is refused).
-     *
-     * @throws ProblemException {@code invalid-client-assertion} for a member no longer registered,
-     *     {@code member-suspended} for a suspended one
+     * Whether {@code authorization} (an {@code Authorization} header, possibly null) carries a Bearer token.
      */
-    public Caller admitted(String memberId) {
+    public static boolean isBearer(String authorization) {
+        return authorization != null && authorization.startsWith(BEARER);
+    }
+
+    /**
+     * The member whose session (REQ-AUTH-2) {@code authorization} ({@code Bearer <token>}) carries, as it stands now
+     * in the registry (a member suspended since is refused).
+     *
+     * @throws ProblemException {@code unauthenticated} for a token that is no valid session of this hub,
+     *     {@code invalid-client-assertion} for a member no longer registered, {@code member-suspended} for a
+     *     suspended one
+     */
+    public Caller bySession(String authorization, SSLSession tls) {
+        return admitted(sessions.memberOf(authorization.substring(BEARER.length()).trim(), tls));
+    }
+
+    private Caller admitted(String memberId) {
         return admit(registry.find(memberId).orElseThrow(() -> new ProblemException(
                 ProblemType.INVALID_CLIENT_ASSERTION, "Bearer token refused: " + memberId + " is not a member here")));
     }

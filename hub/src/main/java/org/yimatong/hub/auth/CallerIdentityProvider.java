@@ -29,16 +29,12 @@ public class CallerIdentityProvider implements IdentityProvider<CallerCredential
     public static final String CALLER_ATTRIBUTE = "ymt.caller";
     private static final String OPERATOR_NAME = "operator";
 
-    private static final String BEARER = "Bearer ";
-
     private final CallerAuthenticator authenticator;
     private final AdminCredential admin;
-    private final Sessions sessions;
 
-    public CallerIdentityProvider(CallerAuthenticator authenticator, AdminCredential admin, Sessions sessions) {
+    public CallerIdentityProvider(CallerAuthenticator authenticator, AdminCredential admin) {
         this.authenticator = authenticator;
         this.admin = admin;
-        this.sessions = sessions;
     }
 
     @Override
@@ -53,13 +49,12 @@ public class CallerIdentityProvider implements IdentityProvider<CallerCredential
                 return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(OPERATOR_NAME)).addRole(Roles.OPERATOR).build());
             }
-            if (!credentials.authorization().startsWith(BEARER)) {
+            if (!CallerAuthenticator.isBearer(credentials.authorization())) {
                 return Uni.createFrom().failure(new AuthenticationFailedException(new ProblemException(
                         ProblemType.UNAUTHENTICATED, "Authorization takes a Bearer token")));
             }
             // a member's session (REQ-AUTH-2): one signature check per token, then a map lookup
-            return Uni.createFrom().item(() -> authenticator.admitted(sessions.memberOf(
-                    credentials.authorization().substring(BEARER.length()).trim(), credentials.tls())))
+            return Uni.createFrom().item(() -> authenticator.bySession(credentials.authorization(), credentials.tls()))
                     .map(CallerIdentityProvider::identity)
                     .onFailure(failure -> !(failure instanceof AuthenticationFailedException))
                     .transform(AuthenticationFailedException::new);

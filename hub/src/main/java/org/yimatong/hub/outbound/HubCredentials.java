@@ -44,7 +44,7 @@ public class HubCredentials {
     }
 
     /** True when a call to {@code target} carries the hub's client certificate. */
-    public boolean certifiedByTls(URI target) {
+    private boolean certifiedByTls(URI target) {
         return clientCertificate && "https".equalsIgnoreCase(target.getScheme());
     }
 

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CallerAuthenticator;
-import org.yimatong.hub.auth.Sessions;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
@@ -23,20 +22,16 @@ import io.vertx.core.http.HttpServerRequest;
  * registered certificate, or (without an assertion in the form) its session as {@code Authorization: Bearer}
  * (REQ-AUTH-2; RFC 7662 §2.1 names an access token as the way to call introspection): one signature check per
  * session instead of an assertion and a replay-cache row per request. The checks (signature, {@code aud}, times,
- * {@code jti} replay) are {@link CallerAuthenticator}'s and {@link Sessions}'; a refusal is {@code invalid_client}
+ * {@code jti} replay) are {@link CallerAuthenticator}'s; a refusal is {@code invalid_client}
  * with their problem type.
  */
 @ApplicationScoped
 public class FormClientAuthentication {
 
-    private static final String BEARER = "Bearer ";
-
     private final CallerAuthenticator authenticator;
-    private final Sessions sessions;
 
-    public FormClientAuthentication(CallerAuthenticator authenticator, Sessions sessions) {
+    public FormClientAuthentication(CallerAuthenticator authenticator) {
         this.authenticator = authenticator;
-        this.sessions = sessions;
     }
 
     public Uni<Caller> authenticate(MultivaluedMap<String, String> form, HttpServerRequest request) {
@@ -61,11 +56,9 @@ public class FormClientAuthentication {
             }
             String clientId = single(form, "client_id");
             String authorization = request.getHeader("Authorization");
-            Uni<Caller> authenticated = sessionAllowed && assertion == null && authorization != null
-                    && authorization.startsWith(BEARER)
-                            ? Uni.createFrom().item(() -> authenticator.admitted(sessions.memberOf(authorization
-                                    .substring(
-                                            BEARER.length()).trim(), request.sslSession())))
+            Uni<Caller> authenticated = sessionAllowed && assertion == null && CallerAuthenticator.isBearer(
+                    authorization) ? Uni.createFrom().item(() -> authenticator.bySession(authorization,
+                            request.sslSession()))
                             : authenticator.authenticate(assertion, request.sslSession());
             return authenticated.map(caller -> {
                 if (clientId != null && !clientId.equals(caller.entityId())) {

@@ -192,7 +192,7 @@ public class BatchIngest {
         ListLocks.lock(connection, ListLocks.FEED);
         // PostgreSQL keeps microseconds: the receipt answered now must equal the one a replay reads back (REQ-LIST-4)
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        ListDiff.Diff diff = ListDiff.apply(connection, owner, upload.batchTag(), now, via, epoch);
+        ListDiff.Diff diff = ListDiff.apply(connection, owner, upload.batchTag(), now, via, epoch, count);
         BatchReceipt receipt = new BatchReceipt(owner, upload.batchTag(), upload.day(), count, manifest.digest(),
                 diff.added(), diff.changed(), diff.removed(), count - diff.added() - diff.changed(), now, null);
         insertBatch(connection, receipt, signature, ParsedJws.parseDetached(signature, new byte[0]).header(), upload,

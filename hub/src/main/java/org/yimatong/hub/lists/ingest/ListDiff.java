@@ -49,7 +49,7 @@ final class ListDiff {
     private static final String INSERT_NEW = "insert into list_entry (member, sub, col, since, until, reason, rgn,"
             + " epoch) select ?, sub, col, since, until, reason, rgn, ? from %s where op = 'ADDED' order by sub";
     private static final String COUNTS = "select count(*) filter (where op = 'ADDED'),"
-            + " count(*) filter (where op = 'CHANGED'), count(*) filter (where op = 'REMOVED') from %s";
+            + " count(*) filter (where op = 'CHANGED'), count(*) filter (where op = 'REMOVED') from list_delta";
 
     /** What one batch changed, and the change rows it appended ({@code fromSeq..toSeq}, empty when none). */
     record Diff(long added, long changed, long removed, long fromSeq, long toSeq) {}
@@ -57,22 +57,24 @@ final class ListDiff {
     private ListDiff() {
     }
 
-    static Diff apply(Connection connection, String owner, String tag, Instant now, String via, String epoch)
-            throws SQLException {
+    /** Applies the {@code staged} entries of {@code list_staging} to {@code owner}'s list of {@code epoch}. */
+    static Diff apply(Connection connection, String owner, String tag, Instant now, String via, String epoch,
+            long staged) throws SQLException {
         boolean first = !hasEntries(connection, owner);
         String delta = first ? FIRST_LIST : "list_delta";
+        // a first list adds every staged entry; otherwise the delta says what changed
+        long[] counts = { staged, 0, 0 };
         if (!first) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(DELTA_TABLE);
             }
             update(connection, DELTA, epoch, owner, epoch);
-        }
-        long[] counts = new long[3];
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(COUNTS.formatted(delta))) {
-            rs.next();
-            for (int i = 0; i < 3; i++) {
-                counts[i] = rs.getLong(i + 1);
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(COUNTS)) {
+                rs.next();
+                for (int i = 0; i < 3; i++) {
+                    counts[i] = rs.getLong(i + 1);
+                }
             }
         }
         long before = maxSeq(connection);
