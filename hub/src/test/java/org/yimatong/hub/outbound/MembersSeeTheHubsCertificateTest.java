@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.yimatong.hub.memberapi.Federation.asCaller;
 import static org.yimatong.hub.memberapi.Federation.code;
 import static org.yimatong.hub.memberapi.Federation.liveAnswer;
@@ -43,32 +44,41 @@ class MembersSeeTheHubsCertificateTest {
     private static final String SHANGHAI_API = "/m310000/member/v1/verifications";
     private static final Jwk KEY = Jwk.generate(SignatureProfile.SM2);
     private static WireMockServer certificateRequired;
+    private static WireMockServer trustsAnotherCa;
 
     @InjectFederation
     WireMockServer wm;
 
     @BeforeAll
-    static void aMemberThatRequiresAClientCertificate() {
+    static void membersThatRequireAClientCertificate() {
+        certificateRequired = requiringCertificatesOf("ca-trust.p12");
+        trustsAnotherCa = requiringCertificatesOf("stranger-ca-trust.p12");
+    }
+
+    private static WireMockServer requiringCertificatesOf(String trustStore) {
         Path tls = TestCertificates.directory();
         String password = new String(TestCertificates.PASSWORD);
-        certificateRequired = new WireMockServer(wireMockConfig().dynamicHttpsPort().httpDisabled(true)
+        WireMockServer member = new WireMockServer(wireMockConfig().dynamicHttpsPort().httpDisabled(true)
                 .keystorePath(tls.resolve("server.p12").toString()).keystoreType("PKCS12")
                 .keystorePassword(password).keyManagerPassword(password)
                 .needClientAuth(true)
-                .trustStorePath(tls.resolve("ca-trust.p12").toString()).trustStoreType("PKCS12")
+                .trustStorePath(tls.resolve(trustStore).toString()).trustStoreType("PKCS12")
                 .trustStorePassword(password));
-        certificateRequired.start();
+        member.start();
+        return member;
     }
 
     @AfterAll
     static void stop() {
         certificateRequired.stop();
+        trustsAnotherCa.stop();
     }
 
     @BeforeEach
     void reset() {
         wm.resetAll();
         certificateRequired.resetAll();
+        trustsAnotherCa.resetAll();
         Federation.registerMembers(wm);
     }
 
@@ -87,6 +97,23 @@ class MembersSeeTheHubsCertificateTest {
         // the hub presented one; what it did not need is the signed header
         certificateRequired.verify(1, postRequestedFor(urlEqualTo(API))
                 .withHeader(ClientAssertion.HEADER, absent()));
+    }
+
+    @Test
+    void aMemberThatDoesNotTrustTheHubsCertificateNeverAnswersIt() {
+        String member = "ymt:member:830000";
+        Jwk key = Jwk.generate(SignatureProfile.SM2);
+        TestMembers.register(member, "https://localhost:" + trustsAnotherCa.httpsPort() + "/m830000", key, "83");
+        trustsAnotherCa.stubFor(post(urlEqualTo("/m830000/member/v1/verifications")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody(liveAnswer("GREEN", member))));
+
+        asCaller().body(verificationRequest(code(key, member, "830102"))).when().post("/v1/verifications")
+                .then().statusCode(200)
+                .body("status", Matchers.equalTo("UNKNOWN"))
+                .body("reason", Matchers.equalTo("HOME_UNAVAILABLE"));
+
+        // the handshake failed: no request reached the member, so the positive test above proves the certificate
+        assertEquals(0, trustsAnotherCa.getAllServeEvents().size());
     }
 
     @Test

@@ -69,12 +69,11 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
             pem(dir.resolve("server.crt"), server);
             pem(dir.resolve("server.key"), serverKeys.getPrivate());
             p12(dir.resolve("client.p12"), "client", clientKeys.getPrivate(), client, ca);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", ca);
-            try (OutputStream out = Files.newOutputStream(dir.resolve("ca-trust.p12"))) {
-                trust.store(out, PASSWORD);
-            }
+            trustStore(dir.resolve("ca-trust.p12"), ca);
+            // a CA of someone else's, which signed nothing the hub holds: a member trusting only it refuses the hub
+            KeyPair strangerKeys = ecKeys();
+            trustStore(dir.resolve("stranger-ca-trust.p12"), cert(new X500Name("CN=Some Other CA"), strangerKeys,
+                    new X500Name("CN=Some Other CA"), strangerKeys, true, null));
             System.setProperty(DIR_PROP, dir.toString());
             return Map.of(
                     "quarkus.tls.outbound.key-store.pem.0.cert", dir.resolve("hub-client.crt").toString(),
@@ -142,6 +141,15 @@ public class TestCertificates implements QuarkusTestResourceLifecycleManager {
                     : o);
         }
         Files.writeString(file, sw.toString());
+    }
+
+    private static void trustStore(Path file, X509Certificate ca) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            trust.store(out, PASSWORD);
+        }
     }
 
     private static void p12(Path file, String alias, PrivateKey key, X509Certificate leaf, X509Certificate ca)
