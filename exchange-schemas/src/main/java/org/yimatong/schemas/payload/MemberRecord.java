@@ -17,11 +17,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A member record as administrators read and write it (DESIGN.md §3, REQ-REG-1); schema {@code member.json}.
  * {@code trustMarks}, {@code createdAt} and {@code updatedAt} are set by the hub and not validated on input.
+ * {@code baseUrls}, when given, lists every endpoint of the member API in the order the hub tries them
+ * (REQ-HA-3: a standby data centre after the primary), starting with {@code baseUrl}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MemberRecord(String entityId, String displayName, MemberKind kind, List<String> regionPrefixes,
-        String parent, URI baseUrl, String dialect, String tlsCertSha256, JwkSet jwks, URI jwksUri,
+        String parent, URI baseUrl, List<URI> baseUrls, String dialect, String tlsCertSha256, JwkSet jwks, URI jwksUri,
         MemberStatus status, List<TrustMark> trustMarks, Instant createdAt, Instant updatedAt) implements Validatable {
+
+    /** Endpoints a member may register: a primary and its standbys. */
+    public static final int MAX_BASE_URLS = 4;
 
     /** What other members may see: no base URL, no certificate fingerprint. Trust marks are public. */
     public MemberPublicView publicView() {
@@ -46,6 +51,17 @@ public record MemberRecord(String entityId, String displayName, MemberKind kind,
         }
         if (c.present("/baseUrl", baseUrl)) {
             c.httpsOrLoopback("/baseUrl", baseUrl);
+        }
+        if (baseUrls != null) {
+            c.check(!baseUrls.isEmpty() && baseUrls.size() <= MAX_BASE_URLS, "/baseUrls",
+                    "lists 1 to " + MAX_BASE_URLS + " endpoints")
+                    .check(baseUrls.isEmpty() || baseUrls.get(0).equals(baseUrl), "/baseUrls",
+                            "must start with baseUrl, the endpoint tried first")
+                    .check(baseUrls.stream().distinct().count() == baseUrls.size(), "/baseUrls",
+                            "must not repeat an endpoint");
+            for (int i = 0; i < baseUrls.size(); i++) {
+                c.httpsOrLoopback("/baseUrls/" + i, baseUrls.get(i));
+            }
         }
         return c.requiredMatching("/parent", parent, Patterns.ENTITY_ID)
                 .requiredMatching("/dialect", dialect, Patterns.DIALECT)

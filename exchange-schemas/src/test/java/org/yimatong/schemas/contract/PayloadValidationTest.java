@@ -99,9 +99,11 @@ class PayloadValidationTest {
     void memberRecordPointsIntoListElements() {
         MemberRecord m = Samples.memberRecord();
         MemberRecord bad = new MemberRecord(m.entityId(), m.displayName(), m.kind(), List.of("31", "3", "310"),
-                m.parent(), URI.create("http://insecure.example"), m.dialect(), m.tlsCertSha256().toUpperCase(),
+                m.parent(), URI.create("http://insecure.example"),
+                List.of(URI.create("https://standby.example"), URI.create("https://standby.example")), m.dialect(), m
+                        .tlsCertSha256().toUpperCase(),
                 m.jwks(), m.jwksUri(), m.status(), null, null, null);
-        assertEquals(Set.of("/regionPrefixes/1", "/regionPrefixes/2", "/baseUrl", "/tlsCertSha256"),
+        assertEquals(Set.of("/regionPrefixes/1", "/regionPrefixes/2", "/baseUrl", "/baseUrls", "/tlsCertSha256"),
                 pointers(bad.validate()));
     }
 

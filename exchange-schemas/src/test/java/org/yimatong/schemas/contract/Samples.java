@@ -87,7 +87,9 @@ final class Samples {
 
     static MemberRecord memberRecord() {
         return new MemberRecord(SH, "上海随申码", MemberKind.PLATFORM, List.of("31"), YRD,
-                URI.create("https://ssm.sh.example/ymt"), "v1", HEX, new JwkSet(List.of(jwk())),
+                URI.create("https://ssm.sh.example/ymt"),
+                List.of(URI.create("https://ssm.sh.example/ymt"), URI.create("https://ssm-b.sh.example/ymt")), "v1",
+                HEX, new JwkSet(List.of(jwk())),
                 URI.create("https://ssm.sh.example/ymt/member/v1/jwks"), MemberStatus.ACTIVE,
                 List.of(trustMark()), T, T);
     }

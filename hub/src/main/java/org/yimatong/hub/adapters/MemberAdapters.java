@@ -1,5 +1,6 @@
 package org.yimatong.hub.adapters;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -72,25 +73,30 @@ public class MemberAdapters {
                 () -> listKeys.keyBytes(listKeys.currentEpoch()).subscribeAsCompletionStage());
     }
 
-    public Uni<VerificationResult> verify(String memberId, VerificationRequest request, Hops hops) {
-        return call(memberId, Operation.VERIFY, adapter -> adapter.verify(request, forwarding(hops)));
+    /** Verifies at the member's endpoint {@code baseUrl} (its primary or a standby). */
+    public Uni<VerificationResult> verify(String memberId, URI baseUrl, VerificationRequest request, Hops hops) {
+        return call(memberId, baseUrl, Operation.VERIFY, adapter -> adapter.verify(request, forwarding(hops)));
     }
 
-    public Uni<GreenLookupResult> greenLookup(String memberId, GreenLookupRequest request, Hops hops) {
-        return call(memberId, Operation.GREEN_LOOKUP, adapter -> adapter.greenLookup(request, forwarding(hops)));
+    public Uni<GreenLookupResult> greenLookup(String memberId, URI baseUrl, GreenLookupRequest request, Hops hops) {
+        return call(memberId, baseUrl, Operation.GREEN_LOOKUP, adapter -> adapter.greenLookup(request, forwarding(
+                hops)));
     }
 
-    public Uni<AppealAcknowledgement> fileAppeal(String memberId, String appealId, AppealRequest request, Hops hops) {
-        return call(memberId, Operation.APPEAL, adapter -> adapter.submitAppeal(appealId, request, forwarding(hops)));
+    public Uni<AppealAcknowledgement> fileAppeal(String memberId, URI baseUrl, String appealId, AppealRequest request,
+            Hops hops) {
+        return call(memberId, baseUrl, Operation.APPEAL, adapter -> adapter.submitAppeal(appealId, request,
+                forwarding(hops)));
     }
 
-    /** The adapter of an active member that carries {@code operation}. */
+    /** The adapter (at its primary endpoint) of an active member that carries {@code operation}. */
     public Optional<MemberAdapter> adapter(String memberId, Operation operation) {
         return members.find(memberId).filter(Member::isActive)
-                .map(this::adapterOf).filter(adapter -> adapter.operations().contains(operation));
+                .map(member -> adapterOf(member, member.baseUrl()))
+                .filter(adapter -> adapter.operations().contains(operation));
     }
 
-    private <T> Uni<T> call(String memberId, Operation operation,
+    private <T> Uni<T> call(String memberId, URI baseUrl, Operation operation,
             Function<MemberAdapter, CompletionStage<T>> send) {
         Member member = members.find(memberId).orElse(null);
         if (member == null) {
@@ -99,7 +105,7 @@ public class MemberAdapters {
         }
         MemberAdapter adapter;
         try {
-            adapter = adapterOf(member);
+            adapter = adapterOf(member, baseUrl);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(MemberProblem.unavailable(memberId,
                     "its adapter is not configured (" + e.getMessage() + ")", e));
@@ -112,18 +118,23 @@ public class MemberAdapters {
         return Uni.createFrom().completionStage(stage).onFailure().transform(NativeCalls::unwrap);
     }
 
-    private MemberAdapter adapterOf(Member member) {
+    /** One adapter per endpoint of a member: each speaks to its own data centre. */
+    private MemberAdapter adapterOf(Member member, URI baseUrl) {
+        if (!member.baseUrls().contains(baseUrl)) {
+            throw new IllegalArgumentException(baseUrl + " is not an endpoint of " + member.entityId());
+        }
         AdapterSettings current = settings.find(member.entityId()).orElse(null);
-        Built cached = built.get(member.entityId());
+        String key = member.entityId() + " " + baseUrl;
+        Built cached = built.get(key);
         if (cached != null && cached.member.equals(member) && Objects.equals(cached.settings, current)) {
             return cached.adapter;
         }
-        MemberAdapter adapter = registry.adapterFor(endpoint(member, current), context);
-        built.put(member.entityId(), new Built(member, current, adapter));
+        MemberAdapter adapter = registry.adapterFor(endpoint(member, baseUrl, current), context);
+        built.put(key, new Built(member, current, adapter));
         return adapter;
     }
 
-    private MemberEndpoint endpoint(Member member, AdapterSettings current) {
+    private MemberEndpoint endpoint(Member member, URI baseUrl, AdapterSettings current) {
         Credentials credentials = current == null || current.credentialId() == null ? Credentials.NONE
                 : new Credentials(current.credentialId(), current.secret() == null ? "" : current.secret());
         Duration timeout = current != null && current.timeoutMs() != null ? Duration.ofMillis(current.timeoutMs())
@@ -131,7 +142,7 @@ public class MemberAdapters {
         Map<String, String> options = current == null || current.options() == null ? Map.of() : current.options();
         String region = member.regionPrefixes().size() == 1 ? padded(member.regionPrefixes().get(0)) : "";
         return new MemberEndpoint(member.entityId(), options.getOrDefault("region", region), member.dialect(),
-                member.baseUrl(), credentials, timeout, options);
+                baseUrl, credentials, timeout, options);
     }
 
     /** A province's prefix as its 6-digit region code (31 -> 310000). */

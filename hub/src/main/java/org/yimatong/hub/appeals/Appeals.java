@@ -1,6 +1,5 @@
 package org.yimatong.hub.appeals;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.memberapi.MemberUnavailableException;
 import org.yimatong.hub.memberapi.Peer;
 import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.hub.registry.ParentHub;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.hub.routing.RouteDecision;
 import org.yimatong.hub.routing.TreeRouter;
@@ -62,10 +62,12 @@ public class Appeals {
     private final MemberClient client;
     private final AuditWriter audit;
     private final HubConfig hub;
+    private final ParentHub parent;
     private final Clock clock;
 
     Appeals(AppealStore store, TreeRouter router, MemberDirectory members, MemberClient client, AuditWriter audit,
-            HubConfig hub, Clock clock) {
+            HubConfig hub, ParentHub parent, Clock clock) {
+        this.parent = parent;
         this.store = store;
         this.router = router;
         this.members = members;
@@ -220,8 +222,8 @@ public class Appeals {
             return;
         }
         Peer upstream;
-        if (hub.parentEntityId().filter(decided.filedBy()::equals).isPresent() && hub.parentUrl().isPresent()) {
-            upstream = Peer.of(new RouteDecision.ToParent(decided.filedBy(), URI.create(hub.parentUrl().get())));
+        if (parent.entityId().filter(decided.filedBy()::equals).isPresent() && parent.present()) {
+            upstream = Peer.parent(decided.filedBy(), parent.baseUrls());
         } else {
             var member = members.find(decided.filedBy()).filter(m -> m.kind() == MemberKind.HUB);
             if (member.isEmpty()) {

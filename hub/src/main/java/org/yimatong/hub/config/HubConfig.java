@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Who this hub is in the tree (DESIGN.md §1) and where it is reached. */
 @ConfigMapping(prefix = "ymt.hub")
@@ -25,8 +26,12 @@ public interface HubConfig {
     /** The parent hub's entity id; empty for the root of the tree. */
     Optional<String> parentEntityId();
 
-    /** The parent hub's base URL; empty for the root of the tree. */
-    Optional<String> parentUrl();
+    /**
+     * The parent hub's base URLs, comma-separated, in the order they are tried (REQ-HA-3: a parent reachable at
+     * several addresses, each with its own breaker); empty for the root of the tree.
+     */
+    @WithName("parent-url")
+    Optional<List<String>> parentUrls();
 
     /**
      * {@code development} (the default: plain http allowed, and said so in the entity configuration, so conformance

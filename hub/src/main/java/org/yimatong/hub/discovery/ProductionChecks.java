@@ -30,7 +30,8 @@ public class ProductionChecks {
         }
         boolean keyStore = tlsName.flatMap(tls::get).or(tls::getDefault).map(TlsConfiguration::getKeyStore)
                 .isPresent();
-        List<String> faults = faults(hub.publicUrl(), hub.parentUrl(), keyStore, insecureRequests.orElse("enabled"));
+        List<String> faults = faults(hub.publicUrl(), hub.parentUrls().orElse(List.of()), keyStore, insecureRequests
+                .orElse("enabled"));
         if (!faults.isEmpty()) {
             throw new IllegalStateException("ymt.hub.deployment=production, but " + String.join("; ", faults)
                     + " (a hub for development runs with ymt.hub.deployment=development)");
@@ -38,7 +39,7 @@ public class ProductionChecks {
     }
 
     /** What keeps a production hub from starting; empty when nothing does. */
-    static List<String> faults(String publicUrl, Optional<String> parentUrl, boolean keyStore,
+    static List<String> faults(String publicUrl, List<String> parentUrls, boolean keyStore,
             String insecureRequests) {
         List<String> faults = new ArrayList<>();
         if (!keyStore) {
@@ -52,8 +53,8 @@ public class ProductionChecks {
         if (!publicUrl.startsWith("https://")) {
             faults.add("ymt.hub.public-url " + publicUrl + " is not https");
         }
-        parentUrl.filter(url -> !url.startsWith("https://"))
-                .ifPresent(url -> faults.add("ymt.hub.parent-url " + url + " is not https"));
+        parentUrls.stream().filter(url -> !url.strip().startsWith("https://"))
+                .forEach(url -> faults.add("ymt.hub.parent-url " + url + " is not https"));
         return faults;
     }
 }

@@ -1,7 +1,6 @@
 package org.yimatong.hub.memberapi;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,25 +9,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
 import org.yimatong.adapters.spi.AnswerTooLargeException;
 import org.yimatong.adapters.spi.HttpAnswer;
 import org.yimatong.adapters.spi.HttpCall;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.hub.adapters.MemberAdapters;
-import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.lists.ListsConfig;
 import org.yimatong.hub.lists.ParentLists;
 import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.ingest.BatchResource;
 import org.yimatong.hub.outbound.HubCredentials;
 import org.yimatong.hub.outbound.VertxMemberHttp;
+import org.yimatong.hub.registry.ParentHub;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.Appeal;
@@ -68,12 +68,13 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
     private static final String JSON = "application/json";
+    private static final Logger LOG = Logger.getLogger(GuardedMemberClient.class);
 
     private final ObjectMapper json;
     private final MemberCallConfig config;
     private final MeterRegistry meters;
     private final HubCredentials credentials;
-    private final HubConfig hub;
+    private final ParentHub parentHub;
     private final Clock clock;
     private final MemberAdapters adapters;
     private final ListsConfig lists;
@@ -81,7 +82,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     private final VertxMemberHttp http;
 
     public GuardedMemberClient(VertxMemberHttp http, ObjectMapper json, MemberCallConfig config,
-            MeterRegistry meters, HubCredentials credentials, HubConfig hub, Clock clock, MemberAdapters adapters,
+            MeterRegistry meters, HubCredentials credentials, ParentHub parentHub, Clock clock, MemberAdapters adapters,
             ListsConfig lists) {
         this.lists = lists;
         this.http = http;
@@ -89,7 +90,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         this.config = config;
         this.meters = meters;
         this.credentials = credentials;
-        this.hub = hub;
+        this.parentHub = parentHub;
         this.clock = clock;
         this.adapters = adapters;
     }
@@ -97,14 +98,15 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     @Override
     public Uni<VerificationResult> verify(Peer peer, VerificationRequest request, Hops hops) {
         if (!peer.isHub()) {
-            return call(peer, "verify", () -> inHubTerms(peer, adapters.verify(peer.entityId(), request, hops)));
+            return call(peer, "verify", at -> inHubTerms(at, adapters.verify(at.entityId(), at.baseUrl(), request,
+                    hops)));
         }
-        return call(peer, "verify", () -> send(post(peer, "/v1/verifications", hops), request)
-                .map(r -> read(peer, r, 200, VerificationResult.class))
+        return call(peer, "verify", at -> send(post(at, "/v1/verifications", hops), request)
+                .map(r -> read(at, r, 200, VerificationResult.class))
                 .map(answer -> {
                     // a hub may relay any source; a platform's answer is checked by its adapter
                     MemberAnswers.verificationFault(answer, false).ifPresent(fault -> {
-                        throw new MemberBadAnswerException(peer.entityId(), fault);
+                        throw new MemberBadAnswerException(at.entityId(), fault);
                     });
                     return answer;
                 }));
@@ -113,79 +115,79 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     @Override
     public Uni<GreenLookupResult> greenLookup(Peer peer, GreenLookupRequest request, Hops hops) {
         if (!peer.isHub()) {
-            return call(peer, "green-lookup", () -> inHubTerms(peer, adapters.greenLookup(peer.entityId(), request,
-                    hops)));
+            return call(peer, "green-lookup", at -> inHubTerms(at, adapters.greenLookup(at.entityId(), at.baseUrl(),
+                    request, hops)));
         }
-        return call(peer, "green-lookup", () -> send(post(peer, "/v1/green-lookups", hops), request)
-                .map(r -> read(peer, r, 200, GreenLookupResult.class))
+        return call(peer, "green-lookup", at -> send(post(at, "/v1/green-lookups", hops), request)
+                .map(r -> read(at, r, 200, GreenLookupResult.class))
                 .map(answer -> {
                     MemberAnswers.greenLookupFault(answer, false).ifPresent(fault -> {
-                        throw new MemberBadAnswerException(peer.entityId(), fault);
+                        throw new MemberBadAnswerException(at.entityId(), fault);
                     });
                     return answer;
                 }));
     }
 
+    /** Safe to send to a standby after a failed attempt: the member deduplicates by {@code Ymt-Appeal-Id}. */
     @Override
     public Uni<AppealAcknowledgement> fileAppeal(Peer peer, String appealId, AppealRequest request, Hops hops) {
         if (!peer.isHub()) {
-            return call(peer, "appeal", () -> inHubTerms(peer,
-                    adapters.fileAppeal(peer.entityId(), appealId, request, hops)));
+            return call(peer, "appeal", at -> inHubTerms(at,
+                    adapters.fileAppeal(at.entityId(), at.baseUrl(), appealId, request, hops)));
         }
-        HttpCall post = post(peer, "/v1/appeals", hops).header("Ymt-Appeal-Id", appealId);
-        return call(peer, "appeal", () -> send(post, request).map(r -> {
-            Appeal filed = read(peer, r, 201, Appeal.class);
-            if (filed.id() == null) {
-                throw new MemberBadAnswerException(peer.entityId(), "appeal without id");
-            }
-            return new AppealAcknowledgement(filed.id(), filed.filedAt() != null ? filed.filedAt() : clock
-                    .instant());
-        }));
+        return call(peer, "appeal", at -> send(post(at, "/v1/appeals", hops).header("Ymt-Appeal-Id", appealId),
+                request).map(r -> {
+                    Appeal filed = read(at, r, 201, Appeal.class);
+                    if (filed.id() == null) {
+                        throw new MemberBadAnswerException(at.entityId(), "appeal without id");
+                    }
+                    return new AppealAcknowledgement(filed.id(), filed.filedAt() != null ? filed.filedAt() : clock
+                            .instant());
+                }));
     }
 
     @Override
     public Uni<Void> relayDecision(Peer peer, String appealId, AppealDecision decision, Hops hops) {
-        return call(peer, "decision", () -> send(post(peer, "/v1/appeals/" + appealId + "/decision", hops), decision)
+        return call(peer, "decision", at -> send(post(at, "/v1/appeals/" + appealId + "/decision", hops), decision)
                 .map(r -> {
-                    read(peer, r, 200, Appeal.class);
+                    read(at, r, 200, Appeal.class);
                     return (Void) null;
                 }));
     }
 
     @Override
     public Uni<IntrospectionResponse> introspectIdToken(Peer hubPeer, String token, Hops hops) {
-        String form = "token=" + query(token) + "&token_type_hint=id_token&client_assertion_type="
-                + query(ClientAssertion.FORM_TYPE) + "&client_assertion=" + query(credentials.assertion(hubPeer
-                        .entityId()));
-        HttpCall post = HttpCall.post(hubPeer.url("/v1/introspect"), "application/x-www-form-urlencoded", form)
-                .header("Accept", JSON)
-                .header(Hops.HOP_HEADER, hops.hopHeader())
-                .header(Hops.PATH_HEADER, hops.pathHeader())
-                .timeout(backstop());
-        return call(hubPeer, "introspect", () -> http.exchange(post)
-                .map(r -> read(hubPeer, r, 200, IntrospectionResponse.class)));
+        return call(hubPeer, "introspect", at -> {
+            String form = "token=" + query(token) + "&token_type_hint=id_token&client_assertion_type="
+                    + query(ClientAssertion.FORM_TYPE) + "&client_assertion=" + query(credentials.assertion(at
+                            .entityId()));
+            HttpCall post = HttpCall.post(at.url("/v1/introspect"), "application/x-www-form-urlencoded", form)
+                    .header("Accept", JSON)
+                    .header(Hops.HOP_HEADER, hops.hopHeader())
+                    .header(Hops.PATH_HEADER, hops.pathHeader())
+                    .timeout(backstop());
+            return http.exchange(post).map(r -> read(at, r, 200, IntrospectionResponse.class));
+        });
     }
 
     @Override
     public boolean present() {
-        return hub.parentEntityId().isPresent() && hub.parentUrl().isPresent();
+        return parentHub.present();
     }
 
     @Override
     public Uni<ListKey> listKey(String epoch) {
-        Peer parent = parent();
-        return call(parent, "list-key", () -> http.exchange(get(parent, "/v1/lists/key?epoch=" + query(epoch)))
-                .map(r -> read(parent, r, 200, ListKey.class)));
+        return call(parent(), "list-key", at -> http.exchange(get(at, "/v1/lists/key?epoch=" + query(epoch)))
+                .map(r -> read(at, r, 200, ListKey.class)));
     }
 
     @Override
     public Uni<ChangesPage> changes(String after, int limit) {
-        Peer parent = parent();
         String query = "/v1/lists/changes?limit=" + limit + (after == null ? "" : "&after=" + query(after));
-        return call(parent, "list-changes", () -> http.exchange(get(parent, query)).map(r -> {
-            ChangesPage page = read(parent, r, 200, ChangesPage.class);
+        return call(parent(), "list-changes", at -> http.exchange(get(at, query)).map(r -> {
+            ChangesPage page = read(at, r, 200, ChangesPage.class);
             if (page.changes() == null || page.next() == null) {
-                throw new MemberBadAnswerException(parent.entityId(), "a change page without changes or cursor");
+                throw new MemberBadAnswerException(at.entityId(), "a change page without changes or cursor");
             }
             return page;
         }));
@@ -197,7 +199,12 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
      */
     @Override
     public Uni<Void> forward(RelayedBatch batch) {
-        Peer parent = parent();
+        return forward(batch, parent(), 0);
+    }
+
+    /** At the parent's endpoints in order: a batch the first did not take (unreachable, 5xx) goes to the next. */
+    private Uni<Void> forward(RelayedBatch batch, Peer parents, int endpoint) {
+        Peer parent = parents.endpoint(endpoint);
         HttpCall post = HttpCall.post(parent.url("/v1/lists/batches?member=" + query(batch.member())
                 + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day() + "&epoch=" + query(batch.epoch())),
                 "application/x-ndjson", batch.body())
@@ -208,7 +215,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 // a total deadline: a parent that takes the batch slowly is cut off, and the relay retried later
                 .timeout(lists.replication().timeout());
         long started = System.nanoTime();
-        return http.exchange(post)
+        Uni<Void> forwarded = http.exchange(post)
                 .map(r -> {
                     if (r.status() != 200 && r.status() != 201) {
                         read(parent, r, 201, Object.class);
@@ -217,13 +224,16 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 })
                 .onItemOrFailure().invoke((done, failure) -> record(parent, "list-forward", started, failure))
                 .onFailure().transform(failure -> classify(parent, failure));
+        return endpoint + 1 >= parents.baseUrls().size() ? forwarded
+                : forwarded.onFailure(MemberUnavailableException.class).recoverWithUni(() -> forward(batch, parents,
+                        endpoint + 1));
     }
 
     private Peer parent() {
         if (!present()) {
             throw new IllegalStateException("this hub is the root: it has no parent to call");
         }
-        return Peer.parent(hub.parentEntityId().get(), URI.create(hub.parentUrl().get()));
+        return Peer.parent(parentHub.entityId().get(), parentHub.baseUrls());
     }
 
     private HttpCall get(Peer peer, String hubPath) {
@@ -262,22 +272,40 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
         return http.exchange(call.withBody(bytes));
     }
 
-    /** Runs a call under the member's guard and turns every way it can fail into one of three exceptions. */
-    @SuppressWarnings("unchecked")
-    private <T> Uni<T> call(Peer peer, String operation, Supplier<Uni<T>> call) {
-        long started = System.nanoTime();
-        return guard(peer.entityId()).get(() -> call.get().map(answer -> (Object) answer))
-                .map(answer -> (T) answer)
-                .onItemOrFailure().invoke((answer, failure) -> record(peer, operation, started, failure))
-                .onFailure().transform(failure -> classify(peer, failure));
+    /**
+     * Runs a call at the peer's endpoints in order (REQ-HA-3), each under its own guard, and turns every way it can
+     * fail into one of three exceptions. Only unavailability moves on to the next endpoint (its breaker open, a
+     * timeout, no connection, a 5xx): a refusal or a bad answer is the member's answer, wherever it came from.
+     */
+    private <T> Uni<T> call(Peer peer, String operation, Function<Peer, Uni<T>> call) {
+        return attempt(peer, 0, operation, call);
     }
 
-    private TypedGuard<Uni<Object>> guard(String memberId) {
-        return guards.computeIfAbsent(memberId, id -> TypedGuard.create(UNI)
-                .withDescription("calls to " + id)
+    @SuppressWarnings("unchecked")
+    private <T> Uni<T> attempt(Peer peer, int endpoint, String operation, Function<Peer, Uni<T>> call) {
+        Peer at = peer.endpoint(endpoint);
+        long started = System.nanoTime();
+        Uni<T> answer = guard(peer.entityId(), endpoint).get(() -> call.apply(at).map(item -> (Object) item))
+                .map(item -> (T) item)
+                .onItemOrFailure().invoke((item, failure) -> record(peer, operation, started, failure))
+                .onFailure().transform(failure -> classify(peer, failure));
+        if (endpoint + 1 >= peer.baseUrls().size()) {
+            return answer;
+        }
+        return answer.onFailure(MemberUnavailableException.class).recoverWithUni(failure -> {
+            LOG.debugf("%s at %s is unavailable (%s): trying %s", peer.entityId(), at.baseUrl(), failure
+                    .getMessage(), peer.baseUrls().get(endpoint + 1));
+            return attempt(peer, endpoint + 1, operation, call);
+        });
+    }
+
+    private TypedGuard<Uni<Object>> guard(String memberId, int endpoint) {
+        String name = breakerName(memberId, endpoint);
+        return guards.computeIfAbsent(name, id -> TypedGuard.create(UNI)
+                .withDescription("calls to " + memberId + " at its endpoint " + (endpoint + 1))
                 .withTimeout().duration(config.timeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withCircuitBreaker()
-                .name(breakerName(id))
+                .name(name)
                 .requestVolumeThreshold(config.breaker().requestVolumeThreshold())
                 .failureRatio(config.breaker().failureRatio())
                 .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS)
@@ -287,9 +315,14 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                 .build());
     }
 
-    /** The name of a member's breaker, for {@code CircuitBreakerMaintenance}. */
+    /** The name of the breaker of a member's primary endpoint, for {@code CircuitBreakerMaintenance}. */
     public static String breakerName(String memberId) {
-        return "member-" + memberId;
+        return breakerName(memberId, 0);
+    }
+
+    /** The name of the breaker of a member's {@code endpoint}-th endpoint (0: the primary). */
+    public static String breakerName(String memberId, int endpoint) {
+        return endpoint == 0 ? "member-" + memberId : "member-" + memberId + "-standby-" + endpoint;
     }
 
     /** An adapter's {@link MemberProblem} as one of the three failures, inside the guard (a refusal is no fault). */

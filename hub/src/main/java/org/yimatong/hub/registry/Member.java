@@ -10,18 +10,24 @@ import org.yimatong.schemas.dictionary.MemberStatus;
 /**
  * A direct child of this hub as the hot path sees it: immutable, held in memory. {@code keys} is the last
  * key set fetched from {@code jwksUri} (or registered inline); it may be refreshed on an unknown {@code kid}.
+ * {@code baseUrls} are its endpoints in the order they are tried: {@code baseUrl}, then any standby (REQ-HA-3).
  */
 public record Member(
         String entityId,
         String displayName,
         MemberKind kind,
         List<String> regionPrefixes,
-        URI baseUrl,
+        List<URI> baseUrls,
         String dialect,
         String tlsCertSha256,
         URI jwksUri,
         MemberStatus status,
         JwkSet keys) {
+
+    /** The primary endpoint. */
+    public URI baseUrl() {
+        return baseUrls.get(0);
+    }
 
     public boolean isActive() {
         return status == MemberStatus.ACTIVE;

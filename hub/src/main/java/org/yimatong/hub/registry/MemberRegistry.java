@@ -1,6 +1,7 @@
 package org.yimatong.hub.registry;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ public class MemberRegistry implements MemberDirectory {
 
     private static final Logger LOG = Logger.getLogger(MemberRegistry.class);
     static final String CHANNEL = "ymt_member_changed";
-    private static final String COLUMNS = "entity_id, display_name, kind, region_prefixes, base_url, dialect,"
+    private static final String COLUMNS = "entity_id, display_name, kind, region_prefixes, base_url, standby_urls, dialect,"
             + " tls_cert_sha256, jwks, jwks_uri, status";
 
     private final Pool pool;
@@ -126,10 +127,21 @@ public class MemberRegistry implements MemberDirectory {
         String jwks = row.getString("jwks");
         return new Member(row.getString("entity_id"), row.getString("display_name"),
                 MemberKind.valueOf(row.getString("kind")), prefixes(row.getString("region_prefixes")),
-                URI.create(row.getString("base_url")), row.getString("dialect"), row.getString("tls_cert_sha256"),
+                baseUrls(row.getString("base_url"), row.getString("standby_urls")), row.getString("dialect"), row
+                        .getString("tls_cert_sha256"),
                 Optional.ofNullable(row.getString("jwks_uri")).map(URI::create).orElse(null),
                 MemberStatus.valueOf(row.getString("status")),
                 jwks == null ? new JwkSet(List.of()) : JwkSet.parse(jwks));
+    }
+
+    /** The primary base URL and the standby ones (stored space-separated, in order). */
+    static List<URI> baseUrls(String primary, String standbys) {
+        List<URI> urls = new ArrayList<>();
+        urls.add(URI.create(primary));
+        if (standbys != null && !standbys.isBlank()) {
+            Arrays.stream(standbys.strip().split(" +")).map(URI::create).forEach(urls::add);
+        }
+        return List.copyOf(urls);
     }
 
     static List<String> prefixes(String stored) {

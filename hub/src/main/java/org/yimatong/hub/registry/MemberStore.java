@@ -1,5 +1,6 @@
 package org.yimatong.hub.registry;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,6 +77,7 @@ public class MemberStore {
             row.regionPrefixes = String.join(",", record.regionPrefixes());
             row.parent = record.parent();
             row.baseUrl = record.baseUrl().toString();
+            row.standbyUrls = standbyUrls(record);
             row.dialect = record.dialect();
             row.tlsCertSha256 = record.tlsCertSha256();
             row.jwks = keys == null ? null : keys.toJson().toString();
@@ -140,6 +142,14 @@ public class MemberStore {
         return record.jwks();
     }
 
+    private static String standbyUrls(MemberRecord record) {
+        if (record.baseUrls() == null || record.baseUrls().size() < 2) {
+            return null;
+        }
+        return String.join(" ", record.baseUrls().subList(1, record.baseUrls().size()).stream().map(URI::toString)
+                .toList());
+    }
+
     private static StoredMember created(String entityId, Instant now) {
         StoredMember row = new StoredMember();
         row.entityId = entityId;
@@ -186,6 +196,10 @@ public class MemberStore {
         MemberRegistry.prefixes(row.regionPrefixes).forEach(node.putArray("regionPrefixes")::add);
         node.put("parent", row.parent);
         node.put("baseUrl", row.baseUrl);
+        if (row.standbyUrls != null) {
+            var urls = node.putArray("baseUrls");
+            MemberRegistry.baseUrls(row.baseUrl, row.standbyUrls).forEach(url -> urls.add(url.toString()));
+        }
         node.put("dialect", row.dialect);
         node.put("tlsCertSha256", row.tlsCertSha256);
         if (row.jwks != null) {

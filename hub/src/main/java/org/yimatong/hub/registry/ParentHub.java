@@ -17,7 +17,7 @@ import org.yimatong.schemas.crypto.KeyResolver;
 import io.smallrye.mutiny.Uni;
 
 /**
- * This hub's parent, if it has one: its entity id and URL from configuration, its key set fetched from
+ * This hub's parent, if it has one: its entity id and base URLs from configuration, its key set fetched from
  * {@code <parent>/v1/jwks} when first needed and again (at most every 30 s) when it signs with a new key.
  */
 @ApplicationScoped
@@ -42,8 +42,23 @@ public class ParentHub {
         return hub.parentEntityId();
     }
 
+    /** The parent's first base URL (where its key set is fetched). */
     public Optional<URI> baseUrl() {
-        return hub.parentUrl().map(url -> URI.create(url.replaceAll("/+$", "")));
+        return baseUrls().stream().findFirst();
+    }
+
+    /** Every base URL of the parent, in the order they are tried; empty at the root (or without a parent id). */
+    public List<URI> baseUrls() {
+        if (hub.parentEntityId().isEmpty()) {
+            return List.of();
+        }
+        return hub.parentUrls().orElse(List.of()).stream().map(String::strip).filter(url -> !url.isEmpty())
+                .map(url -> URI.create(url.replaceAll("/+$", ""))).toList();
+    }
+
+    /** Whether this hub has a parent to send requests to. */
+    public boolean present() {
+        return !baseUrls().isEmpty();
     }
 
     public Uni<KeyResolver> keys(String kid) {

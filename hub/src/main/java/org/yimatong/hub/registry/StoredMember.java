@@ -35,6 +35,10 @@ public class StoredMember extends PanacheEntityBase {
     @Column(name = "base_url")
     public String baseUrl;
 
+    /** Space-separated endpoints tried after {@link #baseUrl}, in order; null when there are none. */
+    @Column(name = "standby_urls")
+    public String standbyUrls;
+
     public String dialect;
 
     @Column(name = "tls_cert_sha256")

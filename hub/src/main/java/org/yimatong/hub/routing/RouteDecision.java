@@ -1,6 +1,7 @@
 package org.yimatong.hub.routing;
 
 import java.net.URI;
+import java.util.List;
 
 import org.yimatong.hub.registry.Member;
 
@@ -19,7 +20,7 @@ public sealed interface RouteDecision {
     }
 
     /** The region is outside this hub's subtree. */
-    record ToParent(String parentEntityId, URI parentUrl) implements RouteDecision {
+    record ToParent(String parentEntityId, List<URI> parentUrls) implements RouteDecision {
         @Override
         public String entityId() {
             return parentEntityId;

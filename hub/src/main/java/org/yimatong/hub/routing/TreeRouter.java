@@ -1,12 +1,11 @@
 package org.yimatong.hub.routing;
 
-import java.net.URI;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.registry.MemberDirectory;
+import org.yimatong.hub.registry.ParentHub;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -18,11 +17,11 @@ import org.yimatong.schemas.problem.ProblemType;
 public class TreeRouter {
 
     private final MemberDirectory members;
-    private final HubConfig hub;
+    private final ParentHub parent;
 
-    public TreeRouter(MemberDirectory members, HubConfig hub) {
+    public TreeRouter(MemberDirectory members, ParentHub parent) {
         this.members = members;
-        this.hub = hub;
+        this.parent = parent;
     }
 
     /**
@@ -39,9 +38,9 @@ public class TreeRouter {
     }
 
     private Optional<RouteDecision> parent() {
-        if (hub.parentEntityId().isEmpty() || hub.parentUrl().isEmpty()) {
+        if (!parent.present()) {
             return Optional.empty();
         }
-        return Optional.of(new RouteDecision.ToParent(hub.parentEntityId().get(), URI.create(hub.parentUrl().get())));
+        return Optional.of(new RouteDecision.ToParent(parent.entityId().get(), parent.baseUrls()));
     }
 }

@@ -150,9 +150,8 @@ public class RoutedValidation {
                 return Optional.of(Peer.of(child.get()));
             }
         }
-        if (parent.entityId().isPresent() && parent.baseUrl().isPresent()
-                && !parent.entityId().get().equals(cameFrom)) {
-            return Optional.of(Peer.parent(parent.entityId().get(), parent.baseUrl().get()));
+        if (parent.present() && !parent.entityId().get().equals(cameFrom)) {
+            return Optional.of(Peer.parent(parent.entityId().get(), parent.baseUrls()));
         }
         return Optional.empty();
     }

@@ -110,6 +110,7 @@ class TrustMarkRulesTest {
 
     private static MemberRecord member() {
         return new MemberRecord(ID, ID, MemberKind.PLATFORM, List.of("42"), "ymt:hub:test",
-                URI.create("http://localhost:9/m"), "v1", null, null, null, MemberStatus.ACTIVE, List.of(), NOW, NOW);
+                URI.create("http://localhost:9/m"), null, "v1", null, null, null, MemberStatus.ACTIVE, List.of(), NOW,
+                NOW);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,15 @@ class ProductionChecksTest {
 
     @Test
     void aProductionHubWithTlsAndHttpsUrlsHasNothingAgainstIt() {
-        assertEquals(List.of(), ProductionChecks.faults("https://hub.example", Optional.of("https://parent.example"),
+        assertEquals(List.of(), ProductionChecks.faults("https://hub.example", List.of("https://parent.example"),
                 true, "disabled"));
-        assertEquals(List.of(), ProductionChecks.faults("https://hub.example", Optional.empty(), true, "redirect"));
+        assertEquals(List.of(), ProductionChecks.faults("https://hub.example", List.of(), true, "redirect"));
     }
 
     @Test
     void everyGapIsNamed() {
-        List<String> faults = ProductionChecks.faults("http://hub.example", Optional.of("http://parent.example"),
+        List<String> faults = ProductionChecks.faults("http://hub.example", List.of("https://parent-b.example",
+                "http://parent.example"),
                 false, "enabled");
 
         assertEquals(4, faults.size(), faults.toString());
