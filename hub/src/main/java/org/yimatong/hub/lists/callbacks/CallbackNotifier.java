@@ -26,10 +26,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * After a commit that appended changes, hands one notification per interested subscription to the callback
  * route (a subscription with region prefixes only hears of changes in those regions). Does not wait for the
- * deliveries: the route retries on its own. What is owed is recorded first ({@code due_seq}, claimed by this
- * instance until {@code ymt.lists.callbacks.claim} from now), so that if this instance dies, or the route gives up,
- * {@link #sweep()} on any instance delivers it later; a delivered notification is recorded by
- * {@link #delivered}.
+ * deliveries: the route retries on its own. What is owed was recorded by the commit itself ({@code due_seq},
+ * claimed by this instance until {@code ymt.lists.callbacks.claim} from then: {@code lists.CallbackDebt}), so that
+ * if this instance dies, or the route gives up, {@link #sweep()} on any instance delivers it later; a delivered
+ * notification is recorded by {@link #delivered}.
  */
 @ApplicationScoped
 public class CallbackNotifier {

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.lists.CallbackDebt;
 import org.yimatong.hub.lists.ListChangesRecorded;
 import org.yimatong.hub.lists.ListLocks;
 import org.yimatong.hub.lists.ParentLists;
@@ -71,10 +72,12 @@ public class BatchIngest {
     private final AuditWriter audit;
     private final Event<ListChangesRecorded> recorded;
     private final ParentLists parent;
+    private final CallbackDebt callbacks;
 
     public BatchIngest(AgroalDataSource dataSource, MemberDirectory directory, IngestProgress progress,
             BatchStaging staging, StagingSpace space, Clock clock, AuditWriter audit,
-            Event<ListChangesRecorded> recorded, ParentLists parent) {
+            Event<ListChangesRecorded> recorded, CallbackDebt callbacks, ParentLists parent) {
+        this.callbacks = callbacks;
         this.space = space;
         this.dataSource = dataSource;
         this.directory = directory;
@@ -197,6 +200,7 @@ public class BatchIngest {
                 diff.added(), diff.changed(), diff.removed(), count - diff.added() - diff.changed(), now, null);
         insertBatch(connection, receipt, signature, ParsedJws.parseDetached(signature, new byte[0]).header(), upload,
                 epoch, tracker.receivedAt());
+        callbacks.owe(connection, diff.fromSeq(), diff.toSeq());
         connection.commit();
         LOG.infof("Batch %s of %s stored: %d entries, %d added, %d changed, %d removed (read and staged in %.1f s,"
                 + " digest and signature %.1f s, diff and commit %.1f s)", upload.batchTag(), owner, count,

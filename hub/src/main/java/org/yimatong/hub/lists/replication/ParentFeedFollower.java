@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.lists.CallbackDebt;
 import org.yimatong.hub.lists.ListChangesRecorded;
 import org.yimatong.hub.lists.ListLocks;
 import org.yimatong.hub.lists.ListsConfig;
@@ -62,10 +63,13 @@ public class ParentFeedFollower {
     private final ListsConfig config;
     private final Clock clock;
     private final Event<ListChangesRecorded> recorded;
+    private final CallbackDebt callbacks;
     private final Backoff backoff = new Backoff();
 
     public ParentFeedFollower(AgroalDataSource dataSource, ParentLists parent, HubConfig hub,
-            MemberDirectory directory, ListsConfig config, Clock clock, Event<ListChangesRecorded> recorded) {
+            MemberDirectory directory, ListsConfig config, Clock clock, Event<ListChangesRecorded> recorded,
+            CallbackDebt callbacks) {
+        this.callbacks = callbacks;
         this.dataSource = dataSource;
         this.parent = parent;
         this.hub = hub;
@@ -131,6 +135,7 @@ public class ParentFeedFollower {
                 }
                 long after = maxSeq(connection);
                 saveCursor(connection, parentId, page.next(), now);
+                callbacks.owe(connection, before + 1, after);
                 connection.commit();
                 if (applied > 0) {
                     LOG.debugf("Applied %d list changes from %s", applied, parentId);

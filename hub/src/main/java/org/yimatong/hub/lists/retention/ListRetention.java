@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
+import org.yimatong.hub.lists.CallbackDebt;
 import org.yimatong.hub.lists.ListChangesRecorded;
 import org.yimatong.hub.lists.ListLocks;
 import org.yimatong.hub.lists.ListsConfig;
@@ -40,9 +41,11 @@ public class ListRetention {
     private final ListsConfig config;
     private final Clock clock;
     private final Event<ListChangesRecorded> recorded;
+    private final CallbackDebt callbacks;
 
     public ListRetention(AgroalDataSource dataSource, ListsConfig config, Clock clock,
-            Event<ListChangesRecorded> recorded) {
+            Event<ListChangesRecorded> recorded, CallbackDebt callbacks) {
+        this.callbacks = callbacks;
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
@@ -98,6 +101,7 @@ public class ListRetention {
                             purgedSeq);
                 }
                 long batches = update(connection, "delete from list_batch where stored_at < ?", changeCutoff);
+                callbacks.owe(connection, before + 1, after);
                 connection.commit();
                 if (after > before) {
                     recorded.fire(new ListChangesRecorded(before + 1, after));
