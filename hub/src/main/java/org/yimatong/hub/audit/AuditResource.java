@@ -53,11 +53,12 @@ public class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<AuditPage> page(@QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("action") Action action, @QueryParam("target") String target) {
+            @QueryParam("action") String actionName, @QueryParam("target") String target) {
         if (limit < 1 || limit > 1000) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "limit must be between 1 and 1000",
                     List.of(new FieldError("/limit", "must be between 1 and 1000")));
         }
+        Action action = action(actionName);
         Cursor from = Cursor.parse(after);
         Tuple args = Tuple.tuple(List.of(caller.get().entityId(), from.chainId(), from.seq()))
                 .addValue(action == null ? null : action.name()).addValue(target).addInteger(limit);
@@ -70,6 +71,20 @@ public class AuditResource {
                     : new Cursor(events.get(events.size() - 1).chainId(), events.get(events.size() - 1).seq()).encode();
             return new AuditPage(events, next);
         });
+    }
+
+    /** The action filter, or null for all; an unknown action is a 400 naming the known ones, not a bare 404. */
+    private static Action action(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (Action action : Action.values()) {
+            if (action.name().equals(name)) {
+                return action;
+            }
+        }
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown audit action " + name, List.of(
+                new FieldError("/action", "one of " + java.util.Arrays.toString(Action.values()))));
     }
 
     private static AuditEvent toEvent(Row row) {

@@ -47,6 +47,17 @@ class CallerAuthenticationTest {
     }
 
     @Test
+    void anUnknownAuditActionIsAProblemNamingTheKnownOnes() {
+        given().header(ClientAssertion.HEADER, TestMembers.assertion(key, MEMBER)).queryParam("action", "VERIFY")
+                .when().get("/v1/audit").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/validation-failed"))
+                .body("errors[0].pointer", equalTo("/action"));
+        given().header(ClientAssertion.HEADER, TestMembers.assertion(key, MEMBER)).queryParam("action", "VERIFICATION")
+                .when().get("/v1/audit").then().statusCode(200);
+    }
+
+    @Test
     void noCredentialAtAllIsUnauthenticated() {
         given().when().get("/v1/audit").then().statusCode(401)
                 .contentType("application/problem+json")
