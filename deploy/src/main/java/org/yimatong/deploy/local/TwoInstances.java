@@ -35,14 +35,19 @@ public final class TwoInstances implements AutoCloseable {
 
     /** Starts both instances of hub {@code hubId} and waits until each is healthy. */
     void start(String hubId, String adminToken) throws IOException, InterruptedException {
+        start(hubId, adminToken, List.of());
+    }
+
+    /** The same, each instance with the system {@code properties} ({@code -Dname=value}) besides. */
+    void start(String hubId, String adminToken, List<String> properties) throws IOException, InterruptedException {
         Path home = Files.createDirectories(work.resolve("home"));
-        first = processes.startHub("a", hubId, home, Map.of(), adminToken, List.of());
+        first = processes.startHub("a", hubId, home, Map.of(), adminToken, properties);
         processes.awaitHealthy(first);
         second = processes.startHub("b", hubId, home, Map.of(
                 "YMT_DB_URL", "jdbc:postgresql://127.0.0.1:" + embeddedPort(home) + "/postgres",
                 "YMT_DB_USER", "postgres",
                 "YMT_DB_PASSWORD", Files.readString(home.resolve("db-password"), StandardCharsets.US_ASCII).trim()),
-                adminToken, List.of());
+                adminToken, properties);
         processes.awaitHealthy(second);
     }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
@@ -44,7 +45,8 @@ import io.smallrye.mutiny.Uni;
  * Nothing is lost when the next node is down (REQ-APL-2): a RECEIVED appeal is due for another attempt, first
  * {@link #FIRST_RETRY} after it was filed, then twice as long after each failure up to {@link #MAX_RETRY}; every
  * {@code ymt.appeals.redelivery-every} each instance claims the due ones ({@code FOR UPDATE SKIP LOCKED}, so one
- * instance at a time) and tries them. An instance that dies while delivering leaves its claim to lapse.
+ * instance at a time) and tries them. An instance that dies while delivering leaves its claim to lapse after
+ * {@code ymt.appeals.claim} (2 minutes: far longer than a delivery takes).
  */
 @ApplicationScoped
 public class Appeals {
@@ -52,8 +54,6 @@ public class Appeals {
     private static final Logger LOG = Logger.getLogger(Appeals.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(15);
     static final Duration MAX_RETRY = Duration.ofHours(1);
-    /** How long a claimed delivery is left to the instance that claimed it. */
-    private static final Duration CLAIM = Duration.ofMinutes(2);
     private static final int CLAIMS_PER_ROUND = 50;
 
     private final AppealStore store;
@@ -64,9 +64,12 @@ public class Appeals {
     private final HubConfig hub;
     private final ParentHub parent;
     private final Clock clock;
+    private final Duration claim;
 
     Appeals(AppealStore store, TreeRouter router, MemberDirectory members, MemberClient client, AuditWriter audit,
-            HubConfig hub, ParentHub parent, Clock clock) {
+            HubConfig hub, ParentHub parent, Clock clock,
+            @ConfigProperty(name = "ymt.appeals.claim", defaultValue = "2m") Duration claim) {
+        this.claim = claim;
         this.parent = parent;
         this.store = store;
         this.router = router;
@@ -90,7 +93,7 @@ public class Appeals {
                 now, null, null);
         boolean reachable = reachable(route);
         // due again after the claim's time: should this instance die before the answer, another delivers it
-        return store.insert(received, request.statement(), forward, now.plus(CLAIM))
+        return store.insert(received, request.statement(), forward, now.plus(claim))
                 .chain(() -> reachable ? sendOn(received, Peer.of(route), request, forward, 1)
                         : retryLater(received, 1))
                 .call(a -> audit.append(event(caller.entityId(), a, a.state().name(), started)))
@@ -140,7 +143,7 @@ public class Appeals {
      */
     public Uni<Integer> redeliverDue() {
         Instant now = clock.instant();
-        return store.claimDue(now, now.plus(CLAIM), CLAIMS_PER_ROUND).flatMap(due -> {
+        return store.claimDue(now, now.plus(claim), CLAIMS_PER_ROUND).flatMap(due -> {
             if (due.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
