@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -42,7 +43,10 @@ public class OutboundHttp {
                 .setMaxPoolSize(maxPoolSize)
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
-                .setFollowRedirects(false);
+                .setFollowRedirects(false)
+                // VertxMemberHttp makes each call's client span and traceparent itself, under the route step that
+                // calls; Vert.x's own would hang every call off the server span and overwrite that traceparent
+                .setTracingPolicy(TracingPolicy.IGNORE);
         tlsConfigurationName.ifPresent(name -> {
             TlsConfiguration tls = tlsConfigurations.get(name).orElseThrow(() -> new IllegalStateException(
                     TLS_CONFIGURATION + " names " + name + ", but there is no quarkus.tls." + name + " configuration"));
