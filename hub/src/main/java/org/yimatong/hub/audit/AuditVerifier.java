@@ -29,10 +29,12 @@ public class AuditVerifier {
 
     private final Pool pool;
     private final AuditCheckpoints checkpoints;
+    private final AuditArchives archives;
 
-    public AuditVerifier(Pool pool, AuditCheckpoints checkpoints) {
+    public AuditVerifier(Pool pool, AuditCheckpoints checkpoints, AuditArchives archives) {
         this.pool = pool;
         this.checkpoints = checkpoints;
+        this.archives = archives;
     }
 
     /** The verdict: how many events were checked and, if any, the first broken link. */
@@ -41,13 +43,20 @@ public class AuditVerifier {
     public record BrokenLink(String chainId, long seq, String problem) {}
 
     /**
-     * Walks every chain from its first event, then holds the chains to the latest signed checkpoint: a chain that
-     * ends before its checkpointed head, or has another hash there, lost or changed its tail.
+     * Walks every chain from its first event online, which must continue the chain where the signed archives of
+     * older days left it ({@link AuditArchives}), then holds the chains to the latest signed checkpoint: a chain
+     * that ends before its checkpointed head, or has another hash there, lost or changed its tail.
      */
     public Uni<Verdict> verify() {
-        return checkpoints.latest().flatMap(checkpoint -> {
-            Walk walk = new Walk(checkpoint.map(AuditCheckpoints.Checkpoint::heads).orElse(Map.of()));
-            return walk(walk, "", 0L).map(verdict -> verdict.intact() ? walk.tails(verdict) : verdict);
+        return archives.cut().flatMap(cut -> {
+            if (cut.broken() != null) {
+                return Uni.createFrom().item(new Verdict(false, 0, 0, cut.broken()));
+            }
+            return checkpoints.latest().flatMap(checkpoint -> {
+                Walk walk = new Walk(checkpoint.map(AuditCheckpoints.Checkpoint::heads).orElse(Map.of()), cut
+                        .heads());
+                return walk(walk, "", 0L).map(verdict -> verdict.intact() ? walk.tails(verdict) : verdict);
+            });
         });
     }
 
@@ -71,6 +80,7 @@ public class AuditVerifier {
     /** State carried from one row to the next. */
     private static final class Walk {
         private final Map<String, AuditCheckpoints.Head> signedHeads;
+        private final Map<String, AuditCheckpoints.Head> archivedHeads;
         private final Map<String, Long> lastSeq = new HashMap<>();
         private final Map<String, String> hashAtSignedHead = new HashMap<>();
         private String chain;
@@ -79,21 +89,26 @@ public class AuditVerifier {
         private long checked;
         private int chains;
 
-        Walk(Map<String, AuditCheckpoints.Head> signedHeads) {
+        Walk(Map<String, AuditCheckpoints.Head> signedHeads, Map<String, AuditCheckpoints.Head> archivedHeads) {
             this.signedHeads = signedHeads;
+            this.archivedHeads = archivedHeads;
         }
 
         /** The walked chains against the checkpoint's heads: the first one whose tail is gone or changed. */
         Verdict tails(Verdict walked) {
             for (Map.Entry<String, AuditCheckpoints.Head> signed : signedHeads.entrySet()) {
                 String chainId = signed.getKey();
-                long last = lastSeq.getOrDefault(chainId, 0L);
+                AuditCheckpoints.Head archived = archivedHeads.get(chainId);
+                long archivedSeq = archived == null ? 0 : archived.seq();
+                long last = Math.max(lastSeq.getOrDefault(chainId, 0L), archivedSeq);
                 if (last < signed.getValue().seq()) {
                     return new Verdict(false, walked.eventsChecked(), walked.chains(), new BrokenLink(chainId, last + 1,
                             "events " + (last + 1) + " to " + signed.getValue().seq() + " are missing: a signed"
                                     + " checkpoint covered them"));
                 }
-                if (!signed.getValue().hash().equals(hashAtSignedHead.get(chainId))) {
+                // a head archived since it was signed is covered by the archive's own signed manifest
+                if (signed.getValue().seq() > archivedSeq
+                        && !signed.getValue().hash().equals(hashAtSignedHead.get(chainId))) {
                     return new Verdict(false, walked.eventsChecked(), walked.chains(), new BrokenLink(chainId,
                             signed.getValue().seq(), "the event's hash is not the one a signed checkpoint covered"));
                 }
@@ -106,8 +121,9 @@ public class AuditVerifier {
             long seq = row.getLong("seq");
             if (!chainId.equals(chain)) {
                 chain = chainId;
-                expectedSeq = 1;
-                prev = AuditChain.GENESIS;
+                AuditCheckpoints.Head archived = archivedHeads.get(chainId);
+                expectedSeq = archived == null ? 1 : archived.seq() + 1;
+                prev = archived == null ? AuditChain.GENESIS : HexFormat.of().parseHex(archived.hash());
                 chains++;
             }
             checked++;

@@ -1,6 +1,8 @@
 package org.yimatong.hub.audit;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +38,7 @@ public class AuditWriter {
     // Touched only by the batch in flight (GroupCommit runs one at a time).
     private long nextSeq = 1;
     private byte[] head = AuditChain.GENESIS;
+    private Instant lastAt = Instant.EPOCH;
 
     public AuditWriter(Pool pool) {
         this.pool = pool;
@@ -56,7 +59,14 @@ public class AuditWriter {
         List<Tuple> rows = new ArrayList<>(events.size());
         long seq = nextSeq;
         byte[] prev = head;
-        for (AuditEvent e : events) {
+        Instant at = lastAt;
+        for (AuditEvent event : events) {
+            // never earlier than the event before: a day's partition then holds a contiguous stretch of each chain,
+            // so archiving a day cuts a chain in one place (requests finishing out of order differ by microseconds)
+            at = event.at().truncatedTo(ChronoUnit.MICROS).isBefore(at) ? at
+                    : event.at().truncatedTo(ChronoUnit.MICROS);
+            AuditEvent e = new AuditEvent(at, event.actor(), event.member(), event.purpose(), event.action(),
+                    event.target(), event.outcome(), event.latencyMs());
             byte[] hash = AuditChain.link(prev, chainId, seq, e);
             rows.add(Tuple.tuple(List.of(chainId, seq, e.at().atOffset(ZoneOffset.UTC), e.actor()))
                     .addValue(e.member()).addValue(e.purpose()).addValue(e.action().name()).addValue(e.target())
@@ -67,9 +77,11 @@ public class AuditWriter {
         }
         long committedSeq = seq;
         byte[] committedHead = prev;
+        Instant committedAt = at;
         return pool.withTransaction(conn -> conn.preparedQuery(INSERT).executeBatch(rows)).map(ok -> {
             nextSeq = committedSeq;
             head = committedHead;
+            lastAt = committedAt;
             return Collections.nCopies(events.size(), (Void) null);
         });
     }
