@@ -27,6 +27,8 @@ public final class TwoInstances implements AutoCloseable {
     private final Path work;
     private Hub first;
     private Hub second;
+    private String adminToken;
+    private List<String> properties = List.of();
 
     TwoInstances(Path repo, Path work, Duration startTimeout) {
         this.work = work;
@@ -40,15 +42,28 @@ public final class TwoInstances implements AutoCloseable {
 
     /** The same, each instance with the system {@code properties} ({@code -Dname=value}) besides. */
     void start(String hubId, String adminToken, List<String> properties) throws IOException, InterruptedException {
+        this.adminToken = adminToken;
+        this.properties = properties;
         Path home = Files.createDirectories(work.resolve("home"));
         first = processes.startHub("a", hubId, home, Map.of(), adminToken, properties);
         processes.awaitHealthy(first);
-        second = processes.startHub("b", hubId, home, Map.of(
+        second = processes.startHub("b", hubId, home, joining(home), adminToken, properties);
+        processes.awaitHealthy(second);
+    }
+
+    /** Starts one more instance of the same hub on the same PostgreSQL (a restart, or a third), waiting until healthy. */
+    Hub startAnother(String name) throws IOException, InterruptedException {
+        Path home = work.resolve("home");
+        Hub another = processes.startHub(name, first.entityId(), home, joining(home), adminToken, properties);
+        processes.awaitHealthy(another);
+        return another;
+    }
+
+    private static Map<String, String> joining(Path home) throws IOException {
+        return Map.of(
                 "YMT_DB_URL", "jdbc:postgresql://127.0.0.1:" + embeddedPort(home) + "/postgres",
                 "YMT_DB_USER", "postgres",
-                "YMT_DB_PASSWORD", Files.readString(home.resolve("db-password"), StandardCharsets.US_ASCII).trim()),
-                adminToken, properties);
-        processes.awaitHealthy(second);
+                "YMT_DB_PASSWORD", Files.readString(home.resolve("db-password"), StandardCharsets.US_ASCII).trim());
     }
 
     Hub first() {

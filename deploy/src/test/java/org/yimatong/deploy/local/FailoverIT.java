@@ -56,7 +56,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * in the audit once (an attempt cut by the kill at most once more), the batch is stored whole or re-uploads whole,
  * each appeal reaches its home exactly once, the callback arrives once per change set, and every retry on the
  * surviving instance succeeded. Then the home's primary data centre goes away mid-load and its standby answers
- * every verification. The counts are printed.
+ * every verification; and in a rolling restart a restarted instance stops gracefully (SIGTERM) under load: what it
+ * took it answers, what it refuses while draining (503) or after (no connection) the client retries at the other,
+ * and nothing fails. The counts are printed.
  */
 class FailoverIT {
 
@@ -166,12 +168,30 @@ class FailoverIT {
         awaitUntil(Duration.ofSeconds(30), () -> appealHome.callbacks.stream().anyMatch(seq -> seq >= BATCH_ENTRIES));
         Thread.sleep(3_000); // a doubled delivery would arrive by now
 
+        // a rolling restart: b comes back, then stops gracefully (SIGTERM) under load; it answers what it took
+        Processes.Hub restarted = instances.startAnother("b2");
+        Load rolling = new Load(List.of(restarted.url(), a), session);
+        rolling.start(CLIENTS);
+        Thread.sleep(1_500);
+        int takenByRestarted = rolling.answered.get();
+        Instant drainStarted = Instant.now();
+        restarted.process().destroy();
+        assertTrue(restarted.process().waitFor(40, java.util.concurrent.TimeUnit.SECONDS), "b2 stopped in time");
+        long drainMillis = Duration.between(drainStarted, Instant.now()).toMillis();
+        int exitCode = restarted.process().exitValue();
+        Thread.sleep(1_000);
+        rolling.stop();
+
         Map<String, Integer> audited = auditedVerifications(a, session);
         int exactlyOnce = 0;
         int cutButRecorded = 0;
-        for (Map.Entry<String, Integer> code : load.answeredByCode.entrySet()) {
+        Map<String, Integer> answeredByCode = new HashMap<>(load.answeredByCode);
+        rolling.answeredByCode.forEach((code, count) -> answeredByCode.merge(code, count, Integer::sum));
+        Map<String, Integer> cutByCode = new HashMap<>(load.cutByCode);
+        rolling.cutByCode.forEach((code, count) -> cutByCode.merge(code, count, Integer::sum));
+        for (Map.Entry<String, Integer> code : answeredByCode.entrySet()) {
             int events = audited.getOrDefault(code.getKey(), 0);
-            int cut = load.cutByCode.getOrDefault(code.getKey(), 0);
+            int cut = cutByCode.getOrDefault(code.getKey(), 0);
             assertTrue(events >= code.getValue() && events <= code.getValue() + cut,
                     "code " + code.getKey() + ": answered " + code.getValue() + ", cut " + cut + ", audited " + events);
             if (events == code.getValue()) {
@@ -195,7 +215,10 @@ class FailoverIT {
                         FAILOVER appeals: %d filed at b while the home was down, %d delivered, %d deliveries in all
                         FAILOVER callbacks: %d notifications, %d distinct, last latestSeq %d
                         FAILOVER primary data centre stopped: %d verifications answered in the next 3 s, %d by the standby, \
-                        %d not GREEN%n""",
+                        %d not GREEN
+                        FAILOVER rolling restart: %d answered while b2 was up (b2 asked first), then b2 drained on SIGTERM in %d ms (exit %d); \
+                        then %d answered in all, %d refused while draining (503) or closed, all retried at a: %d retries, %d \
+                        succeeded, %d failed%n""",
                 killed, stateAtKill, afterKill, uploadAnswer == -1 ? "never (connection cut)" : uploadAnswer,
                 BATCH_ENTRIES, reuploaded ? "re-uploaded at a" : "by b before it died",
                 load.answered.get(), load.failed.get(), load.cut.get(), load.retries.get(),
@@ -203,9 +226,17 @@ class FailoverIT {
                 appealHome.appeals.size(), appealHome.appeals.values().stream().mapToInt(Integer::intValue).sum(),
                 appealHome.callbacks.size(), appealHome.callbacks.stream().distinct().count(),
                 appealHome.callbacks.isEmpty() ? 0 : appealHome.callbacks.get(appealHome.callbacks.size() - 1),
-                afterPrimaryLost, byStandby, load.notGreen.get());
+                afterPrimaryLost, byStandby, load.notGreen.get(), takenByRestarted, drainMillis, exitCode,
+                rolling.answered.get(), rolling.cut.get() + rolling.refused.get(), rolling.retries.get(),
+                rolling.retriesAnswered.get(), rolling.failed.get());
 
         assertEquals(0, load.failed.get(), "no verification failed for good: " + load.failures);
+        assertEquals(0, rolling.failed.get(), "no verification failed for good in the rolling restart: "
+                + rolling.failures);
+        assertEquals(rolling.retries.get(), rolling.retriesAnswered.get());
+        assertTrue(takenByRestarted > 0, "the restarted instance took requests before it stopped");
+        assertEquals(0, rolling.notGreen.get());
+        assertTrue(drainMillis < 30_000, "drained within the Kubernetes grace period: " + drainMillis + " ms");
         assertTrue(load.retries.get() > 0, "the kill cut some requests (else this test proves nothing)");
         assertEquals(load.retries.get(), load.retriesAnswered.get(), "every retry on the survivor succeeded");
         assertEquals(0, load.notGreen.get(), "every answer was the home's GREEN");
@@ -244,6 +275,7 @@ class FailoverIT {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger notGreen = new AtomicInteger();
         final AtomicInteger cut = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger retries = new AtomicInteger();
         final AtomicInteger retriesAnswered = new AtomicInteger();
         final Map<String, Integer> answeredByCode = new ConcurrentHashMap<>();
@@ -294,6 +326,13 @@ class FailoverIT {
                                 .header("Authorization", "Bearer " + session)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() == 503 && attempt + 1 < instances.size()) {
+                            // an instance shedding load or shutting down: nothing was done, ask the other
+                            refused.incrementAndGet();
+                            retries.incrementAndGet();
+                            retry = true;
+                            continue;
+                        }
                         if (answer.statusCode() != 200) {
                             failed.incrementAndGet();
                             failures.add(answer.statusCode() + " " + answer.body());
