@@ -2,6 +2,7 @@ package org.yimatong.deploy.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -183,6 +184,31 @@ class KubernetesManifestsTest {
             assertFalse(env.get(shared).at("/valueFrom/secretKeyRef/name").asText().isEmpty(),
                     shared + " comes from a secret all instances share");
         }
+    }
+
+    @Test
+    void archivedAuditDaysGoToAVolumeEveryInstanceSharesAndThatOutlivesThem() throws IOException {
+        Map<String, JsonNode> base = base();
+        JsonNode pod = base.get("Deployment").at("/spec/template/spec");
+        JsonNode hub = pod.at("/containers/0");
+        JsonNode claim = base.get("PersistentVolumeClaim");
+        assertTrue(claim.at("/spec/accessModes").toString().contains("ReadWriteMany"),
+                "any instance may archive: the claim is ReadWriteMany");
+        String volume = null;
+        for (JsonNode v : pod.path("volumes")) {
+            if (claim.at("/metadata/name").asText().equals(v.at("/persistentVolumeClaim/claimName").asText())) {
+                volume = v.path("name").asText();
+            }
+        }
+        assertNotNull(volume, "the pod mounts the claim");
+        String mountPath = null;
+        for (JsonNode m : hub.path("volumeMounts")) {
+            if (m.path("name").asText().equals(volume)) {
+                mountPath = m.path("mountPath").asText();
+            }
+        }
+        assertEquals(mountPath, env(hub).get("YMT_AUDIT_ARCHIVE_DIR").path("value").asText(),
+                "the archive folder is the mounted claim");
     }
 
     @Test
