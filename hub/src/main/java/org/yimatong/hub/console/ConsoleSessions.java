@@ -12,9 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.yimatong.hub.admin.AdminConfig;
 import org.yimatong.hub.admin.AdminCredential;
-import org.yimatong.hub.home.YimatongHome;
 
 import io.quarkus.runtime.Startup;
 
@@ -35,7 +33,7 @@ public class ConsoleSessions {
 
     private static final String VERSION = "v1";
     private static final String HMAC = "HmacSHA256";
-    private static final byte[] KEY_LABEL = "yimatong admin console session key v1".getBytes(StandardCharsets.UTF_8);
+    private static final String KEY_LABEL = "yimatong admin console session key v1";
     /** Far above the ~80 characters of a real cookie: anything longer is refused before any parsing. */
     private static final int MAX_COOKIE_LENGTH = 256;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -46,7 +44,7 @@ public class ConsoleSessions {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public ConsoleSessions(AdminCredential admin, AdminConfig adminConfig, ConsoleConfig config, Clock clock) {
+    public ConsoleSessions(AdminCredential admin, ConsoleConfig config, Clock clock) {
         this.admin = admin;
         this.clock = clock;
         this.lifetimeSeconds = config.sessionTimeout().toSeconds();
@@ -54,10 +52,7 @@ public class ConsoleSessions {
             throw new IllegalArgumentException("ymt.console.session-timeout must be at least one second, not "
                     + config.sessionTimeout());
         }
-        // the same source AdminCredential reads (configuration, else the home folder's file it created at startup)
-        String token = adminConfig.token().orElseGet(() -> YimatongHome.secret("admin.token", "ymt.admin.token"));
-        this.key = new SecretKeySpec(mac(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), HMAC),
-                KEY_LABEL), HMAC);
+        this.key = new SecretKeySpec(admin.derivedKey(KEY_LABEL), HMAC);
     }
 
     /** True when {@code presented} (as pasted into the login form) is the admin token. */

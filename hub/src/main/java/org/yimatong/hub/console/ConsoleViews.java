@@ -1,7 +1,6 @@
 package org.yimatong.hub.console;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.yimatong.hub.audit.AuditCheckpoints;
 import org.yimatong.hub.audit.AuditVerifier;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.lists.ingest.IngestProgress;
 import org.yimatong.hub.memberapi.GuardedMemberClient;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
@@ -48,11 +48,6 @@ public class ConsoleViews {
 
     /** How many rows a page lists: the recent ones, newest first. */
     static final int RECENT = 100;
-    /**
-     * An ingest whose progress row has not moved for this long was cut off with its instance; the batch API answers it
-     * as refused after the same time ({@code IngestProgress.STALE_AFTER}).
-     */
-    static final Duration STALLED_AFTER = Duration.ofMinutes(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final String WITHHELD = "[ID number withheld]";
@@ -220,7 +215,7 @@ public class ConsoleViews {
     private Ingest ingest(Row r, Instant now) {
         BatchProgress.State state = BatchProgress.State.valueOf(r.getString("state"));
         Instant updated = r.getOffsetDateTime("updated_at").toInstant();
-        boolean stalled = !state.isFinal() && updated.plus(STALLED_AFTER).isBefore(now);
+        boolean stalled = !state.isFinal() && updated.plus(IngestProgress.STALE_AFTER).isBefore(now);
         long lines = r.getLong("lines_read");
         Long count = r.getLong("count");
         String progress = count == null || count == 0 || state.isFinal() ? ""

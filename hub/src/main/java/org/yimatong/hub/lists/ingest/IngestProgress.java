@@ -39,7 +39,7 @@ public class IngestProgress {
 
     private static final Logger LOG = Logger.getLogger(IngestProgress.class);
     static final Duration LINES_EVERY = Duration.ofSeconds(1);
-    static final Duration STALE_AFTER = Duration.ofMinutes(15);
+    public static final Duration STALE_AFTER = Duration.ofMinutes(15);
     static final Duration KEEP_REFUSED = Duration.ofDays(7);
     static final int MAX_KEPT_ERRORS = 100;
     static final int MAX_KEPT_DETAIL = 2_000;
