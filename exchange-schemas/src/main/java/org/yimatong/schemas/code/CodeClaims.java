@@ -1,6 +1,5 @@
 package org.yimatong.schemas.code;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param jti code id: 128 random bits, base64url (22 characters), see {@link DynamicCodeCodec#newJti()}
  * @param col the colour the issuer signed
  * @param rgn the issuer's 6-digit GB/T 2260 region code
+ * @param hld on a relative's code (亲属码, REQ-CODE-4) the pseudonym, at the issuer, of the guardian who holds and
+ *     shows it; {@code null} (and absent on the wire) on a person's own code
  */
-public record CodeClaims(String iss, String sub, String jti, Colour col, String rgn, Instant iat, Instant exp) {
+public record CodeClaims(String iss, String sub, String jti, Colour col, String rgn, Instant iat, Instant exp,
+        String hld) {
+
+    /** A person's own code: no holder. */
+    public CodeClaims(String iss, String sub, String jti, Colour col, String rgn, Instant iat, Instant exp) {
+        this(iss, sub, jti, col, rgn, iat, exp, null);
+    }
+
+    /** True for a code a guardian shows for a dependant ({@code hld} present). */
+    public boolean isDependant() {
+        return hld != null;
+    }
 
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final int JTI_BYTES = 16;
@@ -36,6 +48,13 @@ public record CodeClaims(String iss, String sub, String jti, Colour col, String 
         List<FieldError> errors = new ArrayList<>();
         requireText(errors, "iss", iss);
         requireText(errors, "sub", sub);
+        if (hld != null) {
+            requireText(errors, "hld", hld);
+            if (!hld.isBlank() && hld.equals(sub)) {
+                // a person showing their own code is not holding anyone else's
+                errors.add(new FieldError("/hld", "must differ from sub"));
+            }
+        }
         if (!isJti(jti)) {
             errors.add(new FieldError("/jti", "must be 128 bits, base64url"));
         }
@@ -56,7 +75,7 @@ public record CodeClaims(String iss, String sub, String jti, Colour col, String 
         return errors;
     }
 
-    /** The claims object, members in record order. */
+    /** The claims object, members in record order; {@code hld} only on a relative's code. */
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("iss", iss);
@@ -66,6 +85,9 @@ public record CodeClaims(String iss, String sub, String jti, Colour col, String 
         node.put("rgn", rgn);
         node.put("iat", iat == null ? null : iat.getEpochSecond());
         node.put("exp", exp == null ? null : exp.getEpochSecond());
+        if (hld != null) {
+            node.put("hld", hld);
+        }
         return node;
     }
 
@@ -75,9 +97,10 @@ public record CodeClaims(String iss, String sub, String jti, Colour col, String 
      * reports everything else too.
      */
     static CodeClaims fromJson(JsonNode node, List<FieldError> errors) {
-        return new CodeClaims(text(node, "iss", errors), text(node, "sub", errors), text(node, "jti", errors),
-                colour(node, errors), text(node, "rgn", errors), numericDate(node, "iat", errors),
-                numericDate(node, "exp", errors));
+        return new CodeClaims(ClaimReader.text(node, "iss", errors), ClaimReader.text(node, "sub", errors),
+                ClaimReader.text(node, "jti", errors), colour(node, errors), ClaimReader.text(node, "rgn", errors),
+                ClaimReader.numericDate(node, "iat", errors), ClaimReader.numericDate(node, "exp", errors),
+                ClaimReader.text(node, "hld", errors));
     }
 
     private static boolean isJti(String jti) {
@@ -97,39 +120,13 @@ public record CodeClaims(String iss, String sub, String jti, Colour col, String 
         }
     }
 
-    private static String text(JsonNode node, String name, List<FieldError> errors) {
-        JsonNode value = node.get(name);
-        if (value != null && !value.isNull() && !value.isTextual()) {
-            errors.add(new FieldError("/" + name, "must be a string"));
-            return null;
-        }
-        return value == null || value.isNull() ? null : value.textValue();
-    }
-
     private static Colour colour(JsonNode node, List<FieldError> errors) {
-        String letter = text(node, "col", errors);
+        String letter = ClaimReader.text(node, "col", errors);
         for (Colour c : Colour.values()) {
             if (c.letter().equals(letter)) {
                 return c;
             }
         }
         return null;
-    }
-
-    private static Instant numericDate(JsonNode node, String name, List<FieldError> errors) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            errors.add(new FieldError("/" + name, "must be a NumericDate in whole seconds"));
-            return null;
-        }
-        try {
-            return Instant.ofEpochSecond(value.longValue());
-        } catch (DateTimeException e) {
-            errors.add(new FieldError("/" + name, "out of range"));
-            return null;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.yimatong.schemas.code;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,16 +32,27 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>{@link #verify} checks, each refusal with its own problem type: the JWS rules of {@link JwsVerifier}
  * (typ, alg, kid, signature), then the claims ({@code CODE_MALFORMED} with field errors), the lifetime
- * ({@code exp - iat > 60 s}: {@code CODE_LIFETIME_TOO_LONG}), {@code iat > now + skew}
- * ({@code CODE_NOT_YET_VALID}) and {@code exp + skew < now} ({@code CODE_EXPIRED}). Immutable and
- * thread-safe.
+ * ({@code exp - iat} beyond the issuer's {@code codePolicy}, 60 s unless it says otherwise:
+ * {@code CODE_LIFETIME_TOO_LONG}), {@code iat > now + skew} ({@code CODE_NOT_YET_VALID}) and
+ * {@code exp + skew < now} ({@code CODE_EXPIRED}). A venue code ({@link VenueCodeCodec#TYP}) is refused as
+ * {@code NOT_A_DYNAMIC_CODE} before anything else, so a checkpoint can tell its user to scan it as a venue;
+ * any other {@code typ} is {@code CODE_WRONG_TYPE}. Immutable and thread-safe.
  */
 public final class DynamicCodeCodec {
 
     /** The {@code typ} of a dynamic code. */
     public static final String TYP = "ymt-code+jwt";
-    /** Longest allowed {@code exp - iat}, as Suishenma's one-minute codes. */
+    /**
+     * Longest allowed {@code exp - iat} of an issuer without a {@code codePolicy}, as Suishenma's one-minute codes.
+     */
     public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
+    /**
+     * Longest {@code exp - iat} any issuer's policy may allow (REQ-CODE-3): Gansu's code is valid for a day. Such a
+     * code is never answered from its own signed colour, only live by its issuer.
+     */
+    public static final Duration LONGEST_LIFETIME = Duration.ofHours(24);
+    /** Longest compact code accepted, as {@code verification-request.json} bounds {@code code}. */
+    public static final int MAX_LENGTH = 4096;
     /** Default accepted clock skew between issuer and verifier. */
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(30);
 
@@ -86,9 +96,21 @@ public final class DynamicCodeCodec {
      * @throws IllegalStateException if {@code signingKey} has no private part
      */
     public String encode(CodeClaims claims, Jwk signingKey) {
+        return encode(claims, signingKey, MAX_LIFETIME);
+    }
+
+    /**
+     * Signs {@code claims} as a code of an issuer whose {@code codePolicy} allows {@code maxLifetime}.
+     *
+     * @throws ProblemException {@link ProblemType#VALIDATION_FAILED} as {@link #encode(CodeClaims, Jwk)}, against
+     *     {@code maxLifetime}
+     * @throws IllegalArgumentException if {@code maxLifetime} is not between 1 s and {@link #LONGEST_LIFETIME}
+     */
+    public String encode(CodeClaims claims, Jwk signingKey, Duration maxLifetime) {
+        requirePolicy(maxLifetime);
         List<FieldError> errors = claims.validate();
-        if (errors.isEmpty() && Duration.between(claims.iat(), claims.exp()).compareTo(MAX_LIFETIME) > 0) {
-            errors = List.of(new FieldError("/exp", "at most " + MAX_LIFETIME.toSeconds() + " s after iat"));
+        if (errors.isEmpty() && Duration.between(claims.iat(), claims.exp()).compareTo(maxLifetime) > 0) {
+            errors = List.of(new FieldError("/exp", "at most " + maxLifetime.toSeconds() + " s after iat"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Code claims are not valid", errors);
@@ -112,7 +134,7 @@ public final class DynamicCodeCodec {
     /**
      * Reads a code WITHOUT verifying it, to find its issuer for routing. Never trust the result otherwise.
      *
-     * @throws JoseException {@code CODE_MALFORMED} or {@code CODE_WRONG_TYPE}
+     * @throws JoseException {@code CODE_MALFORMED}, {@code NOT_A_DYNAMIC_CODE} or {@code CODE_WRONG_TYPE}
      */
     public CodeClaims decode(String code) {
         return parse(code).claims();
@@ -122,10 +144,10 @@ public final class DynamicCodeCodec {
      * Takes a code apart WITHOUT verifying it; {@link #verify(DecodedCode, KeyResolver, Instant)} then checks it
      * without parsing it again.
      *
-     * @throws JoseException {@code CODE_MALFORMED} or {@code CODE_WRONG_TYPE}
+     * @throws JoseException {@code CODE_MALFORMED}, {@code NOT_A_DYNAMIC_CODE} or {@code CODE_WRONG_TYPE}
      */
     public DecodedCode parse(String code) {
-        ParsedJws jws = ParsedJws.parseCompact(code);
+        ParsedJws jws = parseCompact(code);
         if (!jws.header().typIs(TYP)) {
             throw new JoseException(ProblemType.CODE_WRONG_TYPE,
                     "expected typ " + TYP + ", got " + jws.header().typ());
@@ -144,15 +166,32 @@ public final class DynamicCodeCodec {
      * @throws JoseException with the problem type of the first check that fails (see the class comment)
      */
     public CodeClaims verify(String code, KeyResolver keys, Instant now) {
-        CodeClaims claims = claims(verifier.verify(code, keys).payload());
-        checkTimes(claims, now);
+        return verify(code, keys, now, MAX_LIFETIME);
+    }
+
+    /**
+     * Verifies a code of an issuer whose {@code codePolicy} allows {@code maxLifetime} at {@code now}.
+     *
+     * @throws JoseException with the problem type of the first check that fails (see the class comment)
+     * @throws IllegalArgumentException if {@code maxLifetime} is not between 1 s and {@link #LONGEST_LIFETIME}
+     */
+    public CodeClaims verify(String code, KeyResolver keys, Instant now, Duration maxLifetime) {
+        requirePolicy(maxLifetime);
+        CodeClaims claims = claims(verifier.verify(parseCompact(code), keys).payload());
+        checkTimes(claims, now, maxLifetime);
         return claims;
     }
 
     /** Verifies a code already taken apart by {@link #parse(String)}: the signature, then the times. */
     public CodeClaims verify(DecodedCode code, KeyResolver keys, Instant now) {
+        return verify(code, keys, now, MAX_LIFETIME);
+    }
+
+    /** As {@link #verify(DecodedCode, KeyResolver, Instant)} for an issuer whose policy allows {@code maxLifetime}. */
+    public CodeClaims verify(DecodedCode code, KeyResolver keys, Instant now, Duration maxLifetime) {
+        requirePolicy(maxLifetime);
         verifier.verify(code.jws(), keys);
-        checkTimes(code.claims(), now);
+        checkTimes(code.claims(), now, maxLifetime);
         return code.claims();
     }
 
@@ -163,10 +202,20 @@ public final class DynamicCodeCodec {
      * @throws JoseException {@code CODE_LIFETIME_TOO_LONG}, {@code CODE_NOT_YET_VALID} or {@code CODE_EXPIRED}
      */
     public void checkTimes(CodeClaims claims, Instant now) {
-        if (Duration.between(claims.iat(), claims.exp()).compareTo(MAX_LIFETIME) > 0) {
+        checkTimes(claims, now, MAX_LIFETIME);
+    }
+
+    /**
+     * As {@link #checkTimes(CodeClaims, Instant)} for an issuer whose {@code codePolicy} allows {@code maxLifetime}.
+     *
+     * @throws IllegalArgumentException if {@code maxLifetime} is not between 1 s and {@link #LONGEST_LIFETIME}
+     */
+    public void checkTimes(CodeClaims claims, Instant now, Duration maxLifetime) {
+        requirePolicy(maxLifetime);
+        if (Duration.between(claims.iat(), claims.exp()).compareTo(maxLifetime) > 0) {
             throw new JoseException(ProblemType.CODE_LIFETIME_TOO_LONG,
                     "code lives " + Duration.between(claims.iat(), claims.exp()).toSeconds() + " s, at most "
-                            + MAX_LIFETIME.toSeconds() + " s allowed");
+                            + maxLifetime.toSeconds() + " s allowed by its issuer");
         }
         if (claims.iat().isAfter(now.plus(skew))) {
             throw new JoseException(ProblemType.CODE_NOT_YET_VALID, "code issued at " + claims.iat()
@@ -177,16 +226,30 @@ public final class DynamicCodeCodec {
         }
     }
 
+    /**
+     * The JWS of a string that claims to be a dynamic code: bounded in length, and not a venue code, which gets its
+     * own refusal so the hub can say "scan this as a venue".
+     */
+    private static ParsedJws parseCompact(String code) {
+        if (code != null && code.length() > MAX_LENGTH) {
+            throw new JoseException(ProblemType.CODE_MALFORMED, "a code has at most " + MAX_LENGTH + " characters");
+        }
+        ParsedJws jws = ParsedJws.parseCompact(code);
+        if (jws.header().typIs(VenueCodeCodec.TYP)) {
+            throw new JoseException(ProblemType.NOT_A_DYNAMIC_CODE,
+                    "a venue code (typ " + VenueCodeCodec.TYP + "), not a dynamic code: scan it as a venue");
+        }
+        return jws;
+    }
+
+    private static void requirePolicy(Duration maxLifetime) {
+        if (maxLifetime.compareTo(Duration.ofSeconds(1)) < 0 || maxLifetime.compareTo(LONGEST_LIFETIME) > 0) {
+            throw new IllegalArgumentException("a code policy allows 1 s to " + LONGEST_LIFETIME.toHours() + " h");
+        }
+    }
+
     private static CodeClaims claims(byte[] payload) {
-        JsonNode node;
-        try {
-            node = StrictJson.read(payload);
-        } catch (IOException e) {
-            throw new JoseException(ProblemType.CODE_MALFORMED, "code payload is not valid JSON", e);
-        }
-        if (!node.isObject()) {
-            throw new JoseException(ProblemType.CODE_MALFORMED, "code payload is not a JSON object");
-        }
+        JsonNode node = ClaimReader.object(payload, "code");
         List<FieldError> errors = new ArrayList<>();
         CodeClaims claims = CodeClaims.fromJson(node, errors);
         Set<String> reported = errors.stream().map(FieldError::pointer).collect(Collectors.toSet());

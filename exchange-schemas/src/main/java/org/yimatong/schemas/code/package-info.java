@@ -1,5 +1,7 @@
 /**
- * The dynamic code a person shows as a QR code (DESIGN.md §5): its claims and the codec that makes, parses
- * and verifies it. Routing, replay caches and colour merging live in the hub, not here.
+ * The codes people scan (DESIGN.md §5, §5a): the dynamic code a person shows ({@link CodeClaims},
+ * {@link DynamicCodeCodec}), relatives' codes included, the venue code posted at a door ({@link VenueClaims},
+ * {@link VenueCodeCodec}), and {@link CodeKind}, which tells them apart from the header alone. Routing, replay
+ * caches, colour merging and scan delivery live in the hub, native codes in the adapters, not here.
  */
 package org.yimatong.schemas.code;

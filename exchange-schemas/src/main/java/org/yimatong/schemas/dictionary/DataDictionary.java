@@ -31,6 +31,7 @@ public final class DataDictionary {
             "levels-of-assurance",
             "member-kinds",
             "member-statuses",
+            "venue-kinds",
             "problem-types");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -18,19 +18,39 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A member record as administrators read and write it (DESIGN.md §3, REQ-REG-1); schema {@code member.json}.
  * {@code trustMarks}, {@code createdAt} and {@code updatedAt} are set by the hub and not validated on input.
  * {@code baseUrls}, when given, lists every endpoint of the member API in the order the hub tries them
- * (REQ-HA-3: a standby data centre after the primary), starting with {@code baseUrl}.
+ * (REQ-HA-3: a standby data centre after the primary), starting with {@code baseUrl}. {@code codePolicy} says how
+ * long the member's dynamic codes may live (REQ-CODE-3); without one they live at most a minute.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MemberRecord(String entityId, String displayName, MemberKind kind, List<String> regionPrefixes,
         String parent, URI baseUrl, List<URI> baseUrls, String dialect, String tlsCertSha256, JwkSet jwks, URI jwksUri,
-        MemberStatus status, List<TrustMark> trustMarks, Instant createdAt, Instant updatedAt) implements Validatable {
+        MemberStatus status, CodePolicy codePolicy, List<TrustMark> trustMarks, Instant createdAt, Instant updatedAt)
+        implements Validatable {
 
     /** Endpoints a member may register: a primary and its standbys. */
     public static final int MAX_BASE_URLS = 4;
 
-    /** What other members may see: no base URL, no certificate fingerprint. Trust marks are public. */
+    /** A record without a code policy: the member's codes live at most a minute. */
+    public MemberRecord(String entityId, String displayName, MemberKind kind, List<String> regionPrefixes,
+            String parent, URI baseUrl, List<URI> baseUrls, String dialect, String tlsCertSha256, JwkSet jwks,
+            URI jwksUri, MemberStatus status, List<TrustMark> trustMarks, Instant createdAt, Instant updatedAt) {
+        this(entityId, displayName, kind, regionPrefixes, parent, baseUrl, baseUrls, dialect, tlsCertSha256, jwks,
+                jwksUri, status, null, trustMarks, createdAt, updatedAt);
+    }
+
+    /** The same record under another code policy ({@code null}: none). */
+    public MemberRecord withCodePolicy(CodePolicy policy) {
+        return new MemberRecord(entityId, displayName, kind, regionPrefixes, parent, baseUrl, baseUrls, dialect,
+                tlsCertSha256, jwks, jwksUri, status, policy, trustMarks, createdAt, updatedAt);
+    }
+
+    /**
+     * What other members may see: no base URL, no certificate fingerprint. Trust marks are public, and so is the code
+     * policy: every hub a code passes makes the time checks, and a checkpoint may show how long a code is good for.
+     */
     public MemberPublicView publicView() {
-        return new MemberPublicView(entityId, displayName, kind, regionPrefixes, parent, status, jwksUri, trustMarks);
+        return new MemberPublicView(entityId, displayName, kind, regionPrefixes, parent, status, jwksUri, codePolicy,
+                trustMarks);
     }
 
     @Override
@@ -68,6 +88,7 @@ public record MemberRecord(String entityId, String displayName, MemberKind kind,
                 .matches("/tlsCertSha256", tlsCertSha256, Patterns.HEX_256)
                 .httpsOrLoopback("/jwksUri", jwksUri)
                 .required("/status", status)
+                .nested("/codePolicy", codePolicy == null ? List.of() : codePolicy.validate())
                 .errors();
     }
 }

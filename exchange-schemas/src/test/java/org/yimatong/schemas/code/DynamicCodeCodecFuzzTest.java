@@ -39,7 +39,7 @@ class DynamicCodeCodecFuzzTest {
     private static final JwkSet KEYS = new JwkSet(List.of(KEY.publicOnly()));
     private static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
     private static final Set<ProblemType> PARSE_REFUSALS = EnumSet.of(ProblemType.CODE_MALFORMED,
-            ProblemType.CODE_WRONG_TYPE);
+            ProblemType.CODE_WRONG_TYPE, ProblemType.NOT_A_DYNAMIC_CODE);
 
     private final DynamicCodeCodec codec = new DynamicCodeCodec(Clock.fixed(NOW, ZoneOffset.UTC),
             DynamicCodeCodec.DEFAULT_SKEW, EnumSet.allOf(SignatureProfile.class));

@@ -1,11 +1,15 @@
 package org.yimatong.schemas.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -202,6 +206,72 @@ class DynamicCodeCodecTest {
         // then
         assertEquals(ProblemType.CODE_MALFORMED, e.type());
         assertEquals(List.of("/exp", "/iat", "/iss"), e.errors().stream().map(FieldError::pointer).sorted().toList());
+    }
+
+    @Test
+    void relativesCodeRoundTripsWithItsHolder() {
+        // given a child's code held by a guardian (REQ-CODE-4)
+        CodeClaims child = new CodeClaims("ymt:member:310000", "p-child", JTI, Colour.GREEN, "310101", NOW,
+                NOW.plusSeconds(60), "p-guardian");
+
+        // when
+        CodeClaims verified = codec.verify(codec.encode(child, key), keys, NOW);
+
+        // then
+        assertEquals(child, verified);
+        assertTrue(verified.isDependant());
+    }
+
+    @Test
+    void sevenClaimCodeIsAPersonsOwn() {
+        CodeClaims own = claims(NOW, NOW.plusSeconds(60));
+
+        assertNull(own.hld());
+        assertFalse(own.isDependant());
+        assertFalse(own.toJson().has("hld"));
+    }
+
+    @Test
+    void holderThatIsNotAStringBlankOrTheSubjectItselfIsMalformedAtHld() {
+        for (ObjectNode bad : List.of(claims(NOW, NOW.plusSeconds(60)).toJson().put("hld", 42),
+                claims(NOW, NOW.plusSeconds(60)).toJson().put("hld", " "),
+                claims(NOW, NOW.plusSeconds(60)).toJson().put("hld", "p-7f3c9a"))) {
+            String code = JwsSigner.sign(key, DynamicCodeCodec.TYP, json(bad));
+
+            JoseException e = assertThrows(JoseException.class, () -> codec.verify(code, keys, NOW));
+
+            assertEquals(ProblemType.CODE_MALFORMED, e.type());
+            assertEquals(List.of("/hld"), e.errors().stream().map(FieldError::pointer).toList(), bad.toString());
+        }
+    }
+
+    @Test
+    void issuerWhosePolicyAllowsADayHasItsDayLongCodesAcceptedAndNoLonger() {
+        // given Gansu's policy: codes valid for a day (REQ-CODE-3)
+        Duration day = Duration.ofHours(24);
+        String dayLong = codec.encode(claims(NOW, NOW.plus(day)), key, day);
+        String longer = JwsSigner.sign(key, DynamicCodeCodec.TYP,
+                json(claims(NOW, NOW.plus(day).plusSeconds(1)).toJson()));
+
+        // when / then
+        assertEquals(JTI, codec.verify(dayLong, keys, NOW.plusSeconds(3600), day).jti());
+        assertEquals(ProblemType.CODE_LIFETIME_TOO_LONG,
+                assertThrows(JoseException.class, () -> codec.verify(longer, keys, NOW, day)).type());
+        assertEquals(ProblemType.CODE_LIFETIME_TOO_LONG,
+                assertThrows(JoseException.class, () -> codec.verify(dayLong, keys, NOW)).type(),
+                "an issuer without a policy keeps the one-minute limit");
+        assertEquals(ProblemType.CODE_LIFETIME_TOO_LONG, assertThrows(JoseException.class,
+                () -> codec.verify(codec.parse(longer), keys, NOW, day)).type());
+    }
+
+    @Test
+    void policyOutsideOneSecondToADayIsAProgrammingError() {
+        CodeClaims claims = claims(NOW, NOW.plusSeconds(60));
+        String code = codec.encode(claims, key);
+
+        assertThrows(IllegalArgumentException.class, () -> codec.verify(code, keys, NOW, Duration.ofHours(25)));
+        assertThrows(IllegalArgumentException.class, () -> codec.checkTimes(claims, NOW, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(claims, key, Duration.ofDays(2)));
     }
 
     @Test

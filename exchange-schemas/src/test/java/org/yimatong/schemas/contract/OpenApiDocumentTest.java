@@ -45,7 +45,7 @@ class OpenApiDocumentTest {
     static final String DOCUMENT = "openapi/yimatong-v1.yaml";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    /** Every operation DESIGN.md §3 and §6–§9 name, hub side and member side. */
+    /** Every operation DESIGN.md §3, §5a and §6–§9 name, hub side and member side. */
     static final Set<String> REQUIRED_OPERATIONS = Set.of(
             "GET /.well-known/yimatong", "GET /v1/jwks", "POST /v1/verifications", "POST /v1/green-lookups",
             "GET /v1/members", "GET /v1/members/{id}", "POST /v1/admin/members", "GET /v1/admin/members",
@@ -55,13 +55,14 @@ class OpenApiDocumentTest {
             "GET /v1/lists/batches/{tag}", "GET /v1/lists/batches/{tag}/provenance", "GET /v1/lists/changes",
             "GET /v1/lists/snapshot", "POST /v1/lists/subscriptions", "POST /v1/token", "POST /v1/introspect",
             "POST /v1/revocations", "GET /v1/audit", "GET /v1/audit/verify", "POST /v1/appeals",
-            "GET /v1/appeals/{id}", "POST /v1/appeals/{id}/decision",
+            "GET /v1/appeals/{id}", "POST /v1/appeals/{id}/decision", "POST /v1/venue-scans",
             "POST /member/v1/verifications", "POST /member/v1/green-lookups", "GET /member/v1/jwks",
-            "POST /member/v1/appeals", "POST /member/v1/list-changes", "POST /member/v1/introspect");
+            "POST /member/v1/appeals", "POST /member/v1/list-changes", "POST /member/v1/introspect",
+            "POST /member/v1/venue-scans");
 
     static final Set<String> MEMBER_OPERATIONS = Set.of("getEntityConfiguration", "memberVerifyCode",
             "memberGreenLookup", "memberJwks", "memberReceiveAppeal", "memberReceiveListChangeNotification",
-            "memberIntrospect");
+            "memberIntrospect", "memberReceiveVenueScan");
 
     static SwaggerParseResult result;
     static OpenAPI api;

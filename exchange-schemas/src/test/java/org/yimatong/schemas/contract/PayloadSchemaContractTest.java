@@ -234,6 +234,6 @@ class PayloadSchemaContractTest {
                 "BatchReceipt", "BatchProgress", "BatchProvenance", "ListChange", "ChangesPage", "ListKey",
                 "Subscription", "AuditEvent", "Appeal", "AppealRequest", "AppealDecision", "IntrospectionResponse",
                 "TokenResponse", "RevocationRequest", "OperatorBinding", "AdapterSettings", "TrustMark",
-                "ConformanceReport")), covered::toString);
+                "ConformanceReport", "VenueScanRequest", "VenueScanAnswer", "VenueScanRecord")), covered::toString);
     }
 }

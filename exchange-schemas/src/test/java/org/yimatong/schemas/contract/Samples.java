@@ -1,6 +1,7 @@
 package org.yimatong.schemas.contract;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
 import org.yimatong.schemas.dictionary.ReasonCode;
+import org.yimatong.schemas.dictionary.VenueKind;
 import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.AdapterSettings;
 import org.yimatong.schemas.payload.Appeal;
@@ -29,6 +31,7 @@ import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProvenance;
 import org.yimatong.schemas.payload.BatchReceipt;
 import org.yimatong.schemas.payload.ChangesPage;
+import org.yimatong.schemas.payload.CodePolicy;
 import org.yimatong.schemas.payload.ConformancePlan;
 import org.yimatong.schemas.payload.ConformanceReport;
 import org.yimatong.schemas.payload.EntityConfiguration;
@@ -45,12 +48,16 @@ import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.payload.OperatorBinding;
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.payload.RevocationRequest;
+import org.yimatong.schemas.payload.ScanDirection;
 import org.yimatong.schemas.payload.SignatureAlgorithm;
 import org.yimatong.schemas.payload.Subscription;
 import org.yimatong.schemas.payload.SubscriptionRequest;
 import org.yimatong.schemas.payload.TokenExchangeRequest;
 import org.yimatong.schemas.payload.TokenResponse;
 import org.yimatong.schemas.payload.TrustMark;
+import org.yimatong.schemas.payload.VenueScanAnswer;
+import org.yimatong.schemas.payload.VenueScanRecord;
+import org.yimatong.schemas.payload.VenueScanRequest;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.FieldError;
@@ -91,7 +98,7 @@ final class Samples {
                 List.of(URI.create("https://ssm.sh.example/ymt"), URI.create("https://ssm-b.sh.example/ymt")), "v1",
                 HEX, new JwkSet(List.of(jwk())),
                 URI.create("https://ssm.sh.example/ymt/member/v1/jwks"), MemberStatus.ACTIVE,
-                List.of(trustMark()), T, T);
+                CodePolicy.of(Duration.ofHours(24)), List.of(trustMark()), T, T);
     }
 
     static TrustMark trustMark() {
@@ -138,7 +145,7 @@ final class Samples {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verification-request.json", verificationRequest());
         m.put("verification-result.json", new VerificationResult(VerificationStatus.RED, SH,
-                AnswerSource.LIST, T, T.plusSeconds(15), ReasonCode.LISTED, SUB));
+                AnswerSource.LIST, T, T.plusSeconds(15), ReasonCode.LISTED, SUB, true));
         m.put("green-lookup-request.json", new GreenLookupRequest(SUB, "310000", true));
         m.put("green-lookup-result.json", new GreenLookupResult(VerificationStatus.YELLOW, AnswerSource.LIST, SH, T,
                 T.plusSeconds(3600), ReasonCode.LISTED));
@@ -201,6 +208,18 @@ final class Samples {
         m.put("appeal-acknowledgement.json", new AppealAcknowledgement("SH-APL-2026-000123", T));
         m.put("appeal.json", new Appeal("apl-0001", Appeal.State.DECIDED, SUB, "310104", SH, "ymt:member:320000",
                 AppealGround.LISTING_EXPIRED, T, T, "SH-APL-2026-000123", decision()));
+        m.put("venue-scan-request.json", venueScanRequest());
+        m.put("venue-scan-answer.json", new VenueScanAnswer(new VenueScanAnswer.Venue("lz-west-station-e1",
+                "兰州西站 东进站口", "620105", VenueKind.STATION), true, "vs-8c1f0e2a9b"));
+        m.put("venue-scan-record.json", venueScanRecord());
         return m;
+    }
+
+    static VenueScanRequest venueScanRequest() {
+        return new VenueScanRequest(JWS, SUB, T, ScanDirection.ENTRY);
+    }
+
+    static VenueScanRecord venueScanRecord() {
+        return new VenueScanRecord("vs-8c1f0e2a9b", "lz-west-station-e1", SUB, T, ScanDirection.EXIT, SH);
     }
 }

@@ -129,6 +129,12 @@ class DictionaryFilesTest {
     }
 
     @Test
+    void venueKindsFileMatchesVenueKindEnumIncludingTheChineseNames() {
+        assertAgrees("venue-kinds", VenueKind.class, "name", new Fields<>(VenueKind.class)
+                .with("nameZh", VenueKind::nameZh).map);
+    }
+
+    @Test
     void problemTypesFileMatchesProblemTypeExactly() {
         assertAgrees("problem-types", ProblemType.class, "name", new Fields<>(ProblemType.class)
                 .with("slug", ProblemType::slug)
