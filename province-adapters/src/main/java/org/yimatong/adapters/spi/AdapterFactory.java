@@ -1,5 +1,7 @@
 package org.yimatong.adapters.spi;
 
+import java.util.Optional;
+
 /** Makes the adapter of one dialect for one member. */
 public interface AdapterFactory {
 
@@ -11,4 +13,12 @@ public interface AdapterFactory {
      *     registration, not on the first call)
      */
     MemberAdapter create(MemberEndpoint endpoint, AdapterContext context);
+
+    /**
+     * The recogniser of the native code strings this dialect's platforms print (REQ-CODE-2); empty for a dialect
+     * whose platforms show v1 dynamic codes only.
+     */
+    default Optional<NativeCodes> nativeCodes() {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package org.yimatong.adapters.spi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,5 +40,19 @@ public final class AdapterRegistry {
                     endpoint.member() + ": unknown dialect " + endpoint.dialect() + ", known: " + dialects());
         }
         return factory.create(endpoint, context);
+    }
+
+    /**
+     * The native code recognisers of every registered dialect that has one, in registration order: the hub asks
+     * each of them about a scanned string that is no JWS (REQ-CODE-2).
+     */
+    public List<NativeCodes> nativeCodes() {
+        return factories.values().stream().flatMap(f -> f.nativeCodes().stream()).toList();
+    }
+
+    /** The native code recogniser of {@code dialect}; empty for an unknown dialect or one without native codes. */
+    public Optional<NativeCodes> nativeCodes(String dialect) {
+        AdapterFactory factory = dialect == null ? null : factories.get(dialect);
+        return factory == null ? Optional.empty() : factory.nativeCodes();
     }
 }

@@ -12,8 +12,10 @@ import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.VenueScanRecord;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.ProblemType;
 
 /**
  * One member platform, spoken to in its own dialect, seen through the v1 member operations. Every method returns
@@ -70,6 +72,28 @@ public interface MemberAdapter {
      */
     default CompletionStage<Stream<ListEntry>> dailyList(LocalDate day, byte[] listKey) {
         return unsupported(Operation.DAILY_LIST);
+    }
+
+    /**
+     * The platform's live answer for one of its native code strings (REQ-CODE-2), one its dialect's
+     * {@link NativeCodes} recognised: {@code source} LIVE with the colour the platform answered, or {@code UNKNOWN}
+     * ({@code NOT_FOUND_AT_HOME} when the platform does not know the code, {@code REVOKED}); never a colour read from
+     * the string. A dialect without native codes refuses with {@code not-found}: the code is not this home's, which
+     * the hub answers {@code UNKNOWN}, as for a code its home does not know.
+     */
+    default CompletionStage<VerificationResult> verifyNative(String code, Forwarding forwarding) {
+        return CompletableFuture.failedFuture(MemberProblem.refused(endpoint().member(), ProblemType.NOT_FOUND,
+                "dialect " + endpoint().dialect() + " does not carry native codes"));
+    }
+
+    /**
+     * Delivers a visit to one of the member's venues (REQ-VENUE-2). The stage completes when the member has taken
+     * it (a repeat of a {@code scanId} it already has is taken too); it fails with a {@code REFUSED}
+     * {@link MemberProblem} when the member refuses the record for good (the hub stops redelivering) and with any
+     * other kind when the member could not take it now (the hub redelivers later).
+     */
+    default CompletionStage<Void> deliverVenueScan(VenueScanRecord record, Forwarding forwarding) {
+        return unsupported(Operation.VENUE_SCAN);
     }
 
     private <T> CompletionStage<T> unsupported(Operation operation) {

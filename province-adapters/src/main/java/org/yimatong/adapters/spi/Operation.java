@@ -11,5 +11,12 @@ public enum Operation {
     /** {@code POST /member/v1/appeals}: appeal intake at the home. */
     APPEAL,
     /** The member's daily red/yellow list, fetched by the hub (members that do not push batches themselves). */
-    DAILY_LIST
+    DAILY_LIST,
+    /**
+     * A native code string checked live with the platform that printed it (REQ-CODE-2): answered only {@code LIVE}
+     * or {@code UNKNOWN}, never a colour read from the string.
+     */
+    VERIFY_NATIVE,
+    /** {@code POST /member/v1/venue-scans}: a visit to one of the member's venues, delivered (REQ-VENUE-2). */
+    VENUE_SCAN
 }
