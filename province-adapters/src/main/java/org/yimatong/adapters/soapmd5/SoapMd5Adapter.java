@@ -40,8 +40,8 @@ import org.yimatong.schemas.problem.ProblemType;
 /**
  * A platform behind a SOAP 1.1 gateway: every call is {@code Invoke(appId, pwd, method, xml)} posted to
  * {@code <baseUrl>/services/HealthCodeService}, the inner request and answer being XML documents carried as
- * escaped strings. Methods used: {@code QueryCodeStatus} (verify), {@code QuerySubjectStatus} (green lookup by
- * the hub's pseudonym), {@code SubmitAppeal}.
+ * escaped strings. Methods used: {@code QueryCodeStatus} (verify a v1 code or the platform's own code string,
+ * {@link SoapMd5NativeCode}), {@code QuerySubjectStatus} (green lookup by the hub's pseudonym), {@code SubmitAppeal}.
  *
  * <p>Answer {@code <Response>}: {@code ResultCode} 0 ok, 1001 authentication failed, 1002 code or subject not
  * found; {@code CodeStatus} 0 green, 1 yellow, 2 red; {@code StatusReason} a two-digit code (see
@@ -98,7 +98,7 @@ public final class SoapMd5Adapter implements MemberAdapter {
 
     @Override
     public Set<Operation> operations() {
-        return EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.APPEAL);
+        return EnumSet.of(Operation.VERIFY, Operation.VERIFY_NATIVE, Operation.GREEN_LOOKUP, Operation.APPEAL);
     }
 
     @Override
@@ -111,8 +111,26 @@ public final class SoapMd5Adapter implements MemberAdapter {
                     .append("</CheckPointRegion>");
         }
         xml.append("</Request>");
+        return queryCodeStatus(xml.toString());
+    }
+
+    /**
+     * The platform's own code string ({@link SoapMd5NativeCode}), checked live as any {@code QrCode} is
+     * ({@code QueryCodeStatus}, without a checkpoint: the native check has none). A string that is not such a code,
+     * or whose check digits are wrong, is refused {@code not-found} without asking the platform.
+     */
+    @Override
+    public CompletionStage<VerificationResult> verifyNative(String code, Forwarding forwarding) {
+        if (SoapMd5NativeCode.RECOGNISER.recognise(code).isEmpty()) {
+            return CompletableFuture.failedFuture(MemberProblem.refused(endpoint.member(), ProblemType.NOT_FOUND,
+                    "not a native code of dialect " + DIALECT));
+        }
+        return queryCodeStatus("<Request><QrCode>" + SecureXml.escape(code) + "</QrCode></Request>");
+    }
+
+    private CompletionStage<VerificationResult> queryCodeStatus(String xml) {
         CompletableFuture<Optional<byte[]>> listKey = ListSubjects.keyFor(context, endpoint);
-        return invoke(VERIFY_METHOD, xml.toString(), answer -> {
+        return invoke(VERIFY_METHOD, xml, answer -> {
             Status status = status(answer);
             ResidentIdNumber holder = status.reason == ReasonCode.NOT_FOUND_AT_HOME ? null
                     : ListSubjects.holder(SecureXml.childText(answer, ID_NUMBER), context.clock());

@@ -25,6 +25,7 @@ import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.PayloadJson;
+import org.yimatong.schemas.payload.VenueScanRecord;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.payload.validation.MemberAnswers;
@@ -66,7 +67,8 @@ public final class V1Adapter implements MemberAdapter {
 
     @Override
     public Set<Operation> operations() {
-        return EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.KEY_SET, Operation.APPEAL);
+        return EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.KEY_SET, Operation.APPEAL,
+                Operation.VENUE_SCAN);
     }
 
     @Override
@@ -119,6 +121,30 @@ public final class V1Adapter implements MemberAdapter {
                     && ack.receivedAt() != null, "acknowledgement lacks homeReference or receivedAt");
             return ack;
         });
+    }
+
+    /**
+     * {@code POST /member/v1/venue-scans} with {@code Ymt-Scan-Id} = the record's {@code scanId}, so the member keeps
+     * a redelivered scan once. Any 2xx is taken. A 4xx problem of the contract is {@code REFUSED} with its type (the
+     * hub stops redelivering), except 429, which says "later" and so is a {@code SERVER_ERROR} like a 5xx; 401/403
+     * are refused credentials; timeouts and unreachable members their own kinds: all of those are redelivered.
+     */
+    @Override
+    public CompletionStage<Void> deliverVenueScan(VenueScanRecord record, Forwarding forwarding) {
+        if (record == null || !record.validate().isEmpty()) {
+            // the hub's own record: never sent half-formed to a member, which would refuse it for good
+            return CompletableFuture.failedFuture(new IllegalArgumentException("venue scan record is not valid"));
+        }
+        return post("/member/v1/venue-scans", record, forwarding, Map.of("Ymt-Scan-Id", record.scanId()),
+                response -> {
+                    if (response.status() == ProblemType.QUOTA_EXCEEDED.status()) {
+                        throw MemberProblem.serverError(endpoint.member(), response.status());
+                    }
+                    if (response.status() < 200 || response.status() > 299) {
+                        expect(response, 204); // throws the problem the answer is
+                    }
+                    return null;
+                });
     }
 
     private <T> CompletionStage<T> post(String path, Object body, Forwarding forwarding, Map<String, String> extra,

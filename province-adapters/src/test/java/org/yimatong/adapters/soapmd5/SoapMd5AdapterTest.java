@@ -46,6 +46,7 @@ import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
+import org.yimatong.schemas.problem.ProblemType;
 
 class SoapMd5AdapterTest extends MemberAdapterContractTest {
 
@@ -329,5 +330,70 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
 
         assertNull(result.reason());
         assertFalse(result.toString().contains("成功"));
+    }
+
+    // ---- the platform's own code strings (REQ-CODE-2)
+
+    @Test
+    void nativeCodeIsCheckedLiveAsAQrCodeWithoutACheckpoint() {
+        answer("answer-red-with-id.xml");
+
+        VerificationResult result = await(adapterWithListKeys(ListKeySource.fixed(LIST_KEY))
+                .verifyNative(SoapMd5NativeCodeTest.CODE, Forwarding.FIRST_HOP));
+
+        assertEquals(new VerificationResult(VerificationStatus.RED, member(), AnswerSource.LIVE, NOW,
+                NOW.plusSeconds(60), null, HOLDER_LIST_SUB), result);
+        platform.verify(postRequestedFor(urlEqualTo("/services/HealthCodeService"))
+                .withRequestBody(equalTo(fixtureText("soap-md5/request-verify-native.xml"))));
+    }
+
+    @Test
+    void nativeCodeThePlatformDoesNotKnowIsUnknownNotFoundAtHome() {
+        answer("answer-not-found.xml");
+
+        VerificationResult result = await(adapter(endpoint()).verifyNative(SoapMd5NativeCodeTest.CODE,
+                Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.UNKNOWN, result.status());
+        assertEquals(ReasonCode.NOT_FOUND_AT_HOME, result.reason());
+        assertEquals(AnswerSource.LIVE, result.source());
+    }
+
+    @Test
+    void revokedNativeCodeIsUnknownRevoked() {
+        answer("answer-revoked.xml");
+
+        VerificationResult result = await(adapter(endpoint()).verifyNative(SoapMd5NativeCodeTest.CODE,
+                Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.UNKNOWN, result.status());
+        assertEquals(ReasonCode.REVOKED, result.reason());
+    }
+
+    @Test
+    void nativeAnswerOutsideTheDialectIsABadAnswerNeverAColour() {
+        answer("answer-contradiction.xml");
+
+        MemberProblem problem = failure(adapter(endpoint()).verifyNative(SoapMd5NativeCodeTest.CODE,
+                Forwarding.FIRST_HOP));
+
+        assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "JKM1:440000:48120937561029384757:02B2", "SS440000QR00000001", "" })
+    void aStringThatIsNoNativeCodeIsRefusedWithoutAskingThePlatform(String code) {
+        stubColour(Colour.GREEN);
+
+        MemberProblem problem = failure(adapter(endpoint()).verifyNative(code, Forwarding.FIRST_HOP));
+
+        assertEquals(MemberProblem.Kind.REFUSED, problem.kind());
+        assertEquals(ProblemType.NOT_FOUND, problem.type());
+        assertEquals(0, platform.getAllServeEvents().size());
+    }
+
+    @Test
+    void theFactoryOffersTheRecogniserOfThePrintedCodes() {
+        assertEquals(SoapMd5NativeCode.RECOGNISER, new SoapMd5AdapterFactory().nativeCodes().orElseThrow());
     }
 }

@@ -36,8 +36,10 @@ class AdapterRegistryTest {
     @Test
     void eachDialectSaysWhichOperationsItCarries() {
         Map<String, Set<Operation>> expected = Map.of(
-                "v1", EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.KEY_SET, Operation.APPEAL),
-                "soap-md5", EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.APPEAL),
+                "v1", EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.KEY_SET, Operation.APPEAL,
+                        Operation.VENUE_SCAN),
+                "soap-md5", EnumSet.of(Operation.VERIFY, Operation.VERIFY_NATIVE, Operation.GREEN_LOOKUP,
+                        Operation.APPEAL),
                 "json-hmac", EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.APPEAL),
                 "national-relay", EnumSet.of(Operation.VERIFY),
                 "csv-list", EnumSet.of(Operation.DAILY_LIST));
@@ -85,5 +87,33 @@ class AdapterRegistryTest {
 
         assertFalse(endpoint.toString().contains("s3cr3t-value"), endpoint.toString());
         assertEquals(URI.create("http://127.0.0.1:1/base/api/v2/x"), endpoint.resolve("/api/v2/x"));
+    }
+
+    @Test
+    void aDialectWithoutNativeCodesRefusesOneAsNotItsOwnWithoutCallingTheMember() {
+        MemberAdapter relay = StandardAdapters.registry()
+                .adapterFor(endpoint("national-relay", new Credentials("app", "key")), context);
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> relay.verifyNative(
+                "JKM1:440000:48120937561029384756:02B2", Forwarding.FIRST_HOP).toCompletableFuture().get());
+
+        MemberProblem problem = assertInstanceOf(MemberProblem.class, e.getCause());
+        assertEquals(MemberProblem.Kind.REFUSED, problem.kind());
+        assertEquals(org.yimatong.schemas.problem.ProblemType.NOT_FOUND, problem.type());
+        assertTrue(problem.getMessage().startsWith("ymt:member:440000: "), problem.getMessage());
+    }
+
+    @Test
+    void aVenueScanToADialectWithoutThemIsAConfigurationErrorNotAMemberFault() {
+        MemberAdapter soap = StandardAdapters.registry()
+                .adapterFor(endpoint("soap-md5", new Credentials("app", "")), context);
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> soap.deliverVenueScan(
+                new org.yimatong.schemas.payload.VenueScanRecord("vs-1", "v-1", "a".repeat(64),
+                        java.time.Instant.parse("2026-11-27T08:15:30Z"),
+                        org.yimatong.schemas.payload.ScanDirection.ENTRY, "ymt:member:310000"),
+                Forwarding.FIRST_HOP).toCompletableFuture().get());
+
+        assertInstanceOf(UnsupportedOperationException.class, e.getCause());
     }
 }
