@@ -14,6 +14,6 @@ public record AuditEvent(String chainId, long seq, Instant at, String actor, Str
 
     public enum Action {
         VERIFICATION, GREEN_LOOKUP, TOKEN_EXCHANGE, INTROSPECTION, REVOCATION, BATCH_UPLOAD, LIST_DOWNLOAD, APPEAL,
-        ADMIN
+        ADMIN, VENUE_SCAN
     }
 }

@@ -3,6 +3,7 @@ package org.yimatong.hub.adapters;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.yimatong.adapters.spi.MemberAdapter;
 import org.yimatong.adapters.spi.MemberEndpoint;
 import org.yimatong.adapters.spi.MemberProblem;
 import org.yimatong.adapters.spi.NativeCalls;
+import org.yimatong.adapters.spi.NativeCodes;
 import org.yimatong.adapters.spi.Operation;
 import org.yimatong.hub.lists.keys.ListKeys;
 import org.yimatong.hub.outbound.HubCredentials;
@@ -36,6 +38,7 @@ import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
+import org.yimatong.schemas.payload.VenueScanRecord;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemType;
@@ -87,6 +90,28 @@ public class MemberAdapters {
             Hops hops) {
         return call(memberId, baseUrl, Operation.APPEAL, adapter -> adapter.submitAppeal(appealId, request,
                 forwarding(hops)));
+    }
+
+    /** Checks one of the platform's native code strings live, at its endpoint {@code baseUrl} (REQ-CODE-2). */
+    public Uni<VerificationResult> verifyNative(String memberId, URI baseUrl, String code, Hops hops) {
+        return call(memberId, baseUrl, Operation.VERIFY_NATIVE, adapter -> adapter.verifyNative(code, forwarding(
+                hops)));
+    }
+
+    /** Delivers a visit to one of the platform's venues (REQ-VENUE-2). */
+    public Uni<Void> deliverVenueScan(String memberId, URI baseUrl, VenueScanRecord scan, Hops hops) {
+        return call(memberId, baseUrl, Operation.VENUE_SCAN, adapter -> adapter.deliverVenueScan(scan, forwarding(
+                hops)));
+    }
+
+    /** The native code recogniser of a platform's dialect, if the dialect has native codes. */
+    public Optional<NativeCodes> nativeCodes(String dialect) {
+        return registry.nativeCodes(dialect);
+    }
+
+    /** The recognisers of every dialect with native codes: who might have printed a string that is no JWS. */
+    public List<NativeCodes> nativeCodes() {
+        return registry.nativeCodes();
     }
 
     /** The adapter (at its primary endpoint) of an active member that carries {@code operation}. */

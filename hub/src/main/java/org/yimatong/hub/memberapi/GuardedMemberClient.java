@@ -30,6 +30,8 @@ import org.yimatong.hub.outbound.HubCredentials;
 import org.yimatong.hub.outbound.VertxMemberHttp;
 import org.yimatong.hub.registry.ParentHub;
 import org.yimatong.hub.routing.Hops;
+import org.yimatong.schemas.dictionary.AnswerSource;
+import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.payload.Appeal;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
@@ -40,6 +42,9 @@ import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.ListKey;
+import org.yimatong.schemas.payload.VenueScanAnswer;
+import org.yimatong.schemas.payload.VenueScanRecord;
+import org.yimatong.schemas.payload.VenueScanRequest;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.payload.validation.MemberAnswers;
@@ -110,6 +115,44 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
                     });
                     return answer;
                 }));
+    }
+
+    @Override
+    public Uni<VerificationResult> verifyNative(Peer peer, VerificationRequest request, Hops hops) {
+        if (peer.isHub()) {
+            return verify(peer, request, hops);
+        }
+        return call(peer, "verify", at -> inHubTerms(at, adapters.verifyNative(at.entityId(), at.baseUrl(), request
+                .code(), hops)).map(answer -> {
+                    // nobody reads a colour from a native string: the platform answered live, or it is unknown
+                    if (answer.source() != AnswerSource.LIVE && answer.status() != VerificationStatus.UNKNOWN) {
+                        throw new MemberBadAnswerException(at.entityId(), "a native code answered " + answer.source()
+                                + ", not LIVE");
+                    }
+                    return answer;
+                }));
+    }
+
+    @Override
+    public Uni<VenueScanAnswer> forwardVenueScan(Peer hub, String scanId, String reportedBy,
+            VenueScanRequest request, Hops hops) {
+        return call(hub, "venue-scan", at -> send(post(at, "/v1/venue-scans", hops)
+                .header(SCAN_ID_HEADER, scanId)
+                .header(SCAN_REPORTER_HEADER, reportedBy), request)
+                .map(r -> {
+                    VenueScanAnswer answer = read(at, r, 200, VenueScanAnswer.class);
+                    if (!answer.accepted() || answer.venue() == null || !scanId.equals(answer.scanId())) {
+                        throw new MemberBadAnswerException(at.entityId(), "a venue scan answer that does not accept"
+                                + " the scan it was sent");
+                    }
+                    return answer;
+                }));
+    }
+
+    @Override
+    public Uni<Void> deliverVenueScan(Peer platform, VenueScanRecord scan, Hops hops) {
+        return call(platform, "venue-scan", at -> inHubTerms(at, adapters.deliverVenueScan(at.entityId(), at
+                .baseUrl(), scan, hops)));
     }
 
     @Override

@@ -7,6 +7,9 @@ import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
+import org.yimatong.schemas.payload.VenueScanAnswer;
+import org.yimatong.schemas.payload.VenueScanRecord;
+import org.yimatong.schemas.payload.VenueScanRequest;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 
@@ -39,4 +42,25 @@ public interface MemberClient {
      * an ID token routed towards the hub that holds its issuer's keys.
      */
     Uni<IntrospectionResponse> introspectIdToken(Peer hub, String token, Hops hops);
+
+    /**
+     * A native code string (REQ-CODE-2) checked live: by the platform's adapter, or sent on to a hub as a
+     * verification like any other.
+     */
+    Uni<VerificationResult> verifyNative(Peer peer, VerificationRequest request, Hops hops);
+
+    /** The id of a venue scan a hub relays (the reporting platform's own, or the first hub's). */
+    String SCAN_ID_HEADER = "Ymt-Scan-Id";
+    /** The platform that reported a venue scan, as the first hub saw it; only a hub may state it. */
+    String SCAN_REPORTER_HEADER = "Ymt-Scan-Reporter";
+
+    /**
+     * A venue scan sent on to the next hub (REQ-VENUE-1), which checks the venue code or sends it on again; its
+     * answer.
+     */
+    Uni<VenueScanAnswer> forwardVenueScan(Peer hub, String scanId, String reportedBy, VenueScanRequest request,
+            Hops hops);
+
+    /** A venue scan delivered to the venue's platform through its adapter (REQ-VENUE-2). */
+    Uni<Void> deliverVenueScan(Peer platform, VenueScanRecord scan, Hops hops);
 }

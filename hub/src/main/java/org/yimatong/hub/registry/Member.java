@@ -1,6 +1,7 @@
 package org.yimatong.hub.registry;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.yimatong.schemas.crypto.JwkSet;
@@ -11,6 +12,7 @@ import org.yimatong.schemas.dictionary.MemberStatus;
  * A direct child of this hub as the hot path sees it: immutable, held in memory. {@code keys} is the last
  * key set fetched from {@code jwksUri} (or registered inline); it may be refreshed on an unknown {@code kid}.
  * {@code baseUrls} are its endpoints in the order they are tried: {@code baseUrl}, then any standby (REQ-HA-3).
+ * {@code codeMaxLifetime} is the longest life its codePolicy allows its dynamic codes (REQ-CODE-3).
  */
 public record Member(
         String entityId,
@@ -22,7 +24,8 @@ public record Member(
         String tlsCertSha256,
         URI jwksUri,
         MemberStatus status,
-        JwkSet keys) {
+        JwkSet keys,
+        Duration codeMaxLifetime) {
 
     /** The primary endpoint. */
     public URI baseUrl() {

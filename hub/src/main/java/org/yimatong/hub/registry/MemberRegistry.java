@@ -1,6 +1,7 @@
 package org.yimatong.hub.registry;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.KeyResolver;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.dictionary.MemberStatus;
+import org.yimatong.schemas.payload.CodePolicy;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +39,7 @@ public class MemberRegistry implements MemberDirectory {
     private static final Logger LOG = Logger.getLogger(MemberRegistry.class);
     static final String CHANNEL = "ymt_member_changed";
     private static final String COLUMNS = "entity_id, display_name, kind, region_prefixes, base_url, standby_urls, dialect,"
-            + " tls_cert_sha256, jwks, jwks_uri, status";
+            + " tls_cert_sha256, jwks, jwks_uri, status, code_max_lifetime_seconds";
 
     private final Pool pool;
     private final PgSubscriber subscriber;
@@ -131,7 +133,9 @@ public class MemberRegistry implements MemberDirectory {
                         .getString("tls_cert_sha256"),
                 Optional.ofNullable(row.getString("jwks_uri")).map(URI::create).orElse(null),
                 MemberStatus.valueOf(row.getString("status")),
-                jwks == null ? new JwkSet(List.of()) : JwkSet.parse(jwks));
+                jwks == null ? new JwkSet(List.of()) : JwkSet.parse(jwks),
+                row.getLong("code_max_lifetime_seconds") == null ? CodePolicy.DEFAULT_MAX_LIFETIME
+                        : Duration.ofSeconds(row.getLong("code_max_lifetime_seconds")));
     }
 
     /** The primary base URL and the standby ones (stored space-separated, in order). */

@@ -83,6 +83,7 @@ public class MemberStore {
             row.jwks = keys == null ? null : keys.toJson().toString();
             row.jwksUri = record.jwksUri() == null ? null : record.jwksUri().toString();
             row.status = record.status().name();
+            row.codeMaxLifetimeSeconds = record.codePolicy() == null ? null : record.codePolicy().maxLifetimeSeconds();
             row.updatedAt = now;
             return row.persistAndFlush().replaceWith(found == null);
         }))
@@ -207,6 +208,9 @@ public class MemberStore {
         }
         node.put("jwksUri", row.jwksUri);
         node.put("status", row.status);
+        if (row.codeMaxLifetimeSeconds != null) {
+            node.putObject("codePolicy").put("maxLifetimeSeconds", row.codeMaxLifetimeSeconds);
+        }
         node.set("trustMarks", readTree(row.trustMarks));
         node.put("createdAt", row.createdAt.toString());
         node.put("updatedAt", row.updatedAt.toString());

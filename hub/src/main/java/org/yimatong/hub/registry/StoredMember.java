@@ -52,6 +52,10 @@ public class StoredMember extends PanacheEntityBase {
 
     public String status;
 
+    /** The member's codePolicy: the longest life of its dynamic codes; null for the one-minute default. */
+    @Column(name = "code_max_lifetime_seconds")
+    public Long codeMaxLifetimeSeconds;
+
     /** The trust marks as a JSON array. */
     @Column(name = "trust_marks")
     public String trustMarks;

@@ -52,10 +52,10 @@ public class AuditVerification extends UniStep<Verification> {
         meters.counter("ymt.verifications", "outcome", outcome).increment();
         LOG.infof("verification caller=%s home=%s rgn=%s sub=%s jti=%s via=%s outcome=%s latencyMs=%d",
                 v.caller().entityId(), v.home(), v.claims() == null ? null : v.claims().rgn(),
-                v.claims() == null ? null : mask(v.claims().sub()), v.claims() == null ? null : v.claims().jti(),
+                v.claims() == null ? null : mask(v.claims().sub()), v.codeId(),
                 v.peer() == null ? null : v.peer().entityId(), outcome, latencyMs);
         return audit.append(new AuditEvent(clock.instant(), v.caller().entityId(), v.home(), v.request().purpose(),
-                ACTION, v.claims() == null ? null : v.claims().jti(), outcome, latencyMs));
+                ACTION, v.codeId(), outcome, latencyMs));
     }
 
     /** The answer's status (with its reason), or the refusal's problem type. */

@@ -43,7 +43,9 @@ public class CallHome extends UniStep<Verification> {
         if (v.result() != null) {
             return Uni.createFrom().item(v);
         }
-        return client.verify(v.peer(), v.request(), v.forwardedHops())
+        Uni<VerificationResult> asked = v.isNative() ? client.verifyNative(v.peer(), v.request(), v.forwardedHops())
+                : client.verify(v.peer(), v.request(), v.forwardedHops());
+        return asked
                 .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unknown(v,
                         ReasonCode.HOME_UNAVAILABLE))
                 .onFailure(MemberRefusedException.class).recoverWithUni(failure -> {
@@ -53,7 +55,7 @@ public class CallHome extends UniStep<Verification> {
                     }
                     return Uni.createFrom().failure(refused);
                 })
-                .map(result -> v.answered(about(v, result)));
+                .map(result -> v.answered(dependant(v, about(v, result))));
     }
 
     /**
@@ -61,16 +63,31 @@ public class CallHome extends UniStep<Verification> {
      * home is not this code's status, whatever it says (a child hub cannot answer for another subtree).
      */
     private static VerificationResult about(Verification v, VerificationResult result) {
-        if (result.home() != null && !result.home().equals(v.home())) {
+        if (v.isNative() && result.source() != AnswerSource.LIVE && result.status() != VerificationStatus.UNKNOWN) {
+            // a native code has no signed colour: an answer for it is live or none (REQ-CODE-2)
+            throw new MemberBadAnswerException(v.peer().entityId(), "answered a native code from " + result.source());
+        }
+        // a native code's home is known only at the hub whose child printed it
+        if (result.home() != null && v.home() != null && !result.home().equals(v.home())) {
             throw new MemberBadAnswerException(v.peer().entityId(), "asked about a code of " + v.home()
                     + ", it answered about " + result.home());
         }
         return result;
     }
 
+    /**
+     * A relative's code (REQ-CODE-4) is answered as one wherever the answer comes from: the issuer signed the holder
+     * into it, so the checkpoint learns who shows it even if the home's answer left that out.
+     */
+    private static VerificationResult dependant(Verification v, VerificationResult result) {
+        return v.claims() != null && v.claims().isDependant() ? result.asDependant(true) : result;
+    }
+
     private VerificationResult unknown(Verification v, ReasonCode reason) {
         Instant now = clock.instant();
-        return new VerificationResult(VerificationStatus.UNKNOWN, v.home(), AnswerSource.NONE, now,
+        // on the way to a native code's home, the home is not known yet: the answer names the node not reached
+        String home = v.home() != null ? v.home() : v.peer().entityId();
+        return new VerificationResult(VerificationStatus.UNKNOWN, home, AnswerSource.NONE, now,
                 now.plus(unknownValidFor), reason);
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 
 import jakarta.inject.Singleton;
 
+import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.memberapi.Peer;
 import org.yimatong.hub.registry.Member;
@@ -30,9 +31,10 @@ import org.yimatong.tokens.revocation.RevocationList;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Route and verify a decoded code. The signature is checked only where this hub holds the issuer's keys
- * (the issuer is a direct child platform); a code going to a child hub or the parent is checked for structure,
- * lifetime and freshness here, so garbage never travels. A refusal is a problem and no call leaves the hub.
+ * Route and verify a decoded code. The signature and the issuer's code policy (how long its codes may live) are checked
+ * only where this hub holds the issuer's record and keys (the issuer is a direct child platform); a code going to a
+ * child hub or the parent is checked for structure, freshness and the longest lifetime any policy allows here, so
+ * garbage never travels. A refusal is a problem and no call leaves the hub.
  */
 @Singleton
 public class CheckCode extends UniStep<Verification> {
@@ -44,10 +46,12 @@ public class CheckCode extends UniStep<Verification> {
     private final Clock clock;
     private final Duration unknownValidFor;
     private final RevocationList revocations;
+    private final MemberAdapters adapters;
 
     public CheckCode(MemberDirectory members, TreeRouter router, HubConfig hub, Clock clock, VerificationConfig config,
-            RevocationList revocations) {
+            RevocationList revocations, MemberAdapters adapters) {
         super(Verification.class);
+        this.adapters = adapters;
         this.revocations = revocations;
         this.members = members;
         this.router = router;
@@ -59,6 +63,9 @@ public class CheckCode extends UniStep<Verification> {
 
     @Override
     protected Uni<Verification> apply(Verification v) {
+        if (v.isNative()) {
+            return Uni.createFrom().item(nativeCode(v));
+        }
         DecodedCode decoded = v.decoded();
         CodeClaims unverified = decoded.claims();
         RouteDecision decision = router.route(unverified.rgn());
@@ -74,12 +81,39 @@ public class CheckCode extends UniStep<Verification> {
             }
             return members.keysFor(home, kid).map(keys -> {
                 Instant now = clock.instant();
-                return routeTo(v.verified(codec.verify(decoded, keys, now)), decision, now);
+                return routeTo(v.verified(codec.verify(decoded, keys, now, home.codeMaxLifetime())), decision, now);
             });
         }
         Instant now = clock.instant();
-        codec.checkTimes(unverified, now);
+        // the issuer's own policy is known where its keys are; on the way there, no code may outlive the longest
+        codec.checkTimes(unverified, now, DynamicCodeCodec.LONGEST_LIFETIME);
         return Uni.createFrom().item(routeTo(v, decision, now));
+    }
+
+    /**
+     * A native code goes where its region routes it, like any code; where its home is a child platform, that
+     * platform's dialect must recognise it too, and it is checked live there (REQ-CODE-2).
+     */
+    private Verification nativeCode(Verification v) {
+        RouteDecision decision = router.route(v.nativeCode().rgn());
+        Verification routed = v;
+        if (decision instanceof RouteDecision.ToChild child && child.member().kind() == MemberKind.PLATFORM) {
+            Member home = child.member();
+            boolean claimed = adapters.nativeCodes(home.dialect()).flatMap(dialect -> dialect.recognise(v.request()
+                    .code())).filter(code -> code.rgn().equals(v.nativeCode().rgn())).isPresent();
+            if (!claimed) {
+                throw new ProblemException(ProblemType.NATIVE_CODE_UNCLAIMED, "Region " + v.nativeCode().rgn()
+                        + " is served by " + home.entityId() + ", whose dialect does not print this code");
+            }
+            routed = v.nativeOf(home.entityId());
+            if (!home.isActive()) {
+                Instant now = clock.instant();
+                return routed.answered(VerificationResult.homeUnavailable(home.entityId(), now, now.plus(
+                        unknownValidFor)));
+            }
+        }
+        return routed.routedTo(Peer.of(decision), v.hops().notBackTo(decision.entityId()).forwardedBy(hub
+                .entityId(), v.caller().entityId()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.yimatong.hub.verification;
 
+import org.yimatong.adapters.spi.NativeCode;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.memberapi.Peer;
 import org.yimatong.hub.routes.UniStep;
@@ -15,36 +16,61 @@ import org.yimatong.schemas.payload.VerificationResult;
  * in the exchange ({@link UniStep#FAILURE}), for the audit step.
  */
 public record Verification(VerificationRequest request, Caller caller, Hops hops, long startedNanos,
-        DecodedCode decoded, CodeClaims claims, Peer peer, Hops forwardedHops, VerificationResult result) {
+        DecodedCode decoded, CodeClaims claims, NativeCode nativeCode, String nativeHome, Peer peer,
+        Hops forwardedHops, VerificationResult result) {
 
     /** A verification as it arrives, nothing learnt yet. */
     public static Verification arriving(VerificationRequest request, Caller caller, Hops hops, long startedNanos) {
-        return new Verification(request, caller, hops, startedNanos, null, null, null, null, null);
+        return new Verification(request, caller, hops, startedNanos, null, null, null, null, null, null, null);
     }
 
     /** The code taken apart; its claims are not verified yet. */
     Verification decodedAs(DecodedCode code) {
-        return new Verification(request, caller, hops, startedNanos, code, code.claims(), peer, forwardedHops, result);
+        return new Verification(request, caller, hops, startedNanos, code, code.claims(), null, null, peer,
+                forwardedHops, result);
+    }
+
+    /** A platform's native code string, recognised by its dialect: where it comes from, nothing else (REQ-CODE-2). */
+    Verification recognisedAs(NativeCode code) {
+        return new Verification(request, caller, hops, startedNanos, null, null, code, null, peer, forwardedHops,
+                result);
     }
 
     /** The claims, once the issuer's signature checked out. */
     Verification verified(CodeClaims verifiedClaims) {
-        return new Verification(request, caller, hops, startedNanos, decoded, verifiedClaims, peer, forwardedHops,
-                result);
+        return new Verification(request, caller, hops, startedNanos, decoded, verifiedClaims, nativeCode, nativeHome,
+                peer, forwardedHops, result);
+    }
+
+    /** The platform a native code belongs to, once this hub found it among its children. */
+    Verification nativeOf(String home) {
+        return new Verification(request, caller, hops, startedNanos, decoded, claims, nativeCode, home, peer,
+                forwardedHops, result);
     }
 
     /** The next node to ask, with the routing headers to send it. */
     Verification routedTo(Peer next, Hops forwarded) {
-        return new Verification(request, caller, hops, startedNanos, decoded, claims, next, forwarded, result);
+        return new Verification(request, caller, hops, startedNanos, decoded, claims, nativeCode, nativeHome, next,
+                forwarded, result);
     }
 
     Verification answered(VerificationResult answer) {
-        return new Verification(request, caller, hops, startedNanos, decoded, claims, peer, forwardedHops, answer);
+        return new Verification(request, caller, hops, startedNanos, decoded, claims, nativeCode, nativeHome, peer,
+                forwardedHops, answer);
     }
 
-    /** The code's home, once decoded. */
+    /** The code's home, once decoded (a native code's: once this hub found the platform, else unknown here). */
     String home() {
-        return claims == null ? null : claims.iss();
+        return claims != null ? claims.iss() : nativeHome;
+    }
+
+    boolean isNative() {
+        return nativeCode != null;
+    }
+
+    /** What the audit names the code by: its {@code jti}, or a native code's id. */
+    String codeId() {
+        return claims != null ? claims.jti() : nativeCode == null ? null : nativeCode.codeId();
     }
 
     int latencyMs() {

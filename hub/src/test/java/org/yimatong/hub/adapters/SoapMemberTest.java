@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yimatong.adapters.soapmd5.SoapMd5NativeCode;
 import org.yimatong.adapters.soapmd5.SoapMd5Password;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
@@ -95,6 +96,36 @@ class SoapMemberTest {
                 .withRequestBody(containing("<hc:appId>" + APP_ID + "</hc:appId>"))
                 .withRequestBody(containing("<hc:pwd>" + password + "</hc:pwd>"))
                 .withRequestBody(containing("<hc:method>QueryCodeStatus</hc:method>")));
+    }
+
+    @Test
+    void aDaqingNativeCodeStringIsRoutedByItsRegionAndAnsweredLiveByItsGateway() {
+        wm.stubFor(post(urlEqualTo(SERVICE)).willReturn(soap("<ResultCode>0</ResultCode><CodeStatus>0</CodeStatus>"
+                + "<StatusReason>00</StatusReason>")));
+        String nativeCode = SoapMd5NativeCode.format("249901", "48120937561029384756");
+
+        asCaller().body(verificationRequest(nativeCode)).when().post("/v1/verifications")
+                .then().statusCode(200)
+                .body("status", equalTo("GREEN")).body("source", equalTo("LIVE")).body("home", equalTo(DAQING));
+
+        wm.verify(1, postRequestedFor(urlEqualTo(SERVICE))
+                .withRequestBody(containing("<hc:method>QueryCodeStatus</hc:method>"))
+                .withRequestBody(containing("JKM1:249901:48120937561029384756")));
+    }
+
+    @Test
+    void aStringNoDialectClaimsOrOneItsRegionsPlatformDoesNotPrintIsRefusedAndNothingIsSent() {
+        asCaller().body(verificationRequest("HELLO-NOT-A-CODE-42")).when().post("/v1/verifications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/native-code-unclaimed"));
+        // a well-formed soap-md5 string of Shanghai's region: Shanghai speaks v1 and prints no such codes
+        asCaller().body(verificationRequest(SoapMd5NativeCode.format("310101", "48120937561029384756")))
+                .when().post("/v1/verifications")
+                .then().statusCode(400)
+                .body("type", equalTo("https://yimatong.org/problems/native-code-unclaimed"));
+
+        wm.verify(0, postRequestedFor(urlEqualTo(SERVICE)));
+        Federation.noVerificationForwarded(wm);
     }
 
     @Test
