@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** What the simulated platform issues to its residents: dynamic codes and ID tokens, signed with its key. */
 final class CodeIssuer {
 
-    /** Lifetime of a dynamic code: one minute, renewed by asking again (DESIGN.md §5). */
+    /** Lifetime of a dynamic code unless {@code --code-lifetime} says otherwise: one minute (DESIGN.md §5). */
     static final Duration CODE_LIFETIME = DynamicCodeCodec.MAX_LIFETIME;
     /** Lifetime of an ID token from the login service. */
     static final Duration ID_TOKEN_LIFETIME = Duration.ofMinutes(10);
@@ -30,22 +30,47 @@ final class CodeIssuer {
     private final Population population;
     private final Jwk key;
     private final Clock clock;
+    private final Duration lifetime;
 
-    CodeIssuer(String entityId, String region, Population population, Jwk key, Clock clock) {
+    CodeIssuer(String entityId, String region, Population population, Jwk key, Clock clock, Duration lifetime) {
         this.entityId = entityId;
         this.region = region;
         this.population = population;
         this.key = key;
         this.clock = clock;
+        this.lifetime = lifetime;
     }
 
-    /** A code of resident {@code n} issued at {@code issuedAt}, living one minute; signed with the resident's colour. */
+    /** How long the codes issued here live: the platform's code policy (REQ-CODE-3). */
+    Duration lifetime() {
+        return lifetime;
+    }
+
+    /** A code of resident {@code n} issued at {@code issuedAt}, living {@link #lifetime()}; signed with its colour. */
     String code(int n, Instant issuedAt) {
+        return code(n, issuedAt, null);
+    }
+
+    /**
+     * A code of resident {@code n}; with a {@code guardian}, the relative's code (亲属码, REQ-CODE-4) that resident
+     * shows for {@code n}: {@code n}'s own code with {@code hld} = the guardian's issuer-scoped subject.
+     *
+     * @throws ProblemException {@code validation-failed} when {@code guardian} is {@code n}: nobody is their own
+     *     guardian
+     */
+    String code(int n, Instant issuedAt, Integer guardian) {
         Resident resident = resident(n);
+        String holder = null;
+        if (guardian != null) {
+            if (guardian == n) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "A resident is not their own guardian");
+            }
+            holder = resident(guardian).codeSubject();
+        }
         Instant iat = issuedAt.truncatedTo(ChronoUnit.SECONDS);
         CodeClaims claims = new CodeClaims(entityId, resident.codeSubject(), DynamicCodeCodec.newJti(),
-                resident.colour(), region, iat, iat.plus(CODE_LIFETIME));
-        return new DynamicCodeCodec().encode(claims, key);
+                resident.colour(), region, iat, iat.plus(lifetime), holder);
+        return new DynamicCodeCodec().encode(claims, key, lifetime);
     }
 
     /**

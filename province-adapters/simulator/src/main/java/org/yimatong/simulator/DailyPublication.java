@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.yimatong.schemas.batch.ListEntry;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.schemas.problem.ProblemException;
@@ -28,15 +30,17 @@ final class DailyPublication {
     private final Jwk key;
     private final Optional<HubClient> hub;
     private final Clock clock;
+    private final Venues venues;
 
     DailyPublication(SimulatorOptions options, Population population, ListKeys listKeys, Jwk key,
-            Optional<HubClient> hub, Clock clock) {
+            Optional<HubClient> hub, Clock clock, Venues venues) {
         this.options = options;
         this.population = population;
         this.listKeys = listKeys;
         this.key = key;
         this.hub = hub;
         this.clock = clock;
+        this.venues = venues;
     }
 
     /**
@@ -46,8 +50,10 @@ final class DailyPublication {
     MemberSimulator.Publication publish(String to, LocalDate day) throws IOException, InterruptedException {
         byte[] listKey = listKeys.current();
         String entityId = options.entityId();
-        ListPublication.Batch batch = ListPublication.build(population, listKey, entityId, options.region(), key,
-                day, null);
+        // visitors of its exposure sites are the platform's contacts: everyone learns of them from this batch
+        List<ListEntry> contacts = venues.contacts(options.region());
+        ListPublication.Batch batch = ListPublication.build(population, contacts, listKey, entityId,
+                options.region(), key, day, null);
         Optional<HubClient.Upload> answer = Optional.empty();
         Optional<Path> file = Optional.empty();
         if (to.equals("hub") || to.equals("both")) {
@@ -58,8 +64,8 @@ final class DailyPublication {
         if (to.equals("inbox") || to.equals("both")) {
             Path inbox = options.inbox().orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
                     "Started without --inbox: nowhere to drop"));
-            ListPublication.Batch dated = ListPublication.build(population, listKey, entityId, options.region(),
-                    key, day, day.toString());
+            ListPublication.Batch dated = ListPublication.build(population, contacts, listKey, entityId,
+                    options.region(), key, day, day.toString());
             file = Optional.of(ListPublication.drop(dated, inbox, entityId));
         }
         return new MemberSimulator.Publication(batch, answer, file);

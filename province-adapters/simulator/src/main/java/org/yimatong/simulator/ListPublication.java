@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.yimatong.schemas.batch.BatchDigest;
 import org.yimatong.schemas.batch.BatchManifest;
@@ -38,19 +40,29 @@ final class ListPublication {
     record Batch(List<ListEntry> entries, byte[] body, BatchManifest manifest, String signature) {}
 
     /**
-     * The batch of {@code day} as listed now.
+     * The batch of {@code day} as listed now: the listed residents, then the {@code contacts} (venue visitors, by the
+     * pseudonym their visit came with) who are not listed already: a resident's own listing outranks being a contact.
      *
      * @param tag the batch tag; {@code null} for {@code <region>-<yyyyMMdd>-<first 8 hex of the digest>} (the same
      *     list gives the same tag, so a repeated push is an idempotent replay at the hub)
      */
-    static Batch build(Population population, byte[] listKey, String member, String region, Jwk key, LocalDate day,
-            String tag) {
+    static Batch build(Population population, List<ListEntry> contacts, byte[] listKey, String member,
+            String region, Jwk key, LocalDate day, String tag) {
         List<ListEntry> entries = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         for (Resident resident : population.all()) {
             Resident.Listing listing = resident.listing();
             if (listing.colour() != Colour.GREEN) {
-                entries.add(new ListEntry(resident.idNumber().pseudonym(listKey), listing.colour(), listing.since(),
-                        listing.until(), listing.reason(), region));
+                ListEntry entry = new ListEntry(resident.idNumber().pseudonym(listKey), listing.colour(),
+                        listing.since(), listing.until(), listing.reason(), region);
+                entries.add(entry);
+                listed.add(entry.sub());
+            }
+        }
+        for (ListEntry contact : contacts) {
+            // one line per subject: a batch naming a subject twice is refused whole
+            if (listed.add(contact.sub())) {
+                entries.add(contact);
             }
         }
         entries.sort(Comparator.comparing(ListEntry::sub));

@@ -31,6 +31,7 @@ import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.SignatureAlgorithm;
+import org.yimatong.schemas.payload.VenueScanRecord;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.payload.validation.Patterns;
@@ -72,6 +73,7 @@ final class MemberApi {
                 .member("POST", "/member/v1/green-lookups", this::greenLookup)
                 .member("POST", "/member/v1/appeals", this::appeal)
                 .member("POST", "/member/v1/list-changes", this::listChanges)
+                .member("POST", "/member/v1/venue-scans", this::venueScan)
                 .member("POST", "/member/v1/introspect", this::introspect);
     }
 
@@ -84,6 +86,9 @@ final class MemberApi {
         endpoints.put("appeals", URI.create(base + "/member/v1/appeals"));
         endpoints.put("list-changes", URI.create(base + "/member/v1/list-changes"));
         endpoints.put("introspect", URI.create(base + "/member/v1/introspect"));
+        if (options.venues() > 0) {
+            endpoints.put("venue-scans", URI.create(base + "/member/v1/venue-scans"));
+        }
         return Http.Answer.json(200, new EntityConfiguration(options.entityId(), options.hubId(), MemberKind.PLATFORM,
                 EntityConfiguration.VERSION, List.of(options.region().substring(0, 2)), endpoints,
                 URI.create(base + "/member/v1/jwks"),
@@ -107,13 +112,38 @@ final class MemberApi {
         CodeClaims claims = verifyCode(body.code());
         Resident resident = sim.population().byCodeSubject(claims.sub()).orElseThrow(
                 () -> new ProblemException(ProblemType.NOT_FOUND, "The code's subject is not known here"));
+        if (claims.isDependant() && sim.population().byCodeSubject(claims.hld()).isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "The code's holder is not known here");
+        }
         Instant now = now();
         VerificationStatus status = VerificationStatus.of(answered(resident.colour()));
         if (sim.faults().malformedAnswers()) {
             return malformed(status, now);
         }
+        // a relative's code answers for the dependant, and says so: the person showing it is someone else
         return Http.Answer.json(200, new VerificationResult(status, options.entityId(), AnswerSource.LIVE, now,
-                now.plusSeconds(options.answerValiditySeconds()), null, listSub(resident)));
+                now.plusSeconds(options.answerValiditySeconds()), null, listSub(resident))
+                .asDependant(claims.isDependant()));
+    }
+
+    /**
+     * A visit to one of this platform's venues (REQ-VENUE-2): kept once per {@code scanId} (a redelivery stores
+     * nothing and is answered alike), 204 once kept; {@code Ymt-Scan-Id}, when sent, must be the record's
+     * {@code scanId}; an unknown venue is 404.
+     */
+    private Http.Answer venueScan(Http.Request request) {
+        checkCaller(request);
+        VenueScanRecord body = Validation.requireValid(request.json(VenueScanRecord.class));
+        String scanId = request.header("Ymt-Scan-Id");
+        if (scanId != null && !scanId.equals(body.scanId())) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Ymt-Scan-Id must be the record's scanId",
+                    List.of(new FieldError("/headers/Ymt-Scan-Id", "must equal /scanId")));
+        }
+        if (sim.venues().record(body)) {
+            System.out.println("simulator " + options.entityId() + " kept visit " + body.scanId() + " at venue "
+                    + body.vid() + " (" + body.direction() + ")");
+        }
+        return Http.Answer.empty(204);
     }
 
     /**
@@ -134,7 +164,7 @@ final class MemberApi {
         }
         Instant at = sim.faults().acceptExpired() && unverified.iat() != null ? unverified.iat() : sim.clock()
                 .instant();
-        return codec.verify(code, sim.keySet(), at);
+        return codec.verify(code, sim.keySet(), at, sim.codeLifetime());
     }
 
     private Http.Answer greenLookup(Http.Request request) {

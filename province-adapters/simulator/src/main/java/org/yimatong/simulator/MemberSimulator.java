@@ -34,7 +34,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class MemberSimulator implements AutoCloseable {
 
-    /** Lifetime of a dynamic code: one minute, renewed by asking again (DESIGN.md §5). */
+    /** Lifetime of a dynamic code without {@code --code-lifetime}: one minute (DESIGN.md §5). */
     public static final Duration CODE_LIFETIME = CodeIssuer.CODE_LIFETIME;
     /** Lifetime of an ID token from the login service. */
     public static final Duration ID_TOKEN_LIFETIME = CodeIssuer.ID_TOKEN_LIFETIME;
@@ -46,6 +46,8 @@ public final class MemberSimulator implements AutoCloseable {
     private final Population population;
     private final AtomicReference<Faults> faults;
     private final CodeIssuer issuer;
+    private final Venues venues;
+    private final NativeCodeBook nativeCodes;
     private final ListKeys listKeys;
     private final DailyPublication publication;
     private final AtomicInteger appeals = new AtomicInteger();
@@ -69,9 +71,12 @@ public final class MemberSimulator implements AutoCloseable {
                 options.seed(), Population.chinaDay(clock.instant()));
         Optional<HubClient> hub = options.hubUrl().map(url -> new HubClient(url, options.hubId(), options.entityId(),
                 key, clock));
-        this.issuer = new CodeIssuer(options.entityId(), options.region(), population, key, clock);
+        this.issuer = new CodeIssuer(options.entityId(), options.region(), population, key, clock,
+                options.codeLifetime());
+        this.venues = Venues.create(options, key, clock);
+        this.nativeCodes = new NativeCodeBook(options.region());
         this.listKeys = new ListKeys(options.listKey(), options.entityId(), hub, clock);
-        this.publication = new DailyPublication(options, population, listKeys, key, hub, clock);
+        this.publication = new DailyPublication(options, population, listKeys, key, hub, clock, venues);
         this.faults = new AtomicReference<>(options.faults());
         this.workers = Executors.newFixedThreadPool(8, daemon("ymt-sim-http"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ymt-sim-schedule"));
@@ -233,9 +238,29 @@ public final class MemberSimulator implements AutoCloseable {
         return code(n, clock.instant());
     }
 
-    /** A code of resident {@code n} issued at {@code issuedAt}, living one minute; signed with the resident's colour. */
+    /** A code of resident {@code n} issued at {@code issuedAt}, living {@link #codeLifetime()}; with its colour. */
     public String code(int n, Instant issuedAt) {
         return issuer.code(n, issuedAt);
+    }
+
+    /** A relative's code (REQ-CODE-4): resident {@code n}'s own code, held by resident {@code guardian}. */
+    public String dependantCode(int n, int guardian, Instant issuedAt) {
+        return issuer.code(n, issuedAt, guardian);
+    }
+
+    /** How long the codes this platform issues live ({@code --code-lifetime}). */
+    public Duration codeLifetime() {
+        return issuer.lifetime();
+    }
+
+    /** The platform's venues, their codes and the visits they had (DESIGN.md §5a). */
+    public Venues venues() {
+        return venues;
+    }
+
+    /** The native code strings this platform printed ({@code soap-md5} gateway mode, REQ-CODE-2). */
+    NativeCodeBook nativeCodes() {
+        return nativeCodes;
     }
 
     /** An ID token of the login service for resident {@code n} ({@link CodeIssuer#idToken}). */

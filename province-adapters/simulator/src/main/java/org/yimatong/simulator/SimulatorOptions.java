@@ -2,6 +2,7 @@ package org.yimatong.simulator;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,11 +32,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * @param soapAppId when present, the live checks are served in the {@code soap-md5} dialect for this app id
  * @param publish where the daily list goes: {@code none}, {@code hub}, {@code inbox} or {@code both}; anything but
  *     {@code none} publishes at start and then every day at midnight, China time
+ * @param codeLifetime how long the dynamic codes it issues live ({@code exp - iat}), and so how long its member API
+ *     answers for them: 60 s (Suishenma), up to 24 h (Gansu, REQ-CODE-3)
+ * @param venues how many venues of its region it posts venue codes for (DESIGN.md §5a); 0 = none
  */
 public record SimulatorOptions(String region, String entityId, int port, int adminPort, SignatureProfile profile,
         Path keyFile, String hubId, Optional<URI> hubUrl, int residents, long seed, String listKey,
         Optional<Path> inbox, String publish, boolean requireClientAssertion, Optional<Path> hubJwksFile,
-        long answerValiditySeconds, Faults faults, Optional<String> soapAppId) {
+        long answerValiditySeconds, Faults faults, Optional<String> soapAppId, Duration codeLifetime, int venues) {
+
+    /** {@code --profile gansu}: Gansu's health code, valid a day, and venue codes (甘肃健康码 2.0). */
+    public static final String GANSU = "gansu";
+    /** The region {@code --profile gansu} serves unless {@code --region} says otherwise: 甘肃省. */
+    public static final String GANSU_REGION = "620000";
+    /** Venues of {@code --profile gansu} unless {@code --venues} says otherwise. */
+    public static final int GANSU_VENUES = 5;
 
     /** {@code --list-key hub}: the hub's key of the current epoch. */
     public static final String HUB = "hub";
@@ -111,6 +122,9 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
     static final class Arguments {
 
         private String region;
+        private String profileName;
+        private Long codeLifetime;
+        private Integer venues;
         private String entityId;
         private int port;
         private int adminPort;
@@ -140,15 +154,16 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
                 description = "the hub's key set for those assertions (default: GET <hub-url>/v1/jwks)")
         private Path hubJwksFile;
 
-        @Option(names = { "--help", "-h" }, usageHelp = true, order = 18, description = "this text")
+        @Option(names = { "--help", "-h" }, usageHelp = true, order = 30, description = "this text")
         private boolean help;
 
         @ArgGroup(validate = false, order = 19,
                 heading = "Faults (also at runtime: POST /sim/faults {\"latencyMs\":..,\"errorRate\":..,\"down\":..,...}):%n")
         private FaultArguments faults;
 
-        @Option(names = "--region", paramLabel = "CODE", defaultValue = "310000", order = 1,
-                description = "6-digit region code served (default ${DEFAULT-VALUE})")
+        @Option(names = "--region", paramLabel = "CODE", order = 1,
+                description = "6-digit region code served (default 310000; " + GANSU_REGION + " with --profile "
+                        + GANSU + ")")
         void region(String value) {
             region = matching(value, REGION, "--region");
         }
@@ -245,8 +260,34 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
             soapAppId = matching(value, SOAP_APP_ID, "--soap-app-id");
         }
 
+        @Option(names = "--profile", paramLabel = "gansu", order = 26, description = "a platform as it was: gansu = "
+                + "region " + GANSU_REGION + ", codes valid 24 h (--code-lifetime 86400), " + GANSU_VENUES
+                + " venues; options given explicitly win")
+        void profile(String value) {
+            if (!value.equals(GANSU)) {
+                throw new UsageException("--profile must be " + GANSU);
+            }
+            profileName = value;
+        }
+
+        @Option(names = "--code-lifetime", paramLabel = "SECONDS", order = 27, description = "exp - iat of the "
+                + "dynamic codes issued, which the member API answers for live until they expire (default 60; "
+                + "86400 with --profile gansu; at most 86400)")
+        void codeLifetime(String value) {
+            codeLifetime = number(value, "--code-lifetime", 1, 86_400);
+        }
+
+        @Option(names = "--venues", paramLabel = "N", order = 28, description = "venues of the region with venue "
+                + "codes (GET /sim/venues); visits arrive at POST /member/v1/venue-scans (default 0; "
+                + GANSU_VENUES + " with --profile gansu)")
+        void venues(String value) {
+            venues = (int) number(value, "--venues", 0, 1000);
+        }
+
         /** The settings, once every option is read; refuses combinations that cannot work. */
         SimulatorOptions options() {
+            boolean gansu = GANSU.equals(profileName);
+            String region = this.region != null ? this.region : gansu ? GANSU_REGION : "310000";
             String key = listKey != null ? listKey : hubUrl != null ? HUB : RANDOM;
             if (hubUrl == null && (key.equals(HUB) || publish.equals("hub") || publish.equals("both"))) {
                 throw new UsageException("--list-key hub and --publish hub|both need --hub-url");
@@ -260,7 +301,9 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
             return new SimulatorOptions(region, entityId == null ? "ymt:member:" + region : entityId, port,
                     adminPort, profile, keyFile, hubId, Optional.ofNullable(hubUrl), residents, seed, key,
                     Optional.ofNullable(inbox), publish, requireClientAssertion, Optional.ofNullable(hubJwksFile),
-                    validity, faults == null ? Faults.NONE : faults.faults, Optional.ofNullable(soapAppId));
+                    validity, faults == null ? Faults.NONE : faults.faults, Optional.ofNullable(soapAppId),
+                    Duration.ofSeconds(codeLifetime != null ? codeLifetime : gansu ? 86_400 : 60),
+                    venues != null ? venues : gansu ? GANSU_VENUES : 0);
         }
     }
 

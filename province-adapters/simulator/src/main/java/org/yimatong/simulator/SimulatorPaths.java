@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.yimatong.schemas.dictionary.Colour;
@@ -22,7 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The simulator-only paths under {@code /sim/} (not part of the contract; no faults apply to them): faults,
- * residents and their codes, the login service, and list publication. They never show an ID number: residents are
+ * residents and their codes (relatives' codes and, behind the SOAP gateway, printed native codes too), venues with
+ * their visits and exposure, the login service, and list publication. They never show an ID number: residents are
  * named by their number {@code n}.
  */
 final class SimulatorPaths {
@@ -40,6 +43,10 @@ final class SimulatorPaths {
                 .simulator("POST", "/sim/faults", this::setFaults)
                 .simulator("GET", "/sim/residents", this::residents)
                 .simulator("GET", "/sim/residents/([0-9]{1,7})/code", this::code)
+                .simulator("GET", "/sim/residents/([0-9]{1,7})/native-code", this::nativeCode)
+                .simulator("GET", "/sim/venues", this::venues)
+                .simulator("GET", "/sim/venues/([A-Za-z0-9._:-]{1,128})/visits", this::visits)
+                .simulator("POST", "/sim/venues/([A-Za-z0-9._:-]{1,128})/exposure", this::exposure)
                 .simulator("POST", "/sim/residents/([0-9]{1,7})/colour", this::colour)
                 .simulator("POST", "/sim/login", this::login)
                 .simulator("POST", "/sim/lists/publish", this::publish);
@@ -85,32 +92,158 @@ final class SimulatorPaths {
 
     /**
      * A code of resident {@code n}, issued now, or {@code ?ageSeconds=N} seconds ago (negative: in the future), so a
-     * conformance suite can present expired and not-yet-valid codes without waiting a minute.
+     * conformance suite can present expired and not-yet-valid codes without waiting; with {@code ?guardian=j} the
+     * relative's code resident {@code j} shows for {@code n} (REQ-CODE-4: {@code n}'s code with {@code hld}).
      */
     private Http.Answer code(Http.Request request) {
         int n = Integer.parseInt(request.path().group(1));
         Resident resident = sim.resident(n);
-        Instant iat = sim.clock().instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(ageSeconds(request));
+        Map<String, String> query = query(request, "ageSeconds", "guardian");
+        Instant iat = sim.clock().instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(ageSeconds(query));
+        Integer guardian = guardian(query);
         ObjectNode body = NODES.objectNode();
         body.put("n", n);
-        body.put("code", sim.code(n, iat));
+        body.put("code", guardian == null ? sim.code(n, iat) : sim.dependantCode(n, guardian, iat));
         body.put("colour", resident.colour().name());
-        body.put("expiresAt", iat.plus(MemberSimulator.CODE_LIFETIME).toString());
+        body.put("expiresAt", iat.plus(sim.codeLifetime()).toString());
+        if (guardian != null) {
+            body.put("dependant", true);
+            body.put("guardian", guardian);
+        }
         return Http.Answer.json(200, body);
     }
 
-    private static long ageSeconds(Http.Request request) {
-        String query = request.exchange().getRequestURI().getRawQuery();
-        if (query == null || query.isEmpty()) {
+    /** The query's parameters, each at most once; any other parameter is refused, so a typo is never ignored. */
+    private static Map<String, String> query(Http.Request request, String... allowed) {
+        String raw = request.exchange().getRequestURI().getRawQuery();
+        Map<String, String> params = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        List<String> names = List.of(allowed);
+        for (String pair : raw.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (!names.contains(name) || eq < 0 || params.putIfAbsent(name, pair.substring(eq + 1)) != null) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "Query parameters: " + names + ", once each",
+                        List.of(new FieldError("/query/" + (name.matches("[A-Za-z]{1,32}") ? name : "?"),
+                                "unknown or repeated")));
+            }
+        }
+        return params;
+    }
+
+    private static long ageSeconds(Map<String, String> query) {
+        String value = query.get("ageSeconds");
+        if (value == null) {
             return 0;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ageSeconds=(-?[0-9]{1,6})").matcher(query);
-        if (!query.matches("ageSeconds=-?[0-9]{1,6}") || !m.find()
-                || Math.abs(Long.parseLong(m.group(1))) > 86_400) {
+        if (!value.matches("-?[0-9]{1,6}") || Math.abs(Long.parseLong(value)) > 86_400) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "ageSeconds must be a whole number of seconds",
                     List.of(new FieldError("/query/ageSeconds", "-86400..86400")));
         }
-        return Long.parseLong(m.group(1));
+        return Long.parseLong(value);
+    }
+
+    private static Integer guardian(Map<String, String> query) {
+        String value = query.get("guardian");
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[0-9]{1,7}")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "guardian must be a resident's number",
+                    List.of(new FieldError("/query/guardian", "a resident's number")));
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** The code string a {@code soap-md5} platform printed for resident {@code n} (REQ-CODE-2). */
+    private Http.Answer nativeCode(Http.Request request) {
+        int n = Integer.parseInt(request.path().group(1));
+        Resident resident = sim.resident(n);
+        if (sim.options().soapAppId().isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND,
+                    "Native code strings are printed by the soap-md5 gateway only (start with --soap-app-id)");
+        }
+        ObjectNode body = NODES.objectNode();
+        body.put("n", n);
+        body.put("code", sim.nativeCodes().codeOf(n));
+        body.put("colour", resident.colour().name());
+        return Http.Answer.json(200, body);
+    }
+
+    /** The venues (DESIGN.md §5a): id, name, kind, region, the venue code posted at the door, exposure. */
+    private Http.Answer venues(Http.Request request) {
+        ArrayNode list = NODES.arrayNode();
+        for (Venues.Venue venue : sim.venues().all()) {
+            ObjectNode node = list.addObject();
+            node.put("vid", venue.vid());
+            node.put("nam", venue.nam());
+            node.put("knd", venue.knd().name());
+            node.put("rgn", venue.rgn());
+            node.put("venueCode", venue.code());
+            sim.venues().exposedSince(venue.vid()).ifPresent(at -> node.put("exposedSince", at.toString()));
+        }
+        ObjectNode body = NODES.objectNode();
+        body.put("member", sim.entityId());
+        body.put("region", sim.options().region());
+        body.set("venues", list);
+        return Http.Answer.json(200, body);
+    }
+
+    /** The visits delivered for one venue, in the order they arrived: pseudonyms, times, direction, reporter. */
+    private Http.Answer visits(Http.Request request) {
+        Venues.Venue venue = venue(request);
+        ArrayNode list = NODES.arrayNode();
+        for (Venues.Visit visit : sim.venues().visits(venue.vid())) {
+            ObjectNode node = list.addObject();
+            node.put("scanId", visit.scanId());
+            node.put("subject", visit.subject());
+            node.put("at", visit.at().toString());
+            node.put("direction", visit.direction().name());
+            node.put("reportedBy", visit.reportedBy());
+            node.put("receivedAt", visit.receivedAt().toString());
+        }
+        ObjectNode body = NODES.objectNode();
+        body.put("vid", venue.vid());
+        body.set("visits", list);
+        return Http.Answer.json(200, body);
+    }
+
+    /**
+     * Declares a venue an exposure site: its visitors are contacts, listed YELLOW in the next daily batch; the
+     * platform's own residents among them (by their list pseudonym under the key of now) turn YELLOW at once.
+     */
+    private Http.Answer exposure(Http.Request request) {
+        Venues.Venue venue = venue(request);
+        List<String> contacts = sim.venues().markExposed(venue.vid());
+        Instant since = sim.venues().exposedSince(venue.vid()).orElseThrow();
+        int residents = 0;
+        try {
+            byte[] listKey = sim.listKey();
+            for (String subject : contacts) {
+                Optional<Resident> own = sim.population().byListSubject(listKey, subject);
+                if (own.isPresent() && own.get().colour() == Colour.GREEN) {
+                    own.get().relist(new Resident.Listing(Colour.YELLOW, since,
+                            since.plus(Population.LISTING_LENGTH), Venues.CONTACT_REASON));
+                    residents++;
+                }
+            }
+        } catch (ProblemException e) {
+            // no list key now: the contacts still go out in the batch, by the pseudonyms their visits came with
+        }
+        ObjectNode body = NODES.objectNode();
+        body.put("vid", venue.vid());
+        body.put("exposedSince", since.toString());
+        body.put("contacts", contacts.size());
+        body.put("residentsTurnedYellow", residents);
+        return Http.Answer.json(200, body);
+    }
+
+    private Venues.Venue venue(Http.Request request) {
+        String vid = request.path().group(1);
+        return sim.venues().byVid(vid)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No venue " + vid + " here"));
     }
 
     private Http.Answer colour(Http.Request request) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.w3c.dom.Element;
 import org.yimatong.adapters.soapmd5.SecureXml;
 import org.yimatong.adapters.soapmd5.SoapMd5Adapter;
+import org.yimatong.adapters.soapmd5.SoapMd5NativeCode;
 import org.yimatong.adapters.soapmd5.SoapMd5Password;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.dictionary.Colour;
@@ -19,7 +20,9 @@ import org.yimatong.schemas.problem.ProblemException;
  * still the v1 dynamic codes this member signs (its adapter only carries the live check). As such a platform does,
  * its {@code QueryCodeStatus} answer names the holder by the resident ID number ({@code IdNo}), from which the
  * {@code soap-md5} adapter computes the list pseudonym; green lookups and appeals are by the list pseudonym under
- * the simulator's list key.
+ * the simulator's list key. It also prints its own code strings, {@code JKM1:<region>:<serial>:<check>}
+ * ({@link SoapMd5NativeCode}, REQ-CODE-2), one per resident, and answers {@code QueryCodeStatus} for them as for its
+ * signed codes; a string of that shape it never printed (or whose check fails) is not found (1002).
  */
 final class SoapGateway {
 
@@ -75,6 +78,9 @@ final class SoapGateway {
     }
 
     private Http.Answer verify(String code) {
+        if (code != null && code.startsWith(SoapMd5NativeCode.PREFIX + ":")) {
+            return verifyNative(code);
+        }
         CodeClaims claims;
         try {
             claims = codes.verifyCode(String.valueOf(code));
@@ -83,8 +89,17 @@ final class SoapGateway {
         }
         Optional<Resident> resident = sim.population().byCodeSubject(claims.sub());
         // as a legacy platform does, the code check names the holder by the ID number: the adapter makes it listSub
-        return status(resident.map(Resident::colour), resident.map(r -> "<" + SoapMd5Adapter.ID_NUMBER + ">"
-                + r.idNumber().value() + "</" + SoapMd5Adapter.ID_NUMBER + ">").orElse(""));
+        return status(resident.map(Resident::colour), resident.map(this::idNumber).orElse(""));
+    }
+
+    /** One of the code strings this platform printed (REQ-CODE-2), answered as its own codes are. */
+    private Http.Answer verifyNative(String code) {
+        Optional<Resident> resident = sim.nativeCodes().residentOf(code).flatMap(n -> sim.population().byNumber(n));
+        return status(resident.map(Resident::colour), resident.map(this::idNumber).orElse(""));
+    }
+
+    private String idNumber(Resident r) {
+        return "<" + SoapMd5Adapter.ID_NUMBER + ">" + r.idNumber().value() + "</" + SoapMd5Adapter.ID_NUMBER + ">";
     }
 
     private Http.Answer status(Optional<Colour> colour) {
