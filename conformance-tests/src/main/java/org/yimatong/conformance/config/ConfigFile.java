@@ -37,7 +37,8 @@ public final class ConfigFile {
     private static final Set<String> TOP = Set.of("target", "counterpart", "fixtures", "timeouts", "hub");
     private static final Set<String> TARGET = Set.of("entityId", "requiresClientAssertion", "allowPlainHttp");
     private static final Set<String> COUNTERPART = Set.of("entityId", "keyFile", "profile", "port");
-    private static final Set<String> FIXTURES = Set.of("baseUrl", "agedCodes", "listPublication");
+    private static final Set<String> FIXTURES = Set.of("baseUrl", "agedCodes", "listPublication", "venues",
+            "dependantCodes");
     private static final Set<String> TIMEOUTS = Set.of("testSeconds", "requestSeconds", "answerBudgetMs");
 
     private ConfigFile() {
@@ -102,11 +103,13 @@ public final class ConfigFile {
             Optional<String> url = optionalText(f, "baseUrl", "fixtures", faults);
             boolean agedCodes = bool(f, "agedCodes", false, "fixtures", faults);
             boolean listPublication = bool(f, "listPublication", false, "fixtures", faults);
+            boolean venues = bool(f, "venues", false, "fixtures", faults);
+            boolean dependantCodes = bool(f, "dependantCodes", false, "fixtures", faults);
             if (url.isEmpty()) {
                 faults.add("fixtures.baseUrl: required when there is a fixtures section");
             } else {
                 fixtures = Optional.of(new RunConfig.Fixtures(httpUrl(url.get(), "fixtures.baseUrl", faults),
-                        agedCodes, listPublication));
+                        agedCodes, listPublication, venues, dependantCodes));
             }
         }
 

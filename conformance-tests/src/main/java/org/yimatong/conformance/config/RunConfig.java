@@ -55,8 +55,19 @@ public record RunConfig(Plan plan, URI baseUrl, Target target, CounterpartSettin
      * @param agedCodes it honours {@code ?ageSeconds=N} on {@code /residents/{n}/code} (expired and future codes)
      * @param listPublication {@code POST /lists/publish {"to":"hub"}} makes the target push its daily batch to the
      *     counterpart
+     * @param venues the target posts venue codes (DESIGN.md §5a): {@code GET /venues} lists them and
+     *     {@code GET /venues/{vid}/visits} the visits it keeps (REQ-VENUE-2)
+     * @param dependantCodes {@code /residents/{n}/code?guardian=j} gives the relative's code {@code j} shows for
+     *     {@code n} (REQ-CODE-4)
      */
-    public record Fixtures(URI baseUrl, boolean agedCodes, boolean listPublication) {}
+    public record Fixtures(URI baseUrl, boolean agedCodes, boolean listPublication, boolean venues,
+            boolean dependantCodes) {
+
+        /** A fixture API without venues or relatives' codes. */
+        public Fixtures(URI baseUrl, boolean agedCodes, boolean listPublication) {
+            this(baseUrl, agedCodes, listPublication, false, false);
+        }
+    }
 
     /**
      * @param test longest a test may run before it is failed

@@ -54,7 +54,7 @@ public final class SimulatorTarget {
         simulator = MemberSimulator.start(SimulatorOptions.parse("--region", "310000", "--port", "0",
                 "--admin-port", "0", "--hub-id", HUB, "--hub-url", "http://127.0.0.1:" + counterpartPort,
                 "--require-client-assertion", "--hub-jwks-file", hubJwks.toString(), "--residents", "20",
-                "--seed", "7"));
+                "--seed", "7", "--venues", "2"));
         configFile = folder.resolve("config.json");
         Files.writeString(configFile, config(counterpartPort, simulator.adminPort()).toPrettyString());
     }
@@ -85,6 +85,8 @@ public final class SimulatorTarget {
         fixtures.put("baseUrl", "http://127.0.0.1:" + adminPort + "/sim");
         fixtures.put("agedCodes", true);
         fixtures.put("listPublication", true);
+        fixtures.put("venues", true);
+        fixtures.put("dependantCodes", true);
         ObjectNode timeouts = json.putObject("timeouts");
         timeouts.put("testSeconds", 30);
         timeouts.put("requestSeconds", 10);

@@ -26,6 +26,19 @@ final class Codes {
         return Base64Url.encode(header.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + "." + parts[2];
     }
 
+    /** The same code with its claims edited; header and signature untouched (so no longer valid). */
+    static String withClaims(String code, Consumer<ObjectNode> edit) {
+        String[] parts = parts(code);
+        ObjectNode claims;
+        try {
+            claims = (ObjectNode) org.yimatong.schemas.canonical.StrictJson.read(Base64Url.decode(parts[1]));
+        } catch (java.io.IOException | ClassCastException e) {
+            throw Check.fail("the member's code has no JSON object as its payload");
+        }
+        edit.accept(claims);
+        return parts[0] + "." + Base64Url.encode(claims.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
     /** The same code with one bit of its signature flipped. */
     static String withFlippedSignatureBit(String code) {
         String[] parts = parts(code);

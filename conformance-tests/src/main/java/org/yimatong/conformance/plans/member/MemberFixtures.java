@@ -128,6 +128,46 @@ final class MemberFixtures {
     }
 
     /**
+     * The relative's code resident {@code guardian} shows for a resident of {@code colour} (REQ-CODE-4); SKIPPED
+     * unless {@code fixtures.dependantCodes}.
+     */
+    IssuedCode dependantCode(Colour colour) {
+        if (!settings.dependantCodes()) {
+            ctx.skip("the fixture API does not issue relatives' codes (fixtures.dependantCodes is false)");
+        }
+        Resident dependant = residentOf(colour);
+        Resident guardian = residents().stream().filter(r -> r.n() != dependant.n()).findFirst().orElseThrow(
+                () -> Check.fail("fixture API: no second resident to be the guardian"));
+        String path = "/residents/" + dependant.n() + "/code?guardian=" + guardian.n();
+        JsonNode body = ctx.http().get(url(path)).send().expectStatus(200, "fixture API GET " + path).json();
+        String code = body.path("code").asText(null);
+        Check.that(code != null, "fixture API: GET " + path + " gave no code");
+        return new IssuedCode(dependant.n(), code, Colour.parse(body.path("colour").asText(null)));
+    }
+
+    /** The id of one of the target's venues; SKIPPED unless {@code fixtures.venues}. */
+    String venueId() {
+        if (!settings.venues()) {
+            ctx.skip("the target posts no venue codes (fixtures.venues is false)");
+        }
+        JsonNode venues = ctx.http().get(url("/venues")).send().expectStatus(200, "fixture API GET /venues").json()
+                .path("venues");
+        Check.that(venues.size() > 0 && venues.get(0).path("vid").isTextual(),
+                "fixture API: GET /venues lists no venue (fixtures.venues is true)");
+        return venues.get(0).path("vid").asText();
+    }
+
+    /** The scan ids of the visits the target keeps for venue {@code vid}, in its order. */
+    List<String> visitScanIds(String vid) {
+        String path = "/venues/" + vid + "/visits";
+        JsonNode visits = ctx.http().get(url(path)).send().expectStatus(200, "fixture API GET " + path).json()
+                .path("visits");
+        List<String> ids = new ArrayList<>();
+        visits.forEach(v -> ids.add(v.path("scanId").asText()));
+        return ids;
+    }
+
+    /**
      * Asks the member to publish its daily list to its hub now; SKIPPED unless {@code fixtures.listPublication}.
      */
     HttpAnswer publishToHub() {
