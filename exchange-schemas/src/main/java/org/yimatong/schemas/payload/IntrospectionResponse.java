@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * RFC 7662 §2.2 introspection response (REQ-TOK-4); schema {@code introspection-response.json}. An inactive token
  * is exactly {@code {"active":false}}: use {@link #inactive()}. {@code aud} accepts a string or an array.
+ * {@code may_act} (RFC 8693 §4.4) is passed on from an ID token whose issuer names who may act for its subject, so a
+ * hub validating the token further along the tree can check a delegation against it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntrospectionResponse(
@@ -26,10 +28,18 @@ public record IntrospectionResponse(
         String acr,
         @JsonProperty("auth_time") Long authTime,
         String home,
-        Actor act) {
+        Actor act,
+        @JsonProperty("may_act") Actor mayAct) {
 
     private static final IntrospectionResponse INACTIVE = new IntrospectionResponse(false, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
+
+    /** A response without {@code may_act}. */
+    public IntrospectionResponse(boolean active, String iss, String sub, List<String> aud, Long exp, Long iat, Long nbf,
+            String jti, String clientId, String tokenType, String scope, String acr, Long authTime, String home,
+            Actor act) {
+        this(active, iss, sub, aud, exp, iat, nbf, jti, clientId, tokenType, scope, acr, authTime, home, act, null);
+    }
 
     /** RFC 8693 §4.1 actor of a delegated token. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

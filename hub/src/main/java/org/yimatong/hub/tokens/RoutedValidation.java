@@ -196,7 +196,8 @@ public class RoutedValidation {
         Instant iat = answer.iat() == null ? Instant.ofEpochSecond(answer.authTime()) : Instant.ofEpochSecond(answer
                 .iat());
         return new ValidatedIdToken(issuer, answer.sub(), acr, Instant.ofEpochSecond(answer.authTime()), iat, exp,
-                Optional.ofNullable(answer.jti()));
+                Optional.ofNullable(answer.jti()), Optional.ofNullable(answer.mayAct()).filter(m -> m.sub() != null)
+                        .map(m -> new ValidatedIdToken.MayAct(m.sub(), m.iss())));
     }
 
     /** The unverified issuer and key id: only to choose whose keys, or which hub, must check the token. */

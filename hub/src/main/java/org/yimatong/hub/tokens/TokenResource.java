@@ -199,7 +199,8 @@ public class TokenResource {
                 return new IntrospectionResponse(true, t.issuer(), t.subject(), null,
                         t.expiresAt() == null ? null : t.expiresAt().getEpochSecond(),
                         t.issuedAt() == null ? null : t.issuedAt().getEpochSecond(), null, t.jti().orElse(null), null,
-                        null, null, t.acr().uri(), t.authTime().getEpochSecond(), t.issuer(), null);
+                        null, null, t.acr().uri(), t.authTime().getEpochSecond(), t.issuer(), null,
+                        t.mayAct().map(m -> new IntrospectionResponse.Actor(m.subject(), m.issuer())).orElse(null));
             } catch (TokenException refused) {
                 return IntrospectionResponse.inactive();
             }

@@ -157,8 +157,20 @@ class TokenExchangeFlowTest {
     }
 
     @Test
-    void delegationPutsTheActorsPairwiseSubjectInAct() throws Exception {
+    void anActorWithoutTheSubjectTokensMayActIsRefused() {
         String child = TokenTestKit.idToken(A, "child", "urn:ymt:loa:substantial", clock.instant());
+        String stranger = TokenTestKit.idToken(A, "stranger", "urn:ymt:loa:high", clock.instant());
+
+        TokenTestKit.exchange(B, child, clock.instant(), "actor_token", stranger, "actor_token_type",
+                TokenTestKit.ID_TOKEN).then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_request"))
+                .body("error_description", org.hamcrest.Matchers.containsString("may_act"));
+    }
+
+    @Test
+    void delegationPutsTheActorsPairwiseSubjectInAct() throws Exception {
+        String child = TokenTestKit.idTokenActedForBy(A, "child", "urn:ymt:loa:substantial", clock.instant(),
+                "parent");
         String parent = TokenTestKit.idToken(A, "parent", "urn:ymt:loa:high", clock.instant());
 
         JsonNode claims = claims(TokenTestKit.exchange(B, child, clock.instant(), "actor_token", parent,

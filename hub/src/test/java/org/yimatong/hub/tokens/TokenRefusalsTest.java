@@ -160,7 +160,8 @@ class TokenRefusalsTest {
     @Test
     void anActorTokenCannotRaiseTheLevel() {
         // a basic subject with a high actor would be substantial enough only if the actor raised the level
-        String basicChild = TokenTestKit.idToken(A, "child", "urn:ymt:loa:basic", clock.instant());
+        String basicChild = TokenTestKit.idTokenActedForBy(A, "child", "urn:ymt:loa:basic", clock.instant(),
+                "parent");
         String highParent = TokenTestKit.idToken(A, "parent", "urn:ymt:loa:high", clock.instant());
 
         TokenTestKit.exchange(B, basicChild, clock.instant(), "actor_token", highParent, "actor_token_type",

@@ -92,6 +92,13 @@ final class TokenTestKit {
         return sign(member.key(), idClaims(member.id(), sub, acr, now));
     }
 
+    /** An ID token whose issuer vouches that its {@code actor} may act for {@code sub} (RFC 8693 §4.4). */
+    static String idTokenActedForBy(Party member, String sub, String acr, Instant now, String actor) {
+        ObjectNode claims = idClaims(member.id(), sub, acr, now);
+        claims.putObject("may_act").put("sub", actor);
+        return sign(member.key(), claims);
+    }
+
     /** {@code POST /v1/token} as {@code client} for audience = the client unless given, with more form pairs. */
     static Response exchange(Party client, String subjectToken, Instant now, String... more) {
         RequestSpecification request = given().contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8))

@@ -32,7 +32,8 @@ import org.yimatong.tokens.rotation.HubKeys;
  * Immutable and thread-safe; cost: one verify per presented token and one sign.
  *
  * <p>In order: the client may ask for the target ({@code invalid_target}); the subject token, and the actor token
- * if any, validate ({@code invalid_request}) and are not revoked; the level is granted ({@code min(subject,
+ * if any, validate ({@code invalid_request}) and are not revoked; an actor is the one the subject token's
+ * {@code may_act} names ({@code invalid_request}); the level is granted ({@code min(subject,
  * actor)}, at least the audience's minimum and the requested {@code acr_values}, else
  * {@code insufficient_user_authentication}); then the token: {@code sub} pairwise per audience, {@code act.sub}
  * likewise, {@code org} when the operator has a valid binding and the level is at least {@code substantial} and
@@ -80,6 +81,7 @@ public final class TokenExchange {
         Instant now = clock.instant();
         ValidatedIdToken subject = notRevoked(validator.validate(request.subjectToken()), now);
         Optional<ValidatedIdToken> actor = request.actorToken().map(validator::validate).map(a -> notRevoked(a, now));
+        actor.ifPresent(a -> vouchedFor(subject, a));
         LevelOfAssurance level = assurance.grant(policy.audience(), subject.acr(), actor.map(ValidatedIdToken::acr),
                 request.requestedAcr());
 
@@ -95,6 +97,22 @@ public final class TokenExchange {
                 issuedAt.plus(settings.accessTokenLifetime()), act, org);
         Jwk key = keys.signingKey(settings.signingProfile(), now);
         return new IssuedToken(token.sign(key), token);
+    }
+
+    /**
+     * An actor acts for the subject only when the subject token's issuer vouches for it (RFC 8693 §4.4
+     * {@code may_act}), as a home platform does for a guardian and the dependant it knows: two ID tokens alone prove
+     * no relationship.
+     */
+    private static void vouchedFor(ValidatedIdToken subject, ValidatedIdToken actor) {
+        if (subject.mayAct().isEmpty()) {
+            throw new TokenException(OAuthError.INVALID_REQUEST, ProblemType.FORBIDDEN, "the subject token names"
+                    + " nobody who may act for its subject (no may_act): its issuer vouches for no delegation");
+        }
+        if (!subject.mayAct().get().names(actor, subject.issuer())) {
+            throw new TokenException(OAuthError.INVALID_REQUEST, ProblemType.FORBIDDEN, "the subject token's may_act"
+                    + " names another actor than the actor token's subject");
+        }
     }
 
     private ValidatedIdToken notRevoked(ValidatedIdToken token, Instant now) {

@@ -117,7 +117,7 @@ public final class IdTokenValidator implements SubjectTokenValidator {
         }
         LevelOfAssurance acr = AssurancePolicy.parse(requiredText(claims, "acr"), OAuthError.INVALID_REQUEST);
         Optional<String> jti = claims.hasNonNull("jti") ? Optional.of(requiredText(claims, "jti")) : Optional.empty();
-        return new ValidatedIdToken(issuer, subject, acr, authTime, iat, exp, jti);
+        return new ValidatedIdToken(issuer, subject, acr, authTime, iat, exp, jti, mayAct(claims));
     }
 
     /** Looks in the current key set, and on a miss asks for one refresh: never more than one per token. */
@@ -173,6 +173,20 @@ public final class IdTokenValidator implements SubjectTokenValidator {
             return false;
         }
         throw refused(ProblemType.CODE_MALFORMED, "aud must be a string or an array of strings");
+    }
+
+    /** {@code may_act}: an object with the actor's {@code sub} and, optionally, its {@code iss}. */
+    private static Optional<ValidatedIdToken.MayAct> mayAct(JsonNode claims) {
+        JsonNode mayAct = claims.get("may_act");
+        if (mayAct == null || mayAct.isNull()) {
+            return Optional.empty();
+        }
+        if (!mayAct.isObject() || !mayAct.path("sub").isTextual() || mayAct.path("sub").asText().isEmpty()
+                || (mayAct.has("iss") && !mayAct.get("iss").isTextual())) {
+            throw refused(ProblemType.CODE_MALFORMED, "may_act must be an object with a sub (and optionally an iss)");
+        }
+        return Optional.of(new ValidatedIdToken.MayAct(mayAct.get("sub").asText(), mayAct.has("iss") ? mayAct.get(
+                "iss").asText() : null));
     }
 
     private static String requiredText(JsonNode claims, String name) {

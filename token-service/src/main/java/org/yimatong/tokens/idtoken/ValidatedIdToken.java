@@ -15,9 +15,32 @@ import org.yimatong.schemas.dictionary.LevelOfAssurance;
  * @param acr the level of assurance of the authentication
  * @param authTime when the person authenticated
  * @param jti the token's id, if it has one
+ * @param mayAct who the issuer vouches may act for the person (RFC 8693 §4.4), if anyone
  */
 public record ValidatedIdToken(String issuer, String subject, LevelOfAssurance acr, Instant authTime,
-        Instant issuedAt, Instant expiresAt, Optional<String> jti) {
+        Instant issuedAt, Instant expiresAt, Optional<String> jti, Optional<MayAct> mayAct) {
+
+    /**
+     * RFC 8693 §4.4 {@code may_act}: the actor the token's issuer vouches for, by its subject at {@code issuer}
+     * (the token's own issuer when absent).
+     */
+    public record MayAct(String subject, String issuer) {
+
+        public MayAct {
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        /** True if {@code actor} is the one named, from the issuer named (or the subject token's, {@code home}). */
+        public boolean names(ValidatedIdToken actor, String home) {
+            return subject.equals(actor.subject()) && (issuer == null ? home : issuer).equals(actor.issuer());
+        }
+    }
+
+    /** A token that names nobody who may act for its subject. */
+    public ValidatedIdToken(String issuer, String subject, LevelOfAssurance acr, Instant authTime, Instant issuedAt,
+            Instant expiresAt, Optional<String> jti) {
+        this(issuer, subject, acr, authTime, issuedAt, expiresAt, jti, Optional.empty());
+    }
 
     public ValidatedIdToken {
         Objects.requireNonNull(issuer, "issuer");
@@ -25,6 +48,7 @@ public record ValidatedIdToken(String issuer, String subject, LevelOfAssurance a
         Objects.requireNonNull(acr, "acr");
         Objects.requireNonNull(authTime, "authTime");
         Objects.requireNonNull(jti, "jti");
+        Objects.requireNonNull(mayAct, "mayAct");
     }
 
     /** No subject in logs. */

@@ -51,7 +51,8 @@ class HubTokenInteropTest {
     void es256HubTokenVerifiesWithNimbusAgainstThePublishedJwks() throws Exception {
         // given an ES256 hub and a delegated exchange
         TestHub hub = new TestHub(SignatureProfile.ES256);
-        String child = hub.shanghai.idToken("child", "urn:ymt:loa:substantial", hub.clock.instant());
+        String child = hub.shanghai.idTokenActedForBy("child", "urn:ymt:loa:substantial", hub.clock.instant(),
+                "parent", "ymt:member:320000");
         String parent = hub.jiangsu.idToken("parent", "urn:ymt:loa:high", hub.clock.instant());
         String token = hub.exchange.exchange(TestHub.CIVIL, ExchangeRequest.fromForm(TestHub.form(child,
                 TestHub.CIVIL, "actor_token", parent, "actor_token_type", "urn:ietf:params:oauth:token-type:id_token")))

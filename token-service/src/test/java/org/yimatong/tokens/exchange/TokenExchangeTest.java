@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,7 +93,7 @@ class TokenExchangeTest {
     void delegationCarriesTheActorsPairwiseSubjectAndTheLowerLevel() {
         // given a parent (actor, Jiangsu, high) showing a child's code (subject, Shanghai, substantial)
         Instant now = hub.clock.instant();
-        String child = hub.shanghai.idToken("child", SUBSTANTIAL, now);
+        String child = hub.shanghai.idTokenActedForBy("child", SUBSTANTIAL, now, "parent", "ymt:member:320000");
         String parent = hub.jiangsu.idToken("parent", "urn:ymt:loa:high", now);
 
         // when
@@ -109,10 +110,30 @@ class TokenExchangeTest {
     }
 
     @Test
+    void anActorTheSubjectTokenDoesNotNameIsRefused() {
+        Instant now = hub.clock.instant();
+        String parent = hub.jiangsu.idToken("parent", "urn:ymt:loa:high", now);
+        for (String child : List.of(hub.shanghai.idToken("child", SUBSTANTIAL, now),
+                hub.shanghai.idTokenActedForBy("child", SUBSTANTIAL, now, "someone-else", "ymt:member:320000"),
+                // the right name, but at the subject's own issuer: another person than Jiangsu's "parent"
+                hub.shanghai.idTokenActedForBy("child", SUBSTANTIAL, now, "parent", null))) {
+            ExchangeRequest request = ExchangeRequest.fromForm(TestHub.form(child, TestHub.CIVIL, "actor_token",
+                    parent, "actor_token_type", "urn:ietf:params:oauth:token-type:id_token"));
+
+            TokenException e = assertThrows(TokenException.class, () -> hub.exchange.exchange(TestHub.CIVIL,
+                    request));
+
+            assertEquals(OAuthError.INVALID_REQUEST, e.oauthError());
+            assertTrue(e.getMessage().contains("may_act"), e.getMessage());
+        }
+    }
+
+    @Test
     void actorTokenCannotRaiseTheLevelAboveTheSubjects() {
         // given a child at basic and a parent at high, for a department that needs substantial
         Instant now = hub.clock.instant();
-        String child = hub.shanghai.idToken("child", "urn:ymt:loa:basic", now);
+        String child = hub.shanghai.idTokenActedForBy("child", "urn:ymt:loa:basic", now, "parent",
+                "ymt:member:320000");
         String parent = hub.jiangsu.idToken("parent", "urn:ymt:loa:high", now);
         ExchangeRequest request = ExchangeRequest.fromForm(TestHub.form(child, TestHub.CIVIL, "actor_token", parent,
                 "actor_token_type", "urn:ietf:params:oauth:token-type:id_token"));

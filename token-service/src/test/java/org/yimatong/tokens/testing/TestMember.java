@@ -61,6 +61,16 @@ public final class TestMember {
         return sign(claims(sub, acr, now));
     }
 
+    /** An ID token whose issuer vouches that {@code actor} (of {@code actorIssuer}; null: this member) may act for it. */
+    public String idTokenActedForBy(String sub, String acr, Instant now, String actor, String actorIssuer) {
+        ObjectNode claims = claims(sub, acr, now);
+        ObjectNode mayAct = claims.putObject("may_act").put("sub", actor);
+        if (actorIssuer != null) {
+            mayAct.put("iss", actorIssuer);
+        }
+        return sign(claims);
+    }
+
     public String sign(ObjectNode claims) {
         return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
     }

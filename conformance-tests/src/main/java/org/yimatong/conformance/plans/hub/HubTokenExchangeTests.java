@@ -76,8 +76,8 @@ public final class HubTokenExchangeTests {
         Map<String, String> actor = Map.of("actor_token", idToken(ctx, department, "parent", "urn:ymt:loa:high", key),
                 "actor_token_type", ID_TOKEN);
 
-        JsonNode response = exchange(ctx, department, idToken(ctx, department, "child", SUBSTANTIAL, key), actor)
-                .expectJson(200, "token-response.json", "REQ-TOK-3: a delegated exchange is answered");
+        JsonNode response = exchange(ctx, department, idToken(ctx, department, "child", SUBSTANTIAL, key, "parent"),
+                actor).expectJson(200, "token-response.json", "REQ-TOK-3: a delegated exchange is answered");
 
         JsonNode claims = verifiedHubToken(ctx, response.path("access_token").asText());
         Check.that(claims.path("act").hasNonNull("sub"), "REQ-TOK-3: the actor is named in act.sub");
@@ -125,15 +125,30 @@ public final class HubTokenExchangeTests {
         return active;
     }
 
+    /**
+     * An ID token of {@code issuer}'s login service for the hub whose issuer vouches that {@code actor} (a subject
+     * of the same issuer) may act for {@code sub} (RFC 8693 §4.4 {@code may_act}).
+     */
+    private static String idToken(TestContext ctx, VirtualMember issuer, String sub, String acr, Jwk key,
+            String actor) {
+        ObjectNode claims = claims(ctx, issuer, sub, acr);
+        claims.putObject("may_act").put("sub", actor);
+        return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** An ID token of {@code issuer}'s login service for the hub, issued now, valid 10 minutes. */
     private static String idToken(TestContext ctx, VirtualMember issuer, String sub, String acr, Jwk key) {
+        return JwsSigner.sign(key, "JWT", claims(ctx, issuer, sub, acr).toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode claims(TestContext ctx, VirtualMember issuer, String sub, String acr) {
         Instant now = Instant.now();
         ObjectNode claims = JsonNodeFactory.instance.objectNode().put("iss", issuer.entityId()).put("sub", sub)
                 .put("aud", ctx.targetEntityId()).put("iat", now.getEpochSecond())
                 .put("exp", now.plusSeconds(600).getEpochSecond()).put("auth_time", now.minusSeconds(60)
                         .getEpochSecond())
                 .put("acr", acr).put("jti", "conformance-" + sub + "-" + System.nanoTime());
-        return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
+        return claims;
     }
 
     private static HttpAnswer exchange(TestContext ctx, VirtualMember client, String subjectToken,
@@ -170,7 +185,7 @@ public final class HubTokenExchangeTests {
         Map<String, String> actor = Map.of("actor_token", idToken(ctx, department, "parent", "urn:ymt:loa:high", key),
                 "actor_token_type", ID_TOKEN);
 
-        exchange(ctx, department, idToken(ctx, department, "child", "urn:ymt:loa:basic", key), actor)
+        exchange(ctx, department, idToken(ctx, department, "child", "urn:ymt:loa:basic", key, "parent"), actor)
                 .expectProblem(ProblemType.INSUFFICIENT_USER_AUTHENTICATION, "REQ-LOA-2: no exchange may raise the"
                         + " subject's basic level to the audience's substantial, not even through a high actor");
     }
@@ -183,7 +198,26 @@ public final class HubTokenExchangeTests {
         Map<String, String> actor = Map.of("actor_token", idToken(ctx, department, "parent", "urn:ymt:loa:high",
                 forger), "actor_token_type", ID_TOKEN);
 
-        exchange(ctx, department, idToken(ctx, department, "child", SUBSTANTIAL, department.identity().key()), actor)
+        exchange(ctx, department, idToken(ctx, department, "child", SUBSTANTIAL, department.identity().key(),
+                "parent"), actor)
                 .expectProblem(ProblemType.SIGNATURE_INVALID, "REQ-TOK-3: the actor is verified like the subject");
+    }
+
+    @Conformance(id = "YMT-HTOK-007",
+            title = "An actor is accepted only where the subject token's issuer vouches for it (may_act)",
+            requirements = { "REQ-TOK-3" }, negative = true)
+    public void actorNotVouchedFor(TestContext ctx) {
+        VirtualMember department = department(ctx);
+        Jwk key = department.identity().key();
+        Map<String, String> actor = Map.of("actor_token", idToken(ctx, department, "stranger", "urn:ymt:loa:high",
+                key), "actor_token_type", ID_TOKEN);
+
+        for (String child : new String[]{ idToken(ctx, department, "child", SUBSTANTIAL, key),
+                idToken(ctx, department, "child", SUBSTANTIAL, key, "parent") }) {
+            HttpAnswer answer = exchange(ctx, department, child, actor).expectStatus(400, "REQ-TOK-3: two ID tokens"
+                    + " alone prove no relationship: the subject token must name the actor in may_act");
+            JsonNode refusal = answer.expectProblemBody(ProblemType.FORBIDDEN, "REQ-TOK-3");
+            Check.equal("invalid_request", refusal.path("error").asText(), "error", "REQ-TOK-3 (RFC 8693 §2.2.2)");
+        }
     }
 }
