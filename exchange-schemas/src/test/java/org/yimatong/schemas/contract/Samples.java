@@ -50,6 +50,7 @@ import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.payload.RevocationRequest;
 import org.yimatong.schemas.payload.ScanDirection;
 import org.yimatong.schemas.payload.SignatureAlgorithm;
+import org.yimatong.schemas.payload.SubjectAccessPage;
 import org.yimatong.schemas.payload.Subscription;
 import org.yimatong.schemas.payload.SubscriptionRequest;
 import org.yimatong.schemas.payload.TokenExchangeRequest;
@@ -186,7 +187,7 @@ final class Samples {
         m.put("introspection-response.json", new IntrospectionResponse(true, "ymt:hub:national", "b7c1e2",
                 List.of("dept-1"), 1_795_767_600L, 1_795_767_300L, 1_795_767_300L, "0f3c2d1e", "dept-1", "at+jwt",
                 "health-code:read", "urn:ymt:loa:substantial", 1_795_767_200L, SH,
-                new IntrospectionResponse.Actor("a9f0", SH)));
+                new IntrospectionResponse.Actor("a9f0", SH), new IntrospectionResponse.Actor("b7c1", SH)));
         m.put("revocation-request.json", new RevocationRequest(RevocationRequest.Kind.CODE,
                 "3q2-7wAAAAAAAAAAAAAAAA", SH, T.plusSeconds(60), "LOST_DEVICE"));
         m.put("key-rotation-request.json", new KeyRotationRequest(SignatureAlgorithm.SM2, 3600, 86400));
@@ -200,6 +201,8 @@ final class Samples {
                 AuditEvent.Action.VERIFICATION, SUB, "GREEN", 7, HEX, HEX);
         m.put("audit-event.json", event);
         m.put("audit-page.json", new AuditPage(List.of(event), "c2VxOjEwMDE"));
+        m.put("subject-access-page.json", new SubjectAccessPage(List.of(new SubjectAccessPage.Access(T,
+                "ymt:member:620000", "甘肃健康码", "entry", AuditEvent.Action.VERIFICATION, "GREEN")), "MTc5NXxjaGFpbnwx"));
         m.put("audit-verification.json", new AuditVerification(false, T, List.of(
                 new AuditVerification.ChainStatus("hub-a", 1001, HEX, false, 998L, T))));
         m.put("appeal-request.json", new AppealRequest(SUB, "310104", AppealGround.LISTING_EXPIRED,

@@ -41,6 +41,13 @@ public final class AuditChain {
         fields.put("target", event.target());
         fields.put("outcome", event.outcome());
         fields.put("latencyMs", event.latencyMs());
+        // only when present, so every event hashed before these existed still verifies
+        if (event.subject() != null) {
+            fields.put("subject", event.subject());
+        }
+        if (event.origin() != null) {
+            fields.put("origin", event.origin());
+        }
         return CanonicalJson.canonicalize(fields);
     }
 

@@ -250,7 +250,8 @@ public class AuditPartitions {
                 GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
                 JsonGenerator json = JSON.getFactory().createGenerator(gzip);
                 PreparedStatement select = connection.prepareStatement("select chain_id, seq, at, actor, member,"
-                        + " purpose, action, target, outcome, latency_ms, prev_hash, hash from " + partition
+                        + " purpose, action, target, outcome, latency_ms, prev_hash, hash, subject, origin from "
+                        + partition
                         + " order by chain_id, seq")) {
             select.setFetchSize(10_000);
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
@@ -268,7 +269,7 @@ public class AuditPartitions {
                     AuditEvent event = new AuditEvent(rs.getObject("at", OffsetDateTime.class).toInstant(),
                             rs.getString("actor"), rs.getString("member"), rs.getString("purpose"),
                             Action.valueOf(rs.getString("action")), rs.getString("target"), rs.getString("outcome"),
-                            rs.getInt("latency_ms"));
+                            rs.getInt("latency_ms"), rs.getString("subject"), rs.getString("origin"));
                     if (!chainId.equals(chain)) {
                         if (chain != null) {
                             export.chains.put(chain, chained(firstSeq, firstPrev, lastSeq, lastHash));
@@ -317,6 +318,12 @@ public class AuditPartitions {
         json.writeStringField("target", event.target());
         json.writeStringField("outcome", event.outcome());
         json.writeNumberField("latencyMs", event.latencyMs());
+        if (event.subject() != null) {
+            json.writeStringField("subject", event.subject());
+        }
+        if (event.origin() != null) {
+            json.writeStringField("origin", event.origin());
+        }
         json.writeStringField("prevHash", HexFormat.of().formatHex(prev));
         json.writeStringField("hash", HexFormat.of().formatHex(hash));
         json.writeEndObject();

@@ -25,7 +25,8 @@ public class AuditVerifier {
 
     private static final int PAGE = 1000;
     private static final String PAGE_QUERY = "select chain_id, seq, at, actor, member, purpose, action, target, outcome,"
-            + " latency_ms, prev_hash, hash from audit_event where (chain_id, seq) > ($1, $2) order by chain_id, seq limit $3";
+            + " latency_ms, prev_hash, hash, subject, origin from audit_event where (chain_id, seq) > ($1, $2)"
+            + " order by chain_id, seq limit $3";
 
     private final Pool pool;
     private final AuditCheckpoints checkpoints;
@@ -136,7 +137,8 @@ public class AuditVerifier {
             }
             AuditEvent event = new AuditEvent(row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
                     row.getString("member"), row.getString("purpose"), Action.valueOf(row.getString("action")),
-                    row.getString("target"), row.getString("outcome"), row.getInteger("latency_ms"));
+                    row.getString("target"), row.getString("outcome"), row.getInteger("latency_ms"),
+                    row.getString("subject"), row.getString("origin"));
             byte[] expected = AuditChain.link(prev, chainId, seq, event);
             byte[] stored = row.getBuffer("hash").getBytes();
             if (!Arrays.equals(expected, stored)) {

@@ -29,7 +29,8 @@ public class AuditWriter {
 
     private static final int MAX_BATCH = 512;
     private static final String INSERT = "insert into audit_event (chain_id, seq, at, actor, member, purpose, action,"
-            + " target, outcome, latency_ms, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+            + " target, outcome, latency_ms, prev_hash, hash, subject, origin) values ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+            + " $10, $11, $12, $13, $14)";
 
     private final Pool pool;
     private final String chainId = "chain-" + UUID.randomUUID();
@@ -65,13 +66,13 @@ public class AuditWriter {
             // so archiving a day cuts a chain in one place (requests finishing out of order differ by microseconds)
             at = event.at().truncatedTo(ChronoUnit.MICROS).isBefore(at) ? at
                     : event.at().truncatedTo(ChronoUnit.MICROS);
-            AuditEvent e = new AuditEvent(at, event.actor(), event.member(), event.purpose(), event.action(),
-                    event.target(), event.outcome(), event.latencyMs());
+            AuditEvent e = event.at(at);
             byte[] hash = AuditChain.link(prev, chainId, seq, e);
             rows.add(Tuple.tuple(List.of(chainId, seq, e.at().atOffset(ZoneOffset.UTC), e.actor()))
                     .addValue(e.member()).addValue(e.purpose()).addValue(e.action().name()).addValue(e.target())
                     .addValue(e.outcome()).addInteger(e.latencyMs())
-                    .addValue(Buffer.buffer(prev)).addValue(Buffer.buffer(hash)));
+                    .addValue(Buffer.buffer(prev)).addValue(Buffer.buffer(hash)).addValue(e.subject())
+                    .addValue(e.origin()));
             prev = hash;
             seq++;
         }

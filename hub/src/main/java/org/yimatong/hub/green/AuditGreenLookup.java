@@ -39,6 +39,13 @@ public class AuditGreenLookup extends UniStep<GreenLookup> {
                 : lookup.result().status().name();
         return audit.append(new AuditEvent(clock.instant(), lookup.caller().entityId(),
                 lookup.result() == null ? null : lookup.result().home(), "green-lookup", Action.GREEN_LOOKUP,
-                lookup.request().sub(), outcome, lookup.latencyMs())).replaceWith(lookup);
+                lookup.request().sub(), outcome, lookup.latencyMs()).about(lookup.request().sub(), origin(lookup)))
+                .replaceWith(lookup);
+    }
+
+    /** Who first asked: the start of the path when hubs forwarded the lookup, else the caller. */
+    private static String origin(GreenLookup lookup) {
+        return lookup.hops() == null ? lookup.caller().entityId() : lookup.hops().origin().orElse(lookup.caller()
+                .entityId());
     }
 }

@@ -55,7 +55,8 @@ public class AuditVerification extends UniStep<Verification> {
                 v.claims() == null ? null : mask(v.claims().sub()), v.codeId(),
                 v.peer() == null ? null : v.peer().entityId(), outcome, latencyMs);
         return audit.append(new AuditEvent(clock.instant(), v.caller().entityId(), v.home(), v.request().purpose(),
-                ACTION, v.codeId(), outcome, latencyMs));
+                ACTION, v.codeId(), outcome, latencyMs).about(v.result() == null ? null : v.result().listSub(),
+                        v.hops().origin().orElse(v.caller().entityId())));
     }
 
     /** The answer's status (with its reason), or the refusal's problem type. */
