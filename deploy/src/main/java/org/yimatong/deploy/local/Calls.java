@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,16 @@ final class Calls {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One answer: status, the body (parsed if JSON, else missing), its text, and how long it took. */
-    record Answer(int status, JsonNode json, String text, long millis) {
+    /** One answer: status, the body (parsed if JSON, else missing), its text, how long it took, and its headers. */
+    record Answer(int status, JsonNode json, String text, long millis, HttpHeaders headers) {
 
         String field(String name) {
             return json.path(name).asText("");
+        }
+
+        /** The first value of header {@code name}, or empty text. */
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
     }
 
@@ -105,6 +111,6 @@ final class Calls {
         Files.writeString(work.resolve(String.format("call-%03d-%s.txt", ++saved, kind)),
                 response.request().method() + " " + response.request().uri() + "\nHTTP " + response.statusCode()
                         + " in " + millis + " ms\n\n" + response.body());
-        return new Answer(response.statusCode(), json, response.body(), millis);
+        return new Answer(response.statusCode(), json, response.body(), millis, response.headers());
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import org.yimatong.deploy.local.Calls.Answer;
+import org.yimatong.deploy.local.Processes.Department;
 import org.yimatong.deploy.local.Processes.Hub;
 import org.yimatong.deploy.local.Processes.Simulator;
 import org.yimatong.schemas.crypto.Jwk;
@@ -31,8 +32,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A one-machine federation: a national hub, the regional hub {@code yrd} under it and the leaf hub {@code ah} under
  * yrd (three levels), member simulators 310000 (Shanghai) and 320000 (Jiangsu) under yrd, 620000 (Gansu) under the
  * national hub, 330000 (Zhejiang) as a legacy platform behind a SOAP gateway ({@code soap-md5}) under yrd and 340000
- * (Anhui) under ah, and a department of Gansu (a client: no regions); every simulator with a seed of its own and the
- * federation's list key from its hub. Then the scenario, each step printed in plain words and checked. {@link #run}
+ * (Anhui) under ah, a department of Gansu (a client: no regions), and the department example as a department of
+ * Shanghai accepting yrd's access tokens; every simulator with a seed of its own and the federation's list key from
+ * its hub. Then the scenario, each step printed in plain words and checked. {@link #run}
  * answers the number of failed steps; every process is stopped before it returns.
  *
  * <p>Usage: {@code java -cp <this jar>:<hub/target/quarkus-app/lib/main/*> org.yimatong.deploy.local.LocalFederation
@@ -70,6 +72,7 @@ public final class LocalFederation {
     private Simulator jiangsu;
     private Simulator gansu;
     private Simulator zhejiang;
+    private Department department;
     private String listedSub = "";
 
     LocalFederation(Path repo, Path work, PrintStream out, Duration startTimeout, long unknownLimitMs,
@@ -108,8 +111,10 @@ public final class LocalFederation {
     public int run(Path work) throws IOException, InterruptedException {
         clean(work);
         try {
-            if (!Files.isRegularFile(processes.hubJar()) || !Files.isRegularFile(processes.simulatorJar())) {
-                throw new IOException("build first: no " + processes.hubJar() + " or " + processes.simulatorJar());
+            for (Path jar : List.of(processes.hubJar(), processes.simulatorJar(), processes.departmentJar())) {
+                if (!Files.isRegularFile(jar)) {
+                    throw new IOException("build first: no " + jar);
+                }
             }
             start();
             register();
@@ -141,9 +146,11 @@ public final class LocalFederation {
     private void start() throws IOException, InterruptedException {
         say("--- starting the national hub and the regional hub yrd under it, each with its own embedded PostgreSQL");
         national = processes.startHub("national", NATIONAL_ID, Optional.empty(), adminToken, List.of());
-        // yrd issues tokens for the Shanghai platform's departments (client ymt:member:310000), substantial or higher
+        // yrd issues tokens for the Shanghai platform's departments (client ymt:member:310000), substantial or higher,
+        // signed ES256: the department verifies them with SmallRye JWT, which has no SM2
         yrd = processes.startHub("yrd", YRD_ID, Optional.of(national), adminToken,
-                List.of("-Dymt.tokens.audiences.\"ymt:member:310000\".minimum-level=substantial"));
+                List.of("-Dymt.tokens.audiences.\"ymt:member:310000\".minimum-level=substantial",
+                        "-Dymt.tokens.audiences.\"ymt:member:310000\".signing-algorithm=ES256"));
         ah = processes.startHub("ah", AH_ID, Optional.of(yrd), adminToken, List.of());
         say("--- starting simulators 310000 (Shanghai), 320000 (Jiangsu), 330000 (Zhejiang, SOAP gateway) under yrd,"
                 + " 340000 (Anhui) under ah and 620000 (Gansu) under the national hub, each with a seed of its own");
@@ -155,6 +162,10 @@ public final class LocalFederation {
         for (Simulator sim : List.of(shanghai, jiangsu, zhejiang, anhui, gansu)) {
             say("    " + sim.region() + " at " + sim.url() + " (admin " + sim.admin() + ")");
         }
+        say("--- starting the department example as Shanghai's department (client " + shanghai.entityId()
+                + "), accepting yrd's access tokens");
+        department = processes.startDepartment(shanghai.entityId(), yrd);
+        say("    department at " + department.url());
         departmentKey = work.resolve("department-620199.jwk.json");
         JwkFiles.loadOrCreate(departmentKey, SignatureProfile.SM2);
         for (Hub hub : List.of(national, yrd, ah)) {
@@ -245,24 +256,43 @@ public final class LocalFederation {
 
     private void singleSignOn() throws IOException, InterruptedException {
         begin("a Jiangsu resident signs in at home (320000) and uses a Shanghai department by single sign-on:",
-                "the department (client ymt:member:310000) exchanges the Jiangsu ID token at yrd for a hub token");
+                "the department's app (client ymt:member:310000) exchanges the Jiangsu ID token at yrd for a hub token",
+                "and calls the department's residence-certificate service (substantial) with it");
         Answer token = exchange("substantial");
-        JsonNode claims = token.status() == 200 ? Calls.JSON.readTree(Base64.getUrlDecoder()
-                .decode(token.field("access_token").split("\\.")[1])) : Calls.JSON.createObjectNode();
-        say("    hub token claims: " + claims);
-        check(token.status() == 200 && claims.path("iss").asText().equals(YRD_ID)
-                && claims.path("aud").toString().contains(shanghai.entityId())
-                && claims.path("home").asText().equals(jiangsu.entityId())
-                && claims.path("acr").asText().endsWith("substantial"),
-                "a hub token from yrd for " + shanghai.entityId() + ", home " + claims.path("home").asText()
-                        + ", level "
-                        + claims.path("acr").asText(),
-                "expected HTTP 200 and a token with iss yrd, aud 310000, home 320000, acr substantial");
+        String accessToken = token.field("access_token");
+        JsonNode claims = token.status() == 200 ? part(accessToken, 1) : Calls.JSON.createObjectNode();
+        say("    hub token " + (token.status() == 200 ? part(accessToken, 0) : "(none)") + " " + claims);
+        check(token.status() == 200 && part(accessToken, 0).path("alg").asText().equals("ES256")
+                && claims.path("home").asText().equals(jiangsu.entityId()),
+                "yrd issued an ES256 hub token for " + shanghai.entityId() + ", home " + claims.path("home").asText(),
+                "expected HTTP 200 and an ES256 token with home 320000");
+        Answer served = calls.get(department.url().resolve("/services/residence-certificate"),
+                Map.of("Authorization", "Bearer " + accessToken));
+        say("    the department answered HTTP " + served.status() + ": " + served.text());
+        check(served.status() == 200 && served.field("sub").equals(claims.path("sub").asText())
+                && !served.field("sub").isEmpty() && served.field("acr").equals("urn:ymt:loa:substantial"),
+                "the department verified the token with yrd's key set and served the person by its pairwise sub,"
+                        + " level " + served.field("acr"),
+                "expected HTTP 200 from the department with the token's sub and acr substantial");
+        say("    the same token at the department's social-security transfer, which requires level high");
+        Answer stepUp = calls.get(department.url().resolve("/services/social-security-transfer"),
+                Map.of("Authorization", "Bearer " + accessToken));
+        String challenge = stepUp.header("WWW-Authenticate");
+        say("    the department answered HTTP " + stepUp.status() + ", WWW-Authenticate: " + challenge);
+        check(stepUp.status() == 401 && challenge.contains("error=\"insufficient_user_authentication\"")
+                && challenge.contains("acr_values=\"urn:ymt:loa:high\""),
+                "step-up challenge (RFC 9470): sign in again at urn:ymt:loa:high",
+                "expected 401 with an insufficient_user_authentication challenge naming urn:ymt:loa:high");
         say("    the same resident signed in only at level basic must be refused (the department needs substantial)");
         Answer basic = exchange("basic");
         say("    yrd answered HTTP " + basic.status() + ": " + basic.text());
         check(basic.status() / 100 == 4 && !basic.text().contains("access_token"), "refused, no token",
                 "expected a 4xx refusal without a token");
+    }
+
+    /** Part {@code index} of a compact JWS (0 header, 1 claims) as JSON, read without verifying: for printing. */
+    private static JsonNode part(String jws, int index) throws IOException {
+        return Calls.JSON.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[index]));
     }
 
     private Answer exchange(String level) throws IOException, InterruptedException {

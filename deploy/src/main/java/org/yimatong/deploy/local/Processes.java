@@ -25,12 +25,17 @@ final class Processes implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:[0-9]+)");
     private static final Pattern ADMIN = Pattern.compile("admin on (http://127\\.0\\.0\\.1:[0-9]+)");
+    /** Quarkus says where it listens once started; with port 0 that is the port it was given. */
+    private static final Pattern QUARKUS_LISTENING = Pattern.compile("Listening on: (http://127\\.0\\.0\\.1:[0-9]+)");
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     /** Residents of each simulated platform. */
     static final int RESIDENTS = 100;
 
     /** A hub as started: its URL, entity id and log. */
     record Hub(String entityId, URI url, Path log, Process process) {}
+
+    /** A department's service as started: its URL, client id at its hub, and log. */
+    record Department(String clientId, URI url, Path log) {}
 
     /** A simulator as started: member API, admin listener, private key file, population seed and log. */
     record Simulator(String region, URI url, URI admin, Path keyFile, long seed, Path log) {
@@ -60,6 +65,26 @@ final class Processes implements AutoCloseable {
 
     Path simulatorJar() {
         return repo.resolve("province-adapters/simulator/target/ymt-member-simulator.jar");
+    }
+
+    Path departmentJar() {
+        return repo.resolve("deploy/department-example/target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * Starts the department example as the department {@code clientId} of {@code hub}: it accepts that hub's access
+     * tokens meant for {@code clientId}, verified with the hub's {@code /v1/jwks}, and answers once listening.
+     */
+    Department startDepartment(String clientId, Hub hub) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx96m", "-Dquarkus.http.host=127.0.0.1", "-jar",
+                departmentJar().toString());
+        builder.environment().put("DEPARTMENT_HTTP_PORT", "0");
+        builder.environment().put("DEPARTMENT_HUB_URL", hub.url().toString());
+        builder.environment().put("DEPARTMENT_HUB_ISSUER", hub.entityId());
+        builder.environment().put("DEPARTMENT_CLIENT_ID", clientId);
+        Path log = work.resolve("department-" + clientId.replaceAll("[^A-Za-z0-9]", "-") + ".log");
+        Process process = start(builder, log);
+        return new Department(clientId, URI.create(awaitLine(log, QUARKUS_LISTENING, process)), log);
     }
 
     /** Starts a hub on a free port with its own home folder (and so its own embedded PostgreSQL). */

@@ -37,7 +37,9 @@ class LocalFederationIT {
         assertEquals(0, failed);
         assertTrue(output.contains("RESULT: all 8 steps gave the expected answer"), output);
         for (String expected : List.of("source LIVE, home ymt:member:310000", "answered live by the SOAP gateway",
-                "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000", "refused, no token",
+                "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000",
+                "served the person by its pairwise sub, level urn:ymt:loa:substantial",
+                "step-up challenge (RFC 9470): sign in again at urn:ymt:loa:high", "refused, no token",
                 "RED from the list (source LIST, reason LISTED), though Jiangsu answered GREEN",
                 "hold the same list key", "refused the list key: HTTP 403",
                 "RED from the national hub's own list state", "PERF-7 summary: 100 of 100",
