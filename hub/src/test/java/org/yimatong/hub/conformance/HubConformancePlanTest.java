@@ -51,9 +51,10 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * The conformance suite's {@code hub} plan, run black-box against this test hub over HTTP: the suite plays the
- * hub's members (onboarded through the admin API under the free prefixes 37, 11, 12, 50, 62) and its parent. Every
- * test must pass. Then the report files the runner writes (report.json and report.json.jws) go through the
- * trust-mark upload: a passing run is recorded, a failing one is not.
+ * hub's members (onboarded through the admin API under the free prefixes 37, 11, 12, 50, 62, and one platform per
+ * test under 67: 6701, 6702, ...) and its parent. Every test must pass. Then the report files the runner writes
+ * (report.json and report.json.jws) go through the trust-mark upload: a passing run is recorded, a failing one is
+ * not.
  */
 @QuarkusTest
 class HubConformancePlanTest {
@@ -142,7 +143,7 @@ class HubConformancePlanTest {
                 .put("outsideRegion", "710101").put("parentEntityId", FakeFederation.PARENT_ID)
                 .put("tokenAudience", SUITE_CALLER);
         hub.putObject("regions").put("member", "37").put("down", "11").put("suspended", "12").put("childHub", "50")
-                .put("slow", "62");
+                .put("slow", "62").put("fresh", "67");
         return hub;
     }
 

@@ -1,5 +1,7 @@
 package org.yimatong.conformance.plans.hub;
 
+import java.time.Instant;
+
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpCall;
 import org.yimatong.schemas.jose.ClientAssertion;
@@ -37,6 +39,17 @@ final class HubCalls {
         request.putObject("checkpoint").put("id", "ymt-conformance-gate-1")
                 .put("region", checkpointOwner.regionCode()).put("kind", CHECKPOINT_KIND);
         return request;
+    }
+
+    /**
+     * {@code POST /v1/venue-scans} by the visitor's platform {@code caller}: one of its people, named by the list
+     * pseudonym {@code subject}, scanned {@code venueCode} at {@code at} going {@code direction} (REQ-VENUE-1).
+     */
+    static HttpCall venueScan(TestContext ctx, VirtualMember caller, String venueCode, String subject, Instant at,
+            String direction) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("venueCode", venueCode).put("subject", subject)
+                .put("at", at.toString()).put("direction", direction);
+        return asMember(ctx, caller, ctx.http().post("/v1/venue-scans")).json(request);
     }
 
     /** The call, authenticated as {@code member} with a fresh client assertion for the target hub. */

@@ -91,8 +91,9 @@ public final class HubCodeRefusalTests {
                 "a code with alg HS256 naming the member's public key (key confusion)");
     }
 
-    @Conformance(id = "YMT-HCODE-006", title = "A code living longer than 60 s is refused with code-lifetime-too-long",
-            requirements = { "REQ-CODE-1" }, negative = true)
+    @Conformance(id = "YMT-HCODE-006",
+            title = "A code living longer than 60 s, of an issuer without a codePolicy, is refused with code-lifetime-too-long",
+            requirements = { "REQ-CODE-1", "REQ-CODE-3" }, negative = true)
     public void lifetimeTooLong(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
         String code = JwsSigner.sign(home.identity().key(), DynamicCodeCodec.TYP,
@@ -101,12 +102,26 @@ public final class HubCodeRefusalTests {
         refused(ctx, home, code, ProblemType.CODE_LIFETIME_TOO_LONG, "a code valid for 10 minutes");
     }
 
-    @Conformance(id = "YMT-HCODE-007", title = "A string that is not a code is refused with code-malformed",
+    @Conformance(id = "YMT-HCODE-007",
+            title = "A JWS that says it is a code (typ ymt-code+jwt) but whose claims are not JSON is refused with code-malformed",
             requirements = { "REQ-CODE-1", "REQ-ERR-1" }, negative = true)
     public void malformedCode(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
+        String payload = Base64Url.encode("not json at all".getBytes(StandardCharsets.UTF_8));
 
-        refused(ctx, home, "not-json-header.not-json-payload.no-signature", ProblemType.CODE_MALFORMED,
+        refused(ctx, home, header(home.identity().key().profile().joseName(), home) + "." + payload + "." + Base64Url
+                .encode(new byte[64]),
+                ProblemType.CODE_MALFORMED, "a ymt-code+jwt whose payload is not a JSON object");
+    }
+
+    @Conformance(id = "YMT-HCODE-015",
+            title = "A string that is neither a JWS nor a native code any member recognises is refused with native-code-unclaimed",
+            requirements = { "REQ-CODE-2", "REQ-ERR-1" }, negative = true)
+    public void unclaimedString(TestContext ctx) {
+        VirtualMember home = VirtualFederation.of(ctx).active();
+
+        // three dot-separated parts, but no JSON header: no JWS, so only a member's native dialect could claim it
+        refused(ctx, home, "not-json-header.not-json-payload.no-signature", ProblemType.NATIVE_CODE_UNCLAIMED,
                 "three dot-separated parts that are not a JWS");
     }
 

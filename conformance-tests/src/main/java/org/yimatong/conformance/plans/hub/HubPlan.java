@@ -10,8 +10,9 @@ import java.util.List;
 public final class HubPlan {
 
     public static final List<Class<?>> TEST_CLASSES = List.of(HubDiscoveryTests.class, HubRegistryTests.class,
-            HubAuthenticationTests.class, HubVerificationTests.class, HubCodeRefusalTests.class, HubRoutingTests.class,
-            HubListTests.class, HubProvenanceTests.class, HubGreenLookupTests.class, HubAuditTests.class,
+            HubAuthenticationTests.class, HubVerificationTests.class, HubCodeRefusalTests.class,
+            HubCodePolicyTests.class, HubVenueTests.class, HubRoutingTests.class, HubListTests.class,
+            HubProvenanceTests.class, HubGreenLookupTests.class, HubAuditTests.class,
             HubAppealTests.class, HubTokenTests.class, HubTokenExchangeTests.class, HubErrorTests.class);
 
     private HubPlan() {

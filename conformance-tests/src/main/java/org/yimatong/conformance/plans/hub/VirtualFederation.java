@@ -6,8 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.yimatong.conformance.counterpart.CounterpartServer;
+import org.yimatong.conformance.counterpart.CounterpartServer.ReceivedRequest;
 import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.TestContext;
@@ -35,7 +38,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
  * Every live answer a virtual member gives names its subject by a {@code listSub} ({@link #liveListSub}, a
  * pseudonym never listed), as a home platform's live answer must (REQ-VER-5), so the tests can see that the hub
  * keeps it from platforms and clients. {@link #client(TestContext)} is a client record (no region prefixes: a
- * department or checkpoint app), onboarded on its own by the tests that need it.
+ * department or checkpoint app), onboarded on its own by the tests that need it. A test whose outcome another
+ * test's traffic could change (a code policy, venue scans delivered) onboards a platform of its own with
+ * {@link #fresh}.
  */
 public final class VirtualFederation {
 
@@ -94,6 +99,55 @@ public final class VirtualFederation {
             register(ctx, HubSettings.of(ctx), client, "ACTIVE");
             return client;
         });
+    }
+
+    /**
+     * A platform of this test alone, ACTIVE, onboarded now under the next 4-digit prefix below
+     * {@code hub.regions.fresh} ({@code 6701}, {@code 6702}, ...), with a key generated for this run: nothing another
+     * test did to a virtual member (calls it received, scans it took, stubs) can pass or fail the test. Its entity id
+     * follows from its prefix, so a later run updates the record instead of adding members. It answers nothing
+     * until the test stubs it ({@link #answersLive}, {@link #isDown}, {@link #takesVenueScans}).
+     *
+     * @param codePolicy the {@code codePolicy.maxLifetimeSeconds} of its record (REQ-CODE-3), or {@code null} for
+     *     none (60 s)
+     */
+    public static VirtualMember fresh(TestContext ctx, Duration codePolicy) {
+        HubSettings settings = HubSettings.of(ctx);
+        int n = ctx.run().shared("fresh-platforms", AtomicInteger::new).incrementAndGet();
+        Check.that(n < 100, "the hub plan onboards at most 99 platforms under hub.regions.fresh in a run");
+        String prefix = settings.regions().fresh() + String.format("%02d", n);
+        VirtualMember member = platform(prefix, "vf-" + prefix);
+        register(ctx, settings, member, "ACTIVE", codePolicy);
+        return member;
+    }
+
+    /** From now on {@code member} answers each verification {@code status}, live (§6), as {@link #active()} does. */
+    static void answersLive(TestContext ctx, VirtualMember member, String status) {
+        ctx.counterpart().server().answer("POST", member.apiPath("verifications"), 200, "application/json",
+                liveAnswer(member, status));
+    }
+
+    /** From now on the connection of a verification sent to {@code member} is reset at once, as {@link #down()}. */
+    static void isDown(TestContext ctx, VirtualMember member) {
+        ctx.counterpart().server().wireMock().stubFor(post(urlPathEqualTo(member.apiPath("verifications")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /**
+     * From now on {@code member} takes every venue scan delivered to it ({@code POST /member/v1/venue-scans}) with
+     * 204, as a platform that stored the visit does (REQ-VENUE-2); what it took is on the suite's listener
+     * ({@link #venueScansReceived}).
+     */
+    static void takesVenueScans(TestContext ctx, VirtualMember member) {
+        ctx.counterpart().server().wireMock().stubFor(post(urlPathEqualTo(member.apiPath("venue-scans")))
+                .willReturn(aResponse().withStatus(204)));
+    }
+
+    /** The venue scans the hub delivered to {@code member} so far, oldest first, noted in the report. */
+    static List<ReceivedRequest> venueScansReceived(TestContext ctx, VirtualMember member) {
+        List<ReceivedRequest> scans = ctx.counterpart().server().received("POST", member.apiPath("venue-scans"));
+        scans.forEach(scan -> ctx.http().note(scan.recorded()));
+        return scans;
     }
 
     private static VirtualFederation onboard(TestContext ctx) {
@@ -164,6 +218,11 @@ public final class VirtualFederation {
     }
 
     private static void register(TestContext ctx, HubSettings settings, VirtualMember member, String status) {
+        register(ctx, settings, member, status, null);
+    }
+
+    private static void register(TestContext ctx, HubSettings settings, VirtualMember member, String status,
+            Duration codePolicy) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put("entityId", member.entityId());
         record.put("displayName", "Conformance suite virtual member " + member.prefix());
@@ -177,11 +236,15 @@ public final class VirtualFederation {
         record.put("dialect", "v1");
         record.set("jwks", member.identity().publicKeys().toJson());
         record.put("status", status);
+        if (codePolicy != null) {
+            record.putObject("codePolicy").put("maxLifetimeSeconds", codePolicy.toSeconds());
+        }
         HttpAnswer answer = ctx.http().request("PUT", "/v1/admin/members/" + member.entityId())
                 .header("Authorization", settings.adminAuthorization()).json(record).send();
         Check.that(answer.status() == 200 || answer.status() == 201, "REQ-REG-1: the hub must onboard "
                 + member.entityId() + " through PUT /v1/admin/members/{id} (the suite's virtual member, "
                 + (member.prefix().isEmpty() ? "a client: no region prefixes" : "region " + member.prefix())
-                + "); it answered " + answer.status() + ": " + answer.text());
+                + (codePolicy == null ? "" : ", codePolicy " + codePolicy.toSeconds() + " s") + "); it answered "
+                + answer.status() + ": " + answer.text());
     }
 }

@@ -9,10 +9,13 @@ import java.time.temporal.ChronoUnit;
 import org.yimatong.conformance.counterpart.Identity;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
+import org.yimatong.schemas.code.VenueClaims;
+import org.yimatong.schemas.code.VenueCodeCodec;
 import org.yimatong.schemas.crypto.HmacSm3;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.dictionary.VenueKind;
 
 /**
  * A member the suite plays at the target hub: an identity with a key the suite generated, the region prefix it
@@ -23,6 +26,7 @@ import org.yimatong.schemas.dictionary.MemberKind;
 public record VirtualMember(Identity identity, MemberKind kind, String prefix, String path) {
 
     private static final DynamicCodeCodec CODES = new DynamicCodeCodec();
+    private static final VenueCodeCodec VENUES = new VenueCodeCodec();
     private static final byte[] PSEUDONYM_KEY = "conformance suite: pseudonyms of made-up people".getBytes(
             StandardCharsets.UTF_8);
 
@@ -52,6 +56,44 @@ public record VirtualMember(Identity identity, MemberKind kind, String prefix, S
     /** A code of this member issued at {@code iat}, signed by {@code key} (the member's own, or a forger's). */
     public String code(Colour colour, Instant iat, Duration lifetime, Jwk key) {
         return CODES.encode(claims(colour, iat, lifetime), key);
+    }
+
+    /**
+     * A code of this member issued now that lives {@code lifetime} (up to the 24 h any policy may allow), signed as
+     * an issuer whose own codePolicy allows it: whether the hub accepts it is up to the policy the member was
+     * registered with (REQ-CODE-3).
+     */
+    public String code(Colour colour, Duration lifetime) {
+        return CODES.encode(claims(colour, Instant.now(), lifetime), identity.key(), lifetime);
+    }
+
+    /**
+     * A relative's code (REQ-CODE-4): the dependant's own code, issued now for 60 s, with {@code hld} the pseudonym
+     * of the guardian who shows it.
+     */
+    public String relativeCode(Colour colour, String holder) {
+        CodeClaims own = claims(colour, Instant.now(), Duration.ofSeconds(60));
+        return CODES.encode(new CodeClaims(own.iss(), own.sub(), own.jti(), own.col(), own.rgn(), own.iat(),
+                own.exp(), holder), identity.key());
+    }
+
+    /**
+     * A venue code of this member (DESIGN.md §5a) for venue {@code vid} in its region, issued at {@code iat} (whole
+     * seconds), living {@code lifetime}, signed by {@code key} (the member's own, or a forger's).
+     */
+    public String venueCode(String vid, String name, Instant iat, Duration lifetime, Jwk key) {
+        return VENUES.encode(venueClaims(vid, name, iat, lifetime), key);
+    }
+
+    /** A venue code of this member, issued now, good for 30 days, as a platform posts them. */
+    public String venueCode(String vid, String name) {
+        return venueCode(vid, name, Instant.now(), Duration.ofDays(30), identity.key());
+    }
+
+    /** The claims of a shop's venue code of this member, with whole-second times. */
+    public VenueClaims venueClaims(String vid, String name, Instant iat, Duration lifetime) {
+        Instant issued = iat.truncatedTo(ChronoUnit.SECONDS);
+        return new VenueClaims(entityId(), vid, regionCode(), VenueKind.SHOP, name, issued, issued.plus(lifetime));
     }
 
     /** Claims with whole-second times, as the code format requires. */
