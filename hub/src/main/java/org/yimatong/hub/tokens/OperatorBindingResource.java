@@ -46,12 +46,7 @@ public class OperatorBindingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<OperatorBinding> bind(@PathParam("id") String department, @PathParam("operator") String operator,
             OperatorBinding binding) {
-        checkPath(department, operator);
-        Validation.requireValid(binding);
-        if (!UnifiedSocialCreditCode.isValid(binding.legalPersonId())) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "legalPersonId fails its check character",
-                    List.of(new FieldError("/legalPersonId", "not a valid unified social credit code")));
-        }
+        checkBinding(department, operator, binding);
         return store.put(department, operator, binding);
     }
 
@@ -72,7 +67,17 @@ public class OperatorBindingResource {
         });
     }
 
-    private static void checkPath(String department, String operator) {
+    /** A binding fit to store: a valid path, body and credit code (its check character). */
+    static void checkBinding(String department, String operator, OperatorBinding binding) {
+        checkPath(department, operator);
+        Validation.requireValid(binding);
+        if (!UnifiedSocialCreditCode.isValid(binding.legalPersonId())) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "legalPersonId fails its check character",
+                    List.of(new FieldError("/legalPersonId", "not a valid unified social credit code")));
+        }
+    }
+
+    static void checkPath(String department, String operator) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (!DEPARTMENT.matcher(department).matches()) {
             errors.add(new FieldError("/department", "not a client id"));
@@ -85,7 +90,7 @@ public class OperatorBindingResource {
         }
     }
 
-    private static ProblemException notFound(String department) {
+    static ProblemException notFound(String department) {
         return new ProblemException(ProblemType.NOT_FOUND, "no such operator binding at " + department);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,18 @@ public class OperatorBindingStore implements OperatorBindings {
                 + " from operator_binding where department = $1 and operator = $2")
                 .execute(Tuple.of(department, operator))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toBinding(rows.iterator().next())));
+    }
+
+    /** The department's bindings, by operator. */
+    public Uni<List<OperatorBinding>> list(String department) {
+        return pool.preparedQuery("select " + COLUMNS
+                + " from operator_binding where department = $1 order by operator")
+                .execute(Tuple.of(department))
+                .map(rows -> {
+                    List<OperatorBinding> bindings = new ArrayList<>();
+                    rows.forEach(row -> bindings.add(toBinding(row)));
+                    return bindings;
+                });
     }
 
     /** True if there was a binding to remove. */

@@ -31,6 +31,7 @@ import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.jose.ClientAssertion;
 import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.tokens.pairwise.PairwiseSubjects;
 
@@ -201,6 +202,43 @@ class TokenExchangeFlowTest {
                 clock.instant()), clock.instant()).then().statusCode(200).extract().path("access_token"));
         assertFalse(unbound.has("org"));
         given().header("Authorization", TestMembers.ADMIN).when().get(binding).then().statusCode(404);
+    }
+
+    @Test
+    void aDepartmentBindsListsAndUnbindsItsOwnOperatorsAndNobodyElses() {
+        String operator = pairwise.subject(A.id(), "erin", DEPT_B);
+        String own = "/v1/departments/" + DEPT_B + "/operators";
+        String body = "{\"legalPersonId\":\"" + CREDIT_CODE + "\",\"requiredAcr\":\"urn:ymt:loa:substantial\"}";
+
+        given().header(ClientAssertion.HEADER, B.assertion(clock.instant())).contentType(ContentType.JSON).body(body)
+                .when().put(own + "/" + operator).then().statusCode(200)
+                .body("department", org.hamcrest.Matchers.equalTo(DEPT_B));
+        given().header(ClientAssertion.HEADER, B.assertion(clock.instant())).when().get(own).then().statusCode(200)
+                .body("operator", org.hamcrest.Matchers.hasItem(operator));
+
+        // another department, and a platform, may not touch B's staff; B may not touch E's
+        given().header(ClientAssertion.HEADER, E.assertion(clock.instant())).contentType(ContentType.JSON).body(body)
+                .when().put(own + "/" + operator).then().statusCode(403).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://yimatong.org/problems/forbidden"));
+        given().header(ClientAssertion.HEADER, A.assertion(clock.instant())).when().get(own).then().statusCode(403);
+        given().header(ClientAssertion.HEADER, B.assertion(clock.instant())).when()
+                .delete("/v1/departments/" + DEPT_E + "/operators/" + operator).then().statusCode(403);
+        // a bad credit code changes nothing
+        given().header(ClientAssertion.HEADER, B.assertion(clock.instant())).contentType(ContentType.JSON)
+                .body("{\"legalPersonId\":\"91330100716105852G\",\"requiredAcr\":\"urn:ymt:loa:high\"}")
+                .when().put(own + "/" + operator).then().statusCode(400);
+        given().header("Authorization", TestMembers.ADMIN).when()
+                .get("/v1/admin/departments/" + DEPT_B + "/operators/" + operator).then().statusCode(200)
+                .body("requiredAcr", org.hamcrest.Matchers.equalTo("urn:ymt:loa:substantial"));
+
+        given().header(ClientAssertion.HEADER, B.assertion(clock.instant())).when().delete(own + "/" + operator)
+                .then().statusCode(204);
+        given().header(ClientAssertion.HEADER, B.assertion(clock.instant())).when().get(own + "/" + operator)
+                .then().statusCode(404);
+        var outcomes = pool.preparedQuery("select outcome from audit_event where actor = $1 and target = $2"
+                + " and action = 'ADMIN' order by seq").execute(Tuple.of(DEPT_B, operator)).await().indefinitely();
+        assertEquals(List.of("BOUND", "UNBOUND"), java.util.stream.StreamSupport.stream(outcomes.spliterator(), false)
+                .map(row -> row.getString("outcome")).toList());
     }
 
     @Test
