@@ -14,6 +14,7 @@ import org.yimatong.hub.routes.UniStep;
 import org.yimatong.schemas.code.CodeKind;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -42,7 +43,8 @@ public class DecodeCode extends UniStep<Verification> {
     protected Uni<Verification> apply(Verification v) {
         v.hops().arrivingAt(hub.entityId());
         String code = v.request().code();
-        if (CodeKind.of(code) != CodeKind.NOT_JWS) {
+        // shaped like a JWS (three base64url parts) is a JWS, well formed or not: code-malformed, never native
+        if (CodeKind.of(code) != CodeKind.NOT_JWS || Patterns.COMPACT_JWS.matcher(code).matches()) {
             return Uni.createFrom().item(v.decodedAs(codec.parse(code)));
         }
         // no JWS: a platform's own code string, if one of the dialects recognises it (REQ-CODE-2)

@@ -40,7 +40,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * REQ-VENUE-1..2: a visitor's platform reports a scan of a venue code; the hub whose child is the venue's platform
  * checks the code with that platform's keys, answers the venue at once and delivers the scan to the platform, once,
  * however often the report comes or the delivery fails; a region outside the subtree goes to the parent. Each test has
- * its own venue platform (prefixes 90, 93, 94, 95), so deliveries never cross tests.
+ * its own venue platform (prefixes 90, 93, 94, 95; 58 and 59 are served by nobody), so deliveries never cross
+ * tests.
  */
 @QuarkusTest
 class VenueScansTest {
@@ -139,13 +140,14 @@ class VenueScansTest {
     void aVenueOutsideThisSubtreeGoesToTheParentWithItsScanIdAndReporter() {
         wm.stubFor(post(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/venue-scans")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"venue":{"vid":"gz-1","nam":"广州南站","rgn":"440106","knd":"STATION"},"accepted":true,
+                        {"venue":{"vid":"gz-1","nam":"广州南站","rgn":"580106","knd":"STATION"},"accepted":true,
                          "scanId":"%s"}""".formatted(VenueScans.scanId(Federation.CALLER,
-                        new VenueClaims("ymt:member:440000", "gz-1", "440106", VenueKind.STATION, "广州南站",
+                        new VenueClaims("ymt:member:580000", "gz-1", "580106", VenueKind.STATION, "广州南站",
                                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z")),
                         new org.yimatong.schemas.payload.VenueScanRequest("x", SUBJECT, Instant.parse(
                                 "2026-12-01T08:00:00Z"), org.yimatong.schemas.payload.ScanDirection.ENTRY))))));
-        String venueCode = venueCode(Federation.GUANGDONG_KEY, "ymt:member:440000", "440106", "gz-1",
+        // region 58 is served by no member of this hub (nor of any test): the scan goes to the parent
+        String venueCode = venueCode(Federation.GUANGDONG_KEY, "ymt:member:580000", "580106", "gz-1",
                 "广州南站", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z"));
 
         scan(venueCode, "2026-12-01T08:00:00Z").statusCode(200).body("venue.vid", is("gz-1"));
@@ -177,8 +179,8 @@ class VenueScansTest {
         wm.stubFor(post(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/venue-scans")).willReturn(aResponse()
                 .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody(
                         "{\"type\":\"https://yimatong.org/problems/unknown-issuer\",\"title\":\"Unknown issuer\","
-                                + "\"status\":400,\"detail\":\"no member serves region 970102\"}")));
-        scan(venueCode(key, "ymt:member:970000", "970102", "v-3"), now).statusCode(400)
+                                + "\"status\":400,\"detail\":\"no member serves region 590102\"}")));
+        scan(venueCode(key, "ymt:member:590000", "590102", "v-3"), now).statusCode(400)
                 .body("type", is("https://yimatong.org/problems/unknown-issuer"));
         // a body that is no scan
         asCaller().body("{\"venueCode\":\"a.b.c\",\"subject\":\"not-a-pseudonym\"}").when().post("/v1/venue-scans")

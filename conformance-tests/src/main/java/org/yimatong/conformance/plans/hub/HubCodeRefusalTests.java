@@ -120,9 +120,10 @@ public final class HubCodeRefusalTests {
     public void unclaimedString(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
 
-        // three dot-separated parts, but no JSON header: no JWS, so only a member's native dialect could claim it
-        refused(ctx, home, "not-json-header.not-json-payload.no-signature", ProblemType.NATIVE_CODE_UNCLAIMED,
-                "three dot-separated parts that are not a JWS");
+        // no JWS shape at all (a JWS-shaped string, however broken, is a malformed code: YMT-HCODE-007), so only a
+        // member's native dialect could claim it, and none does
+        refused(ctx, home, "PRINTED-BY-NOBODY:000000:42", ProblemType.NATIVE_CODE_UNCLAIMED,
+                "a string no dialect recognises");
     }
 
     private static void refused(TestContext ctx, VirtualMember home, String code, ProblemType expected, String what) {
