@@ -21,4 +21,10 @@ public record MemberPublicView(String entityId, String displayName, MemberKind k
             String parent, MemberStatus status, URI jwksUri, List<TrustMark> trustMarks) {
         this(entityId, displayName, kind, regionPrefixes, parent, status, jwksUri, null, trustMarks);
     }
+
+    /** The view at {@code now}: trust marks past their expiry marked expired. */
+    public MemberPublicView asOf(java.time.Instant now) {
+        return new MemberPublicView(entityId, displayName, kind, regionPrefixes, parent, status, jwksUri, codePolicy,
+                trustMarks == null ? null : trustMarks.stream().map(mark -> mark.asOf(now)).toList());
+    }
 }

@@ -104,7 +104,7 @@ final class Samples {
 
     static TrustMark trustMark() {
         return new TrustMark(ConformancePlan.MEMBER, "1.0.0", "1.0.0", T, T.plusSeconds(300), "sm3:" + HEX,
-                "runner-2026-11");
+                "runner-2026-11", T.plus(java.time.Duration.ofDays(365)), JWS, true);
     }
 
     static ConformanceReport conformanceReport() {

@@ -1,6 +1,9 @@
 package org.yimatong.hub.conformance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,13 +21,19 @@ import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Roles;
+import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.hub.registry.MemberStore;
+import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.payload.AuditEvent.Action;
 import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.payload.TrustMark;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
 import org.yimatong.schemas.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
 
@@ -46,9 +55,16 @@ public class ConformanceReportResource {
     private final TrustedRunnerKeys trustedKeys;
     private final AuditWriter audit;
     private final Clock clock;
+    private final HubKeyRing keys;
+    private final HubConfig hub;
+    /** How long a mark certifies: a year, after which the member runs the suite again. */
+    static final Duration MARK_VALIDITY = Duration.ofDays(365);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ConformanceReportResource(MemberStore registry, TrustedRunnerKeys trustedKeys, AuditWriter audit,
-            Clock clock) {
+            Clock clock, HubKeyRing keys, HubConfig hub) {
+        this.keys = keys;
+        this.hub = hub;
         this.registry = registry;
         this.trustedKeys = trustedKeys;
         this.audit = audit;
@@ -80,7 +96,8 @@ public class ConformanceReportResource {
     private Uni<Response> recordMark(Candidate candidate, long started) {
         TrustMark mark;
         try {
-            mark = TrustMarkRules.markFor(candidate.report(), candidate.member(), clock.instant());
+            mark = signed(candidate.member().entityId(), TrustMarkRules.markFor(candidate.report(), candidate
+                    .member(), clock.instant()));
         } catch (ProblemException refused) {
             if (refused.type() != ProblemType.CONFORMANCE_NOT_PASSED) {
                 throw refused;
@@ -94,6 +111,25 @@ public class ConformanceReportResource {
         return registry.updateTrustMarks(candidate.member().entityId(), marks -> TrustMarkRules.withMark(marks, mark))
                 .flatMap(stored -> audited(candidate, "OK", started))
                 .map(audited -> Response.status(Response.Status.CREATED).entity(mark).build());
+    }
+
+    /**
+     * The mark as this hub vouches for it: valid {@link #MARK_VALIDITY} from now, and signed over what it certifies,
+     * so another hub can check it against this hub's key set without asking.
+     */
+    private TrustMark signed(String member, TrustMark mark) {
+        Instant until = mark.recordedAt().plus(MARK_VALIDITY);
+        ObjectNode claims = JSON.createObjectNode()
+                .put("sub", member)
+                .put("iss", hub.entityId())
+                .put("plan", mark.plan().wireName())
+                .put("suiteVersion", mark.suiteVersion())
+                .put("contractVersion", mark.contractVersion())
+                .put("reportDigest", mark.reportDigest())
+                .put("iat", mark.recordedAt().getEpochSecond())
+                .put("exp", until.getEpochSecond());
+        return mark.signed(until, JwsSigner.sign(keys.signingKey(), TrustMark.TYP, claims.toString().getBytes(
+                StandardCharsets.UTF_8)));
     }
 
     private Uni<Void> audited(Candidate candidate, String outcome, long started) {

@@ -1,5 +1,6 @@
 package org.yimatong.hub.registry;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.yimatong.schemas.payload.MemberPublicView;
-import org.yimatong.schemas.payload.MemberRecord;
 
 import io.smallrye.mutiny.Uni;
 
@@ -19,20 +19,24 @@ import io.smallrye.mutiny.Uni;
 public class MemberResource {
 
     private final MemberStore members;
+    private final Clock clock;
 
-    public MemberResource(MemberStore members) {
+    public MemberResource(MemberStore members, Clock clock) {
         this.members = members;
+        this.clock = clock;
     }
 
     @GET
     public Uni<List<MemberPublicView>> list() {
-        return members.list().map(records -> records.stream().map(MemberRecord::publicView).toList());
+        return members.list().map(records -> records.stream().map(record -> record.publicView().asOf(clock
+                .instant())).toList());
     }
 
     @GET
     @Path("{id}")
     public Uni<MemberPublicView> get(@PathParam("id") String entityId) {
         return members.get(entityId)
-                .map(found -> found.orElseThrow(() -> MemberAdminResource.notFound(entityId)).publicView());
+                .map(found -> found.orElseThrow(() -> MemberAdminResource.notFound(entityId)).publicView().asOf(clock
+                        .instant()));
     }
 }

@@ -13,17 +13,25 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yimatong.hub.testing.TestClock;
 import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.crypto.Sm3;
 import org.yimatong.schemas.jose.JwsSigner;
+import org.yimatong.schemas.jose.JwsVerifier;
+import org.yimatong.schemas.payload.TrustMark;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,6 +53,9 @@ class TrustMarkUploadTest {
     private final Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
 
     @Inject
+    TestClock clock;
+
+    @Inject
     Pool pool;
 
     @BeforeEach
@@ -55,6 +66,39 @@ class TrustMarkUploadTest {
         pool.preparedQuery("update member set trust_marks = '[]' where entity_id = any($1)")
                 .execute(Tuple.of(new String[]{ PLATFORM, OTHER_PLATFORM, CHILD_HUB })).await().indefinitely();
         RunnerReports.trust(runnerKey);
+    }
+
+    @Test
+    void anotherHubChecksTheMarkAgainstThisHubsKeySetAndAnExpiredMarkSaysSo() throws Exception {
+        byte[] report = RunnerReports.report("member", PLATFORM, "PASSED", finished, "PASSED");
+        upload(PLATFORM, report, RunnerReports.sign(runnerKey, report)).statusCode(201);
+
+        // what another hub has: this hub's public member record and its published key set, nothing else
+        String signature = given().when().get("/v1/members/" + PLATFORM).then().statusCode(200)
+                .body("trustMarks[0].expired", org.hamcrest.Matchers.nullValue())
+                .extract().path("trustMarks[0].signature");
+        JwkSet published = JwkSet.parse(given().when().get("/v1/jwks").then().statusCode(200).extract().asString());
+        JsonNode claims = StrictJson.read(new JwsVerifier(EnumSet.allOf(SignatureProfile.class), TrustMark.TYP)
+                .verify(signature, published).payload());
+        assertEquals(PLATFORM, claims.path("sub").asText());
+        assertEquals(TestMembers.HUB_ID, claims.path("iss").asText());
+        assertEquals("member", claims.path("plan").asText());
+        assertEquals("sm3:" + Sm3.hex(report), claims.path("reportDigest").asText());
+        assertTrue(claims.path("exp").asLong() - claims.path("iat").asLong() >= 365L * 24 * 3600, "valid a year");
+        // a mark altered after signing no longer verifies
+        String[] parts = signature.split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claims.toString().replace("\"member\"", "\"hub\"").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> new JwsVerifier(EnumSet.allOf(
+                SignatureProfile.class), TrustMark.TYP).verify(forged, published));
+
+        clock.advance(java.time.Duration.ofDays(366));
+        try {
+            given().when().get("/v1/members/" + PLATFORM).then().statusCode(200)
+                    .body("trustMarks[0].expired", equalTo(true));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
