@@ -23,8 +23,10 @@ import org.yimatong.deploy.local.Processes.Simulator;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
+import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.simulator.Population;
+import org.yimatong.simulator.SimulatorOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,12 +49,20 @@ public final class LocalFederation {
     static final String YRD_ID = "ymt:hub:yrd";
     static final String AH_ID = "ymt:hub:ah";
     static final String DEPARTMENT_ID = "ymt:member:620199";
+    /** The gates of Shanghai's metro: checkpoints verifying codes at yrd, a client of its own (no regions). */
+    static final String SHANGHAI_CHECKPOINT_ID = "ymt:member:310199";
     static final String SOAP_APP_ID = "ymt-hub-yrd";
     /** PERF-7: changes uploaded at the leaf hub, and the time between two uploads. */
     static final int PROPAGATION_CHANGES = 100;
     static final Duration PROPAGATION_SPACING = Duration.ofMillis(100);
     /** A Jiangsu resident the scenario lists RED. */
     static final int LISTED_RESIDENT = 7;
+    /** Gansu's health code is valid for a day (甘肃健康码, REQ-CODE-3): its member record at the national hub says so. */
+    static final Duration GANSU_CODE_LIFETIME = Duration.ofHours(24);
+    /** The day-long code step: a Gansu code shown this long after it was issued, still valid. */
+    static final Duration DAY_LONG_CODE_AGE = Duration.ofHours(5);
+    /** The venue story: how long a scan may take to reach Gansu, and Gansu's batch to reach yrd. */
+    static final Duration VENUE_PATIENCE = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final Calls calls;
@@ -67,6 +77,7 @@ public final class LocalFederation {
     private Hub yrd;
     private Hub ah;
     private Path departmentKey;
+    private Path shanghaiCheckpointKey;
     private Simulator anhui;
     private Simulator shanghai;
     private Simulator jiangsu;
@@ -125,6 +136,9 @@ public final class LocalFederation {
             listedAtHomeIsRedAtAGansuCheckpoint();
             greenLookupByIdCardAtTheNationalHub();
             listChangesReachEveryHub();
+            gansuAsGansu();
+            aVenueScanInGansuTurnsAShanghaiResidentYellow();
+            aDayLongGansuCodeIsAnsweredOnlyLive();
             theNationalHubAnswersWithoutYrd();
         } finally {
             say("--- stopping " + processes.count() + " processes");
@@ -158,7 +172,8 @@ public final class LocalFederation {
         jiangsu = processes.startSimulator("320000", yrd);
         zhejiang = processes.startSimulator("330000", yrd, "--soap-app-id", SOAP_APP_ID);
         anhui = processes.startSimulator("340000", ah);
-        gansu = processes.startSimulator("620000", national);
+        // Gansu as Gansu: its codes are valid a day, and venues post its venue codes (场所码) at their doors
+        gansu = processes.startSimulator("620000", national, "--profile", SimulatorOptions.GANSU);
         for (Simulator sim : List.of(shanghai, jiangsu, zhejiang, anhui, gansu)) {
             say("    " + sim.region() + " at " + sim.url() + " (admin " + sim.admin() + ")");
         }
@@ -180,7 +195,9 @@ public final class LocalFederation {
                 {"entityId":"%s","displayName":"长三角 (Yangtze River Delta) regional hub","kind":"HUB",
                  "regionPrefixes":["31","32","33","34"],"parent":"%s","baseUrl":"%s","dialect":"v1",
                  "jwksUri":"%s/v1/jwks","status":"ACTIVE"}""".formatted(YRD_ID, NATIONAL_ID, yrd.url(), yrd.url()));
-        put(national, gansu.entityId(), platform(gansu, "甘肃 (Gansu) health code", NATIONAL_ID, "v1"));
+        // Gansu's codes live a day: without this policy the national hub refuses them (code-lifetime-too-long)
+        put(national, gansu.entityId(), withCodePolicy(platform(gansu, "甘肃 (Gansu) health code", NATIONAL_ID, "v1"),
+                GANSU_CODE_LIFETIME));
         put(yrd, shanghai.entityId(), platform(shanghai, "上海随申码 (Shanghai)", YRD_ID, "v1"));
         put(yrd, jiangsu.entityId(), platform(jiangsu, "苏康码 (Jiangsu)", YRD_ID, "v1"));
         put(yrd, zhejiang.entityId(), platform(zhejiang, "浙江 (Zhejiang) SOAP gateway", YRD_ID, "soap-md5"));
@@ -197,8 +214,18 @@ public final class LocalFederation {
                  "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
                 .formatted(DEPARTMENT_ID, NATIONAL_ID, Jwk.parse(Files.readString(departmentKey)).publicOnly()
                         .toJson()));
-        say("    national: yrd (HUB, 31-34), 620000 (62), department 620199 (a client: no regions);"
-                + " yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5), ah (HUB, 34); ah: 340000 (34)");
+        // a Shanghai checkpoint is not the Shanghai platform: 310000 refuses a verification with itself on the path
+        shanghaiCheckpointKey = work.resolve("checkpoint-310199.jwk.json");
+        JwkFiles.loadOrCreate(shanghaiCheckpointKey, SignatureProfile.SM2);
+        put(yrd, SHANGHAI_CHECKPOINT_ID, """
+                {"entityId":"%s","displayName":"上海地铁 (Shanghai metro) gates","kind":"PLATFORM",
+                 "regionPrefixes":[],"parent":"%s","baseUrl":"http://127.0.0.1:9/checkpoint","dialect":"v1",
+                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
+                .formatted(SHANGHAI_CHECKPOINT_ID, YRD_ID, Jwk.parse(Files.readString(shanghaiCheckpointKey))
+                        .publicOnly().toJson()));
+        say("    national: yrd (HUB, 31-34), 620000 (62, codes valid 24 h), department 620199 (a client: no regions);"
+                + " yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5), ah (HUB, 34),"
+                + " Shanghai metro gates 310199 (a client); ah: 340000 (34)");
     }
 
     private static String platform(Simulator sim, String name, String parent, String dialect) {
@@ -206,6 +233,12 @@ public final class LocalFederation {
                 {"entityId":"%s","displayName":"%s","kind":"PLATFORM","regionPrefixes":["%s"],"parent":"%s",
                  "baseUrl":"%s","dialect":"%s","jwksUri":"%s/member/v1/jwks","status":"ACTIVE"}"""
                 .formatted(sim.entityId(), name, sim.region().substring(0, 2), parent, sim.url(), dialect, sim.url());
+    }
+
+    /** A member record with {@code codePolicy}: the issuer's codes live up to {@code lifetime} (at most 24 h). */
+    private static String withCodePolicy(String record, Duration lifetime) {
+        return record.substring(0, record.lastIndexOf('}')) + ",\"codePolicy\":{\"maxLifetimeSeconds\":"
+                + lifetime.toSeconds() + "}}";
     }
 
     private void put(Hub hub, String id, String record) throws IOException, InterruptedException {
@@ -370,6 +403,193 @@ public final class LocalFederation {
                 + result.percentile(1.0) + " ms (goal: p99 <= 10000 ms)");
         check(result.seen() == result.changes(), "every change reached every hub of the three levels",
                 (result.changes() - result.seen()) + " changes never reached every hub within 60 s");
+    }
+
+    private void gansuAsGansu() throws IOException, InterruptedException {
+        begin("Gansu as Gansu: 620000 runs as Gansu's platform does (甘肃健康码: a code valid for a day, venue codes",
+                "at the doors), and its member record at the national hub allows codes that long (codePolicy)");
+        Answer record = calls.get(national.url().resolve("/v1/members/" + gansu.entityId()));
+        long policy = record.json().path("codePolicy").path("maxLifetimeSeconds").asLong(0);
+        say("    the national hub's record of " + gansu.entityId() + ": HTTP " + record.status() + ", codePolicy "
+                + record.json().path("codePolicy"));
+        JsonNode claims = claimsOf(calls.get(gansu.admin().resolve("/sim/residents/1/code")).json().path("code")
+                .asText());
+        long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();
+        say("    a Gansu resident's code: issued " + Instant.ofEpochSecond(claims.path("iat").asLong())
+                + ", valid until "
+                + Instant.ofEpochSecond(claims.path("exp").asLong()) + " (" + lifetime + " s)");
+        JsonNode venues = calls.get(gansu.admin().resolve("/sim/venues")).json().path("venues");
+        List<String> names = new ArrayList<>();
+        venues.forEach(v -> names.add(v.path("vid").asText() + " " + v.path("nam").asText()));
+        say("    Gansu's venues: " + names);
+        check(record.status() == 200 && policy == GANSU_CODE_LIFETIME.toSeconds()
+                && lifetime == GANSU_CODE_LIFETIME.toSeconds() && venues.size() == SimulatorOptions.GANSU_VENUES,
+                "Gansu's codes live " + lifetime / 3600 + " h, as its record at the national hub allows"
+                        + " (codePolicy.maxLifetimeSeconds " + policy + "), and " + venues.size()
+                        + " venues post codes",
+                "expected codePolicy.maxLifetimeSeconds " + GANSU_CODE_LIFETIME.toSeconds()
+                        + " at the national hub, a code living as long, and " + SimulatorOptions.GANSU_VENUES
+                        + " venues");
+    }
+
+    private void aVenueScanInGansuTurnsAShanghaiResidentYellow() throws IOException, InterruptedException {
+        begin("a Shanghai resident travelling in Gansu scans a venue code (场所码) with Shanghai's app; Shanghai's",
+                "platform reports the scan at yrd, which sends it yrd -> national -> Gansu's platform. Gansu then",
+                "declares the venue an exposure site and publishes its daily list: at a Shanghai metro gate the",
+                "resident is now YELLOW");
+        int resident = greenShanghaiResident();
+        String code = calls.get(shanghai.admin().resolve("/sim/residents/" + resident + "/code")).json().path("code")
+                .asText();
+        Answer before = verifyAtAShanghaiCheckpoint(code);
+        say("    before the trip: Shanghai resident " + resident + " is " + before.field("status")
+                + " at a metro gate ("
+                + before.field("source") + ")");
+        JsonNode venue = calls.get(gansu.admin().resolve("/sim/venues")).json().path("venues").path(0);
+        String vid = venue.path("vid").asText();
+        String name = venue.path("nam").asText();
+        say("    in Gansu the resident scans the code at the door of " + vid + " \"" + name + "\" ("
+                + venue.path("knd").asText() + ", region " + venue.path("rgn").asText() + ")");
+        // Shanghai's platform knows its resident's number and pseudonymises it with the list key it has from yrd
+        byte[] listKey = listKey(yrd, shanghai.entityId(), shanghai.keyFile());
+        String subject = Population.generate(shanghai.entityId(), shanghai.region(), Processes.RESIDENTS,
+                shanghai.seed(), LocalDate.now(ResidentIdNumber.CHINA)).byNumber(resident).orElseThrow().idNumber()
+                .pseudonym(listKey);
+        Answer scan = calls.postJson(yrd.url().resolve("/v1/venue-scans"), """
+                {"venueCode":"%s","subject":"%s","at":"%s","direction":"ENTRY"}"""
+                .formatted(venue.path("venueCode").asText(), subject, Instant.ofEpochSecond(Instant.now()
+                        .getEpochSecond())),
+                Map.of("Ymt-Client-Assertion", Calls.assertion(shanghai.keyFile(), shanghai.entityId(), YRD_ID)));
+        say("    yrd answered HTTP " + scan.status() + " in " + scan.millis() + " ms: " + scan.text());
+        String scanId = scan.field("scanId");
+        check(scan.status() == 200 && scan.json().path("venue").path("nam").asText().equals(name)
+                && scan.json().path("venue").path("vid").asText().equals(vid)
+                && scan.json().path("accepted").asBoolean() && !scanId.isEmpty(),
+                "scan accepted at once; Shanghai's app shows the venue \"" + name + "\" (scanId " + scanId + ")",
+                "expected HTTP 200 naming venue " + vid + " \"" + name + "\", accepted, with a scanId");
+        JsonNode visit = visitAtGansu(vid, scanId);
+        check(visit.path("subject").asText().equals(subject),
+                "the visit reached Gansu's platform (reported by " + visit.path("reportedBy").asText()
+                        + ", the visitor known only by pseudonym)",
+                "scan " + scanId + " not among the visits Gansu lists for " + vid + " after "
+                        + VENUE_PATIENCE.toSeconds() + " s");
+        Answer exposure = calls.postJson(gansu.admin().resolve("/sim/venues/" + vid + "/exposure"), "{}", Map.of());
+        say("    Gansu declares " + vid + " an exposure site: " + exposure.text());
+        Answer published = calls.postJson(gansu.admin().resolve("/sim/lists/publish"), "{\"to\":\"hub\"}", Map.of());
+        String entries = published.json().path("manifest").path("count").asText();
+        String contacts = exposure.json().path("contacts").asText();
+        String taken = published.json().path("hub").path("status").asText();
+        say("    Gansu's daily list (" + entries + " entries, venue contacts among them: " + contacts
+                + ") taken by the national hub: HTTP " + taken);
+        Answer after = verifyAtAShanghaiCheckpointUntil(code, "YELLOW", VENUE_PATIENCE);
+        check(before.field("status").equals("GREEN") && after.status() == 200 && after.field("status").equals("YELLOW")
+                && after.field("source").equals("LIST") && after.field("reason").equals("LISTED")
+                && after.field("home").equals(shanghai.entityId())
+                && after.json().path("listSub").isMissingNode(),
+                "YELLOW at the Shanghai checkpoint (source LIST, reason LISTED): Shanghai answered live, yrd merged"
+                        + " Gansu's contact listing by the pseudonym Shanghai gave",
+                "expected GREEN before the trip, then HTTP 200, status YELLOW, source LIST, reason LISTED,"
+                        + " home 310000 within " + VENUE_PATIENCE.toSeconds() + " s");
+    }
+
+    private void aDayLongGansuCodeIsAnsweredOnlyLive() throws IOException, InterruptedException {
+        long hours = DAY_LONG_CODE_AGE.toHours();
+        begin("a Gansu code issued " + hours
+                + " hours ago (valid a day) is shown at a Shanghai metro gate: yrd sends it",
+                "yrd -> national -> 620000 and only Gansu's live answer counts; with Gansu's platform down it is",
+                "UNKNOWN, never the colour signed into the code");
+        JsonNode code = calls.get(gansu.admin().resolve("/sim/residents/1/code?ageSeconds="
+                + DAY_LONG_CODE_AGE.toSeconds())).json();
+        String colour = code.path("colour").asText();
+        JsonNode claims = claimsOf(code.path("code").asText());
+        say("    Gansu resident 1 is " + colour + "; the code was issued " + Instant.ofEpochSecond(claims.path("iat")
+                .asLong()) + ", valid until " + code.path("expiresAt").asText() + ", signed colour "
+                + claims.path("col").asText());
+        Answer live = verifyAtAShanghaiCheckpoint(code.path("code").asText());
+        if (live.field("status").equals("UNKNOWN")) {
+            say("    (a cold route answers UNKNOWN when it exceeds the budget; asking once more, as a gate would)");
+            live = verifyAtAShanghaiCheckpoint(code.path("code").asText());
+        }
+        check(live.status() == 200 && live.field("status").equals(colour) && live.field("source").equals("LIVE")
+                && live.field("home").equals(gansu.entityId()),
+                colour + " answered live by Gansu's platform (source LIVE, home " + live.field("home") + "), " + hours
+                        + " h after the code was issued",
+                "expected HTTP 200, status " + colour + ", source LIVE, home " + gansu.entityId());
+        faults(gansu, "{\"down\":true}");
+        try {
+            check(!calls.answers(gansu.url().resolve("/member/v1/jwks")), "Gansu's member API refuses connections",
+                    "the Gansu member API still answers after {\"down\":true}");
+            Answer down = verifyAtAShanghaiCheckpoint(code.path("code").asText());
+            check(down.status() == 200 && down.field("status").equals("UNKNOWN")
+                    && down.field("reason").equals("HOME_UNAVAILABLE") && down.field("source").equals("NONE")
+                    && down.millis() <= unknownLimitMs,
+                    "UNKNOWN (reason HOME_UNAVAILABLE, source NONE) with Gansu's platform down, in " + down.millis()
+                            + " ms: a day-long code's signed " + claims.path("col").asText() + " is never the answer",
+                    "expected HTTP 200, status UNKNOWN, reason HOME_UNAVAILABLE, source NONE within " + unknownLimitMs
+                            + " ms");
+        } finally {
+            faults(gansu, "{\"down\":false}");
+        }
+    }
+
+    /** A Shanghai resident GREEN at home whom no other step uses, as Shanghai's platform knows its residents. */
+    private int greenShanghaiResident() {
+        return Population.generate(shanghai.entityId(), shanghai.region(), Processes.RESIDENTS, shanghai.seed(),
+                LocalDate.now(ResidentIdNumber.CHINA)).all().stream()
+                .filter(r -> r.number() > 10 && r.colour() == Colour.GREEN)
+                .findFirst().orElseThrow().number();
+    }
+
+    /** The visit Gansu's platform keeps for scan {@code scanId} at venue {@code vid}, asked until it is there. */
+    private JsonNode visitAtGansu(String vid, String scanId) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(VENUE_PATIENCE);
+        while (true) {
+            Answer visits = calls.get(gansu.admin().resolve("/sim/venues/" + vid + "/visits"));
+            for (JsonNode visit : visits.json().path("visits")) {
+                if (visit.path("scanId").asText().equals(scanId)) {
+                    say("    Gansu's platform lists the visit: " + visit);
+                    return visit;
+                }
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                say("    Gansu's visits of " + vid + ": " + visits.text());
+                return Calls.JSON.createObjectNode();
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** A verification at yrd from a Shanghai checkpoint (a metro gate, client 310199 of yrd), printed. */
+    private Answer verifyAtAShanghaiCheckpoint(String code) throws IOException, InterruptedException {
+        Answer answer = askAtAShanghaiCheckpoint(code);
+        say("    yrd answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
+        return answer;
+    }
+
+    /** {@link #verifyAtAShanghaiCheckpoint} asked again until it answers {@code status} or {@code patience} passes. */
+    private Answer verifyAtAShanghaiCheckpointUntil(String code, String status, Duration patience)
+            throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        for (int asked = 1;; asked++) {
+            Answer answer = askAtAShanghaiCheckpoint(code);
+            if (answer.field("status").equals(status) || !Instant.now().isBefore(started.plus(patience))) {
+                say("    yrd answered HTTP " + answer.status() + " (asked " + asked + " times in "
+                        + Duration.between(started, Instant.now()).toMillis() + " ms): " + answer.text());
+                return answer;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private Answer askAtAShanghaiCheckpoint(String code) throws IOException, InterruptedException {
+        return calls.postJson(yrd.url().resolve("/v1/verifications"), """
+                {"code":"%s","checkpoint":{"id":"sh-metro-l2-gate-07","region":"310115","kind":"TRANSPORT"},
+                 "purpose":"entry"}""".formatted(code), Map.of("Ymt-Client-Assertion",
+                Calls.assertion(shanghaiCheckpointKey, SHANGHAI_CHECKPOINT_ID, YRD_ID)));
+    }
+
+    /** The claims of a compact JWS, read without verifying: for printing and for the lifetime it says. */
+    private static JsonNode claimsOf(String jws) throws IOException {
+        return Calls.JSON.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
     }
 
     private void theNationalHubAnswersWithoutYrd() throws IOException, InterruptedException {

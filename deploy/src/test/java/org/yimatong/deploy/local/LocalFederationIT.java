@@ -35,7 +35,7 @@ class LocalFederationIT {
         String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(List.of(), federation.failures(), output);
         assertEquals(0, failed);
-        assertTrue(output.contains("RESULT: all 8 steps gave the expected answer"), output);
+        assertTrue(output.contains("RESULT: all 11 steps gave the expected answer"), output);
         for (String expected : List.of("source LIVE, home ymt:member:310000", "answered live by the SOAP gateway",
                 "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000",
                 "served the person by its pairwise sub, level urn:ymt:loa:substantial",
@@ -43,7 +43,14 @@ class LocalFederationIT {
                 "RED from the list (source LIST, reason LISTED), though Jiangsu answered GREEN",
                 "hold the same list key", "refused the list key: HTTP 403",
                 "RED from the national hub's own list state", "PERF-7 summary: 100 of 100",
-                "every change reached every hub", "RED (source LIST) with yrd down")) {
+                "every change reached every hub",
+                "Gansu's codes live 24 h, as its record at the national hub allows",
+                "(codePolicy.maxLifetimeSeconds 86400), and 5 venues post codes",
+                "scan accepted at once; Shanghai's app shows the venue \"模拟", "the visit reached Gansu's platform",
+                "YELLOW at the Shanghai checkpoint (source LIST, reason LISTED)",
+                "answered live by Gansu's platform (source LIVE, home ymt:member:620000), 5 h after",
+                "UNKNOWN (reason HOME_UNAVAILABLE, source NONE) with Gansu's platform down",
+                "RED (source LIST) with yrd down")) {
             assertTrue(output.contains(expected), "missing \"" + expected + "\" in\n" + output);
         }
         assertFalse(output.contains("FAILED"), output);
