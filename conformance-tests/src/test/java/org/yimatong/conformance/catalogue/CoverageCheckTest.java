@@ -141,7 +141,7 @@ class CoverageCheckTest {
         add(expected, "TOK", 4);
         add(expected, "LOA", 3);
         add(expected, "PRIV", 1);
-        add(expected, "AUD", 2);
+        add(expected, "AUD", 3);
         add(expected, "APL", 1);
         add(expected, "ERR", 1);
         add(expected, "HA", 2);

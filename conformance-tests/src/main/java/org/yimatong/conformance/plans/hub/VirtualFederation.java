@@ -123,8 +123,13 @@ public final class VirtualFederation {
 
     /** From now on {@code member} answers each verification {@code status}, live (§6), as {@link #active()} does. */
     static void answersLive(TestContext ctx, VirtualMember member, String status) {
+        answersLive(ctx, member, status, liveListSub(member));
+    }
+
+    /** As {@link #answersLive(TestContext, VirtualMember, String)}, naming its subject by {@code listSub}. */
+    static void answersLive(TestContext ctx, VirtualMember member, String status, String listSub) {
         ctx.counterpart().server().answer("POST", member.apiPath("verifications"), 200, "application/json",
-                liveAnswer(member, status));
+                liveAnswer(member, status, listSub));
     }
 
     /** From now on the connection of a verification sent to {@code member} is reset at once, as {@link #down()}. */
