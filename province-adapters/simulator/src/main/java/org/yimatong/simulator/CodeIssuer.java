@@ -76,10 +76,19 @@ final class CodeIssuer {
     /**
      * An ID token of the login service: a JWS ({@code typ} JWT) with {@code iss} this member, {@code sub} the
      * resident's issuer-scoped subject, {@code aud}, {@code acr = urn:ymt:loa:<level>}, {@code auth_time},
-     * {@code iat}, {@code exp} (10 minutes) and a random {@code jti}.
+     * {@code iat}, {@code exp} (10 minutes) and a random {@code jti}. Asked for with the {@code guardian} of a
+     * relative's code, it also carries {@code may_act} (RFC 8693 section 4.4) naming the guardian by the subject and
+     * issuer of their own ID token, so a hub lets the guardian act for the resident and nobody else.
      */
-    String idToken(int n, LevelOfAssurance level, String audience) {
+    String idToken(int n, LevelOfAssurance level, String audience, Integer guardian) {
         Resident resident = resident(n);
+        String actor = null;
+        if (guardian != null) {
+            if (guardian == n) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "A resident is not their own guardian");
+            }
+            actor = resident(guardian).codeSubject();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ObjectNode claims = JsonNodeFactory.instance.objectNode();
         claims.put("iss", entityId);
@@ -90,6 +99,9 @@ final class CodeIssuer {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(ID_TOKEN_LIFETIME).getEpochSecond());
         claims.put("jti", DynamicCodeCodec.newJti());
+        if (actor != null) {
+            claims.putObject("may_act").put("sub", actor).put("iss", entityId);
+        }
         return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -20,6 +20,7 @@ import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.PayloadJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * What the simulator asks of its hub, as a member: the list key of the current epoch, the hub's key set, and batch
@@ -113,6 +114,36 @@ final class HubClient {
             // not JSON: reported as the status alone
         }
         return new Upload(answer.statusCode(), body);
+    }
+
+    /**
+     * One page of who looked at a person ({@code accesses} newest first, as the hub gave them) and the cursor of the
+     * next one, if any. The hub knowing no look at the person for this platform is an empty log.
+     */
+    record AccessLog(JsonNode accesses, Optional<String> next) {}
+
+    /** {@code GET /v1/audit/subjects/{listSub}} as the person's home platform, from {@code after} (or the start). */
+    AccessLog subjectAccesses(String listSub, String after) throws IOException, InterruptedException {
+        String path = "/v1/audit/subjects/" + enc(listSub) + (after == null ? "" : "?after=" + enc(after));
+        HttpResponse<byte[]> answer = send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Ymt-Client-Assertion", clientAssertion()).GET());
+        if (answer.statusCode() == 404) {
+            // the hub answers 404 until an event names this platform as the person's home: nobody looked yet
+            return new AccessLog(JsonNodeFactory.instance.arrayNode(), Optional.empty());
+        }
+        expect(answer, 200, "GET /v1/audit/subjects/{listSub}");
+        JsonNode page;
+        try {
+            page = StrictJson.read(answer.body());
+        } catch (IOException e) {
+            throw new HubCallException("GET /v1/audit/subjects/{listSub}: the answer is not JSON");
+        }
+        if (!page.path("accesses").isArray()) {
+            throw new HubCallException("GET /v1/audit/subjects/{listSub}: the answer holds no accesses");
+        }
+        return new AccessLog(page.get("accesses"), page.hasNonNull("next") ? Optional.of(page.get("next").asText())
+                : Optional.empty());
     }
 
     private URI uri(String pathAndQuery) {

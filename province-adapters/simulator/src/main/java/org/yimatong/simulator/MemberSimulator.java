@@ -24,6 +24,7 @@ import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
 import org.yimatong.schemas.problem.ProblemException;
+import org.yimatong.schemas.problem.ProblemType;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -57,6 +58,7 @@ public final class MemberSimulator implements AutoCloseable {
     private final Http.Router memberRouter;
     private final Http.Router adminRouter;
     private final HubAssertions hubAssertions;
+    private final Optional<HubClient> hub;
     private final Object listenerLock = new Object();
     private volatile HttpServer listener;
     private volatile HttpServer adminListener;
@@ -69,8 +71,7 @@ public final class MemberSimulator implements AutoCloseable {
         this.keySet = new JwkSet(List.of(key)).publicOnly();
         this.population = Population.generate(options.entityId(), options.region(), options.residents(),
                 options.seed(), Population.chinaDay(clock.instant()));
-        Optional<HubClient> hub = options.hubUrl().map(url -> new HubClient(url, options.hubId(), options.entityId(),
-                key, clock));
+        this.hub = options.hubUrl().map(url -> new HubClient(url, options.hubId(), options.entityId(), key, clock));
         this.issuer = new CodeIssuer(options.entityId(), options.region(), population, key, clock,
                 options.codeLifetime());
         this.venues = Venues.create(options, key, clock);
@@ -265,7 +266,28 @@ public final class MemberSimulator implements AutoCloseable {
 
     /** An ID token of the login service for resident {@code n} ({@link CodeIssuer#idToken}). */
     public String idToken(int n, LevelOfAssurance level, String audience) {
-        return issuer.idToken(n, level, audience);
+        return issuer.idToken(n, level, audience, null);
+    }
+
+    /**
+     * An ID token for resident {@code n} that lets resident {@code guardian} act for them ({@code may_act}), as for
+     * the guardian of a relative's code.
+     */
+    public String idToken(int n, LevelOfAssurance level, String audience, Integer guardian) {
+        return issuer.idToken(n, level, audience, guardian);
+    }
+
+    /**
+     * Who looked at resident {@code n}: this platform's hub's access log of the resident
+     * ({@code GET /v1/audit/subjects/{listSub}}, REQ-AUD-3), one page from {@code after}.
+     *
+     * @throws ProblemException 409 {@code conflict} when the simulator has no hub to ask
+     */
+    HubClient.AccessLog accessLog(int n, String after) throws IOException, InterruptedException {
+        HubClient client = hub.orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
+                "This simulator has no hub (--hub-url): nobody but the hub knows who looked at a resident"));
+        String listSub = resident(n).idNumber().pseudonym(listKey());
+        return client.subjectAccesses(listSub, after);
     }
 
     Resident resident(int n) {

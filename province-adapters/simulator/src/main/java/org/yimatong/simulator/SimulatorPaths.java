@@ -48,6 +48,7 @@ final class SimulatorPaths {
                 .simulator("GET", "/sim/venues/([A-Za-z0-9._:-]{1,128})/visits", this::visits)
                 .simulator("POST", "/sim/venues/([A-Za-z0-9._:-]{1,128})/exposure", this::exposure)
                 .simulator("POST", "/sim/residents/([0-9]{1,7})/colour", this::colour)
+                .simulator("GET", "/sim/residents/([0-9]{1,7})/access-log", this::accessLog)
                 .simulator("POST", "/sim/login", this::login)
                 .simulator("POST", "/sim/lists/publish", this::publish);
     }
@@ -262,7 +263,10 @@ final class SimulatorPaths {
         return Http.Answer.json(200, answer);
     }
 
-    /** {@code {resident, level, audience}}: an ID token at the chosen level of assurance. */
+    /**
+     * {@code {resident, level, audience, guardian?}}: an ID token at the chosen level of assurance; with
+     * {@code guardian}, one that lets that resident act for this one ({@code may_act}).
+     */
     private Http.Answer login(Http.Request request) {
         JsonNode body = request.json();
         List<FieldError> errors = new java.util.ArrayList<>();
@@ -280,15 +284,52 @@ final class SimulatorPaths {
         if (!Patterns.ENTITY_ID.matcher(audience).matches()) {
             errors.add(new FieldError("/audience", "the hub's entity id"));
         }
+        JsonNode guardianNode = body.get("guardian");
+        Integer guardian = null;
+        if (guardianNode != null && !guardianNode.isNull()) {
+            if (!guardianNode.canConvertToInt()) {
+                errors.add(new FieldError("/guardian", "the number of the resident who may act for this one"));
+            } else {
+                guardian = guardianNode.intValue();
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) invalid", errors);
         }
-        String token = sim.idToken(n.intValue(), level.get(), audience);
+        String token = sim.idToken(n.intValue(), level.get(), audience, guardian);
         ObjectNode answer = NODES.objectNode();
         answer.put("id_token", token);
+        if (guardian != null) {
+            answer.put("guardian", guardian);
+        }
         answer.put("token_type", "id_token");
         answer.put("acr", level.get().uri());
         answer.put("expires_in", MemberSimulator.ID_TOKEN_LIFETIME.toSeconds());
+        return Http.Answer.json(200, answer);
+    }
+
+    /**
+     * {@code ?after=}: who looked at resident {@code n}, as the hub's access log of the resident tells this platform
+     * (REQ-AUD-3): {@code {n, accesses: [{at, by, byName, purpose, action, outcome}], next?}}, newest first.
+     */
+    private Http.Answer accessLog(Http.Request request) throws IOException, InterruptedException {
+        int n = Integer.parseInt(request.path().group(1));
+        sim.resident(n);
+        String after = query(request, "after").get("after");
+        if (after != null && !after.matches("[A-Za-z0-9_-]{1,512}")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "after must be a cursor the hub gave",
+                    List.of(new FieldError("/query/after", "a cursor of a previous page")));
+        }
+        HubClient.AccessLog log;
+        try {
+            log = sim.accessLog(n, after);
+        } catch (HubClient.HubCallException e) {
+            throw new ProblemException(ProblemType.MEMBER_BAD_ANSWER, "The hub gave no access log: " + e.getMessage());
+        }
+        ObjectNode answer = NODES.objectNode();
+        answer.put("n", n);
+        answer.set("accesses", log.accesses());
+        log.next().ifPresent(next -> answer.put("next", next));
         return Http.Answer.json(200, answer);
     }
 

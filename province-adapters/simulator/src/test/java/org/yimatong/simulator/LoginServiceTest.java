@@ -2,6 +2,7 @@ package org.yimatong.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -54,6 +55,44 @@ class LoginServiceTest {
         assertEquals(running.sim.population().byNumber(5).orElseThrow().codeSubject(), claims.get("sub").asText());
         assertTrue(claims.get("auth_time").asLong() <= claims.get("iat").asLong());
         assertTrue(claims.get("exp").asLong() > claims.get("iat").asLong());
+    }
+
+    @Test
+    void aGuardiansLoginForADependantNamesTheGuardianInMayAct() throws Exception {
+        RunningSimulator.Answer answer = running.post("/sim/login",
+                "{\"resident\":5,\"level\":\"substantial\",\"guardian\":9}");
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(9, answer.json().get("guardian").asInt());
+
+        JwkSet published = JwkSet.parse(running.get("/member/v1/jwks").json());
+        JsonNode claims = StrictJson.read(new JwsVerifier(EnumSet.allOf(SignatureProfile.class), "JWT")
+                .verify(answer.json().get("id_token").asText(), published).payload());
+        // the hub grants the exchange only to the actor whose own ID token has this sub and iss
+        assertEquals(running.sim.population().byNumber(5).orElseThrow().codeSubject(), claims.get("sub").asText());
+        assertEquals(running.sim.population().byNumber(9).orElseThrow().codeSubject(),
+                claims.get("may_act").get("sub").asText());
+        assertEquals("ymt:member:320000", claims.get("may_act").get("iss").asText());
+        assertNotEquals(claims.get("sub").asText(), claims.get("may_act").get("sub").asText());
+    }
+
+    @Test
+    void anOwnLoginLetsNobodyActForTheResident() throws Exception {
+        JsonNode claims = StrictJson.read(new JwsVerifier(EnumSet.allOf(SignatureProfile.class), "JWT")
+                .verify(login("substantial"), JwkSet.parse(running.get("/member/v1/jwks").json())).payload());
+
+        assertFalse(claims.has("may_act"));
+    }
+
+    @Test
+    void aResidentIsNotTheirOwnGuardianAndAGuardianIsAResidentsNumber() throws Exception {
+        assertEquals(400, running.post("/sim/login", "{\"resident\":5,\"level\":\"basic\",\"guardian\":5}")
+                .status());
+        RunningSimulator.Answer notANumber = running.post("/sim/login",
+                "{\"resident\":5,\"level\":\"basic\",\"guardian\":\"mother\"}");
+        assertEquals(400, notANumber.status());
+        assertEquals("/guardian", notANumber.json().get("errors").get(0).get("pointer").asText());
+        assertEquals(404, running.post("/sim/login", "{\"resident\":5,\"level\":\"basic\",\"guardian\":31}")
+                .status());
     }
 
     @Test
