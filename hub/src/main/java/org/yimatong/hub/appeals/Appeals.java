@@ -3,8 +3,6 @@ package org.yimatong.hub.appeals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +14,7 @@ import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.database.Redelivery;
 import org.yimatong.hub.memberapi.MemberBadAnswerException;
 import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.memberapi.MemberUnavailableException;
@@ -43,7 +42,7 @@ import io.smallrye.mutiny.Uni;
  * an appeal a hub filed here is relayed to that hub. Every step is one audit event.
  * <p>
  * Nothing is lost when the next node is down (REQ-APL-2): a RECEIVED appeal is due for another attempt, first
- * {@link #FIRST_RETRY} after it was filed, then twice as long after each failure up to {@link #MAX_RETRY}; every
+ * {@link #FIRST_RETRY} after it was filed, then twice as long after each failure up to an hour ({@link Redelivery}); every
  * {@code ymt.appeals.redelivery-every} each instance claims the due ones ({@code FOR UPDATE SKIP LOCKED}, so one
  * instance at a time) and tries them. An instance that dies while delivering leaves its claim to lapse after
  * {@code ymt.appeals.claim} (2 minutes: far longer than a delivery takes).
@@ -52,8 +51,7 @@ import io.smallrye.mutiny.Uni;
 public class Appeals {
 
     private static final Logger LOG = Logger.getLogger(Appeals.class);
-    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
-    static final Duration MAX_RETRY = Duration.ofHours(1);
+    static final Duration FIRST_RETRY = Redelivery.FIRST_RETRY;
     private static final int CLAIMS_PER_ROUND = 50;
 
     private final AppealStore store;
@@ -121,13 +119,7 @@ public class Appeals {
     }
 
     private Uni<AppealRecord> retryLater(AppealRecord received, int attempt) {
-        return store.retryAt(received.id(), clock.instant().plus(backoff(attempt))).replaceWith(received);
-    }
-
-    /** The wait after {@code attempt} failed attempts: {@link #FIRST_RETRY}, doubled each time, at most an hour. */
-    static Duration backoff(int attempt) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 16));
-        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+        return store.retryAt(received.id(), clock.instant().plus(Redelivery.backoff(attempt))).replaceWith(received);
     }
 
     @Scheduled(identity = "appeal-redelivery", every = "{ymt.appeals.redelivery-every:15s}",
@@ -143,17 +135,8 @@ public class Appeals {
      */
     public Uni<Integer> redeliverDue() {
         Instant now = clock.instant();
-        return store.claimDue(now, now.plus(claim), CLAIMS_PER_ROUND).flatMap(due -> {
-            if (due.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            List<Uni<Boolean>> attempts = new ArrayList<>();
-            for (AppealStore.Pending pending : due) {
-                attempts.add(redeliver(pending));
-            }
-            return Uni.join().all(attempts).andCollectFailures()
-                    .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
-        });
+        return store.claimDue(now, now.plus(claim), CLAIMS_PER_ROUND).flatMap(due -> Redelivery.round(due,
+                this::redeliver));
     }
 
     private Uni<Boolean> redeliver(AppealStore.Pending pending) {

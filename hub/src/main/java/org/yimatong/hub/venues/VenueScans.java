@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -21,6 +20,7 @@ import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.database.Redelivery;
 import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.memberapi.MemberRefusedException;
 import org.yimatong.hub.memberapi.MemberUnavailableException;
@@ -65,8 +65,6 @@ public class VenueScans {
     private static final Logger LOG = Logger.getLogger(VenueScans.class);
     public static final String SCAN_ID_HEADER = MemberClient.SCAN_ID_HEADER;
     public static final String REPORTER_HEADER = MemberClient.SCAN_REPORTER_HEADER;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
-    static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final int CLAIMS_PER_ROUND = 50;
 
     private final VenueScanStore store;
@@ -169,17 +167,8 @@ public class VenueScans {
     /** Claims the scans whose next attempt is due and delivers each; how many the platforms took. */
     public Uni<Integer> redeliverDue() {
         Instant now = clock.instant();
-        return store.claimDue(now, now.plus(claim), CLAIMS_PER_ROUND).flatMap(due -> {
-            if (due.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            List<Uni<Boolean>> attempts = new ArrayList<>();
-            for (VenueScanStore.Owed owed : due) {
-                attempts.add(deliver(owed));
-            }
-            return Uni.join().all(attempts).andCollectFailures()
-                    .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
-        });
+        return store.claimDue(now, now.plus(claim), CLAIMS_PER_ROUND).flatMap(due -> Redelivery.round(due,
+                this::deliver));
     }
 
     /** One attempt: delivered (recorded), refused by the platform (kept for an operator) or unavailable (later). */
@@ -213,13 +202,7 @@ public class VenueScans {
     }
 
     private Uni<Void> retryLater(VenueScanRecord scan, int attempts) {
-        return store.retryAt(scan, clock.instant().plus(backoff(attempts)));
-    }
-
-    /** The wait after {@code attempts} failed attempts: {@link #FIRST_RETRY}, doubled each time, at most an hour. */
-    static Duration backoff(int attempts) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+        return store.retryAt(scan, clock.instant().plus(Redelivery.backoff(attempts)));
     }
 
     /** The platform that reported the scan: the caller, or, for a hub relaying it, the platform the hub names. */

@@ -19,6 +19,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yimatong.hub.database.Redelivery;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.testing.TestClock;
@@ -114,10 +115,10 @@ class AppealsAreDeliveredWhenTheHomeIsBackTest {
 
     @Test
     void theBackOffDoublesUpToAnHour() {
-        assertEquals(Duration.ofSeconds(15), Appeals.backoff(1));
-        assertEquals(Duration.ofSeconds(30), Appeals.backoff(2));
-        assertEquals(Duration.ofSeconds(60), Appeals.backoff(3));
-        assertEquals(Duration.ofHours(1), Appeals.backoff(40));
+        assertEquals(Duration.ofSeconds(15), Redelivery.backoff(1));
+        assertEquals(Duration.ofSeconds(30), Redelivery.backoff(2));
+        assertEquals(Duration.ofSeconds(60), Redelivery.backoff(3));
+        assertEquals(Duration.ofHours(1), Redelivery.backoff(40));
     }
 
     private int redeliver() {
