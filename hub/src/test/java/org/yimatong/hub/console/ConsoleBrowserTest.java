@@ -233,6 +233,9 @@ class ConsoleBrowserTest {
         field.clear();
         field.sendKeys(token);
         browser.findElement(By.id("login")).click();
+        // the answer (the form again, or the redirect to the tree) replaces this page: read nothing before it has
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(field));
     }
 
     private WebElement member(String entityId) {
