@@ -51,6 +51,11 @@ public final class LocalFederation {
     static final String DEPARTMENT_ID = "ymt:member:620199";
     /** The gates of Shanghai's metro: checkpoints verifying codes at yrd, a client of its own (no regions). */
     static final String SHANGHAI_CHECKPOINT_ID = "ymt:member:310199";
+    /** A checkpoint at Lanzhou's railway station: a client of the national hub with a key of its own (no regions). */
+    static final String GANSU_CHECKPOINT_ID = "ymt:member:620198";
+    static final String GANSU_CHECKPOINT_NAME = "兰州火车站 checkpoint";
+    /** The Shanghai resident whose access log the scenario reads: one whom no other step shows anywhere. */
+    static final int LOOKED_AT_RESIDENT = 2;
     static final String SOAP_APP_ID = "ymt-hub-yrd";
     /** PERF-7: changes uploaded at the leaf hub, and the time between two uploads. */
     static final int PROPAGATION_CHANGES = 100;
@@ -78,6 +83,7 @@ public final class LocalFederation {
     private Hub ah;
     private Path departmentKey;
     private Path shanghaiCheckpointKey;
+    private Path gansuCheckpointKey;
     private Simulator anhui;
     private Simulator shanghai;
     private Simulator jiangsu;
@@ -139,6 +145,7 @@ public final class LocalFederation {
             gansuAsGansu();
             aVenueScanInGansuTurnsAShanghaiResidentYellow();
             aDayLongGansuCodeIsAnsweredOnlyLive();
+            aPersonSeesTheGansuCheckpointThatVerifiedTheirCode();
             theNationalHubAnswersWithoutYrd();
         } finally {
             say("--- stopping " + processes.count() + " processes");
@@ -223,7 +230,17 @@ public final class LocalFederation {
                  "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
                 .formatted(SHANGHAI_CHECKPOINT_ID, YRD_ID, Jwk.parse(Files.readString(shanghaiCheckpointKey))
                         .publicOnly().toJson()));
-        say("    national: yrd (HUB, 31-34), 620000 (62, codes valid 24 h), department 620199 (a client: no regions);"
+        // a Gansu checkpoint: a client of the national hub like the metro gates at yrd, with a key of its own
+        gansuCheckpointKey = work.resolve("checkpoint-620198.jwk.json");
+        JwkFiles.loadOrCreate(gansuCheckpointKey, SignatureProfile.SM2);
+        put(national, GANSU_CHECKPOINT_ID, """
+                {"entityId":"%s","displayName":"%s","kind":"PLATFORM",
+                 "regionPrefixes":[],"parent":"%s","baseUrl":"http://127.0.0.1:9/checkpoint","dialect":"v1",
+                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
+                .formatted(GANSU_CHECKPOINT_ID, GANSU_CHECKPOINT_NAME, NATIONAL_ID, Jwk.parse(Files.readString(
+                        gansuCheckpointKey)).publicOnly().toJson()));
+        say("    national: yrd (HUB, 31-34), 620000 (62, codes valid 24 h), department 620199 and the 兰州火车站"
+                + " checkpoint 620198 (clients: no regions);"
                 + " yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5), ah (HUB, 34),"
                 + " Shanghai metro gates 310199 (a client); ah: 340000 (34)");
     }
@@ -590,6 +607,71 @@ public final class LocalFederation {
     /** The claims of a compact JWS, read without verifying: for printing and for the lifetime it says. */
     private static JsonNode claimsOf(String jws) throws IOException {
         return Calls.JSON.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[1]));
+    }
+
+    private void aPersonSeesTheGansuCheckpointThatVerifiedTheirCode() throws IOException, InterruptedException {
+        int resident = LOOKED_AT_RESIDENT;
+        begin("a Shanghai resident's code is verified at a Gansu checkpoint (" + GANSU_CHECKPOINT_NAME + ", client "
+                + GANSU_CHECKPOINT_ID + " of", "the national hub), routed national -> yrd -> 310000; then Shanghai's"
+                        + " platform shows the resident who looked at them:",
+                "their access log, which it reads from yrd, its hub, names the Gansu checkpoint");
+        JsonNode code = calls.get(shanghai.admin().resolve("/sim/residents/" + resident + "/code")).json();
+        String colour = code.path("colour").asText();
+        say("    Shanghai resident " + resident + " is " + colour + " at home");
+        Instant asked = Instant.now();
+        Answer answer = verifyAtAGansuCheckpoint(code.path("code").asText());
+        if (answer.field("status").equals("UNKNOWN")) {
+            say("    (a cold route answers UNKNOWN when it exceeds the budget; asking once more, as a checkpoint would)");
+            answer = verifyAtAGansuCheckpoint(code.path("code").asText());
+        }
+        Instant answered = Instant.now();
+        check(answer.status() == 200 && answer.field("status").equals(colour) && answer.field("source").equals("LIVE")
+                && answer.field("home").equals(shanghai.entityId()),
+                colour + " at the Gansu checkpoint (source LIVE, home " + answer.field("home") + ")",
+                "expected HTTP 200, status " + colour + ", source LIVE, home " + shanghai.entityId());
+        Answer log = calls.get(shanghai.admin().resolve("/sim/residents/" + resident + "/access-log"));
+        say("    Shanghai's platform shows resident " + resident + " (HTTP " + log.status() + "), newest first:");
+        JsonNode found = null;
+        for (JsonNode access : log.json().path("accesses")) {
+            // byName is the hub's display name of by; yrd has none for a client registered at the national hub
+            say("      " + access.path("at").asText() + "  " + access.path("by").asText()
+                    + (access.hasNonNull("byName") ? " \"" + access.path("byName").asText() + "\"" : "") + "  "
+                    + access.path("action").asText() + ", purpose "
+                    + access.path("purpose").asText() + ", " + access.path("outcome").asText());
+            if (found == null && access.path("by").asText().equals(GANSU_CHECKPOINT_ID)
+                    && access.path("action").asText().equals("VERIFICATION")) {
+                found = access;
+            }
+        }
+        if (found == null) {
+            say("    the simulator answered: " + log.text());
+        }
+        Instant at = found == null ? null : instantOrNull(found.path("at").asText());
+        // one machine, one clock: the look is stored while the checkpoint waits for its answer (a second's slack)
+        check(log.status() == 200 && at != null && !at.isBefore(asked.minusSeconds(1))
+                && !at.isAfter(answered.plusSeconds(1)),
+                "resident " + resident + "'s access log at Shanghai's platform lists VERIFICATION by "
+                        + GANSU_CHECKPOINT_ID + " (the Gansu checkpoint) at " + at,
+                "expected HTTP 200 and an access by " + GANSU_CHECKPOINT_ID + ", action VERIFICATION, between "
+                        + asked + " and " + answered);
+    }
+
+    private static Instant instantOrNull(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A verification at the national hub from the Gansu checkpoint (client 620198 of the national hub), printed. */
+    private Answer verifyAtAGansuCheckpoint(String code) throws IOException, InterruptedException {
+        Answer answer = calls.postJson(national.url().resolve("/v1/verifications"), """
+                {"code":"%s","checkpoint":{"id":"lz-station-gate-3","region":"620102","kind":"TRANSPORT"},
+                 "purpose":"entry"}""".formatted(code), Map.of("Ymt-Client-Assertion",
+                Calls.assertion(gansuCheckpointKey, GANSU_CHECKPOINT_ID, NATIONAL_ID)));
+        say("    national hub answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
+        return answer;
     }
 
     private void theNationalHubAnswersWithoutYrd() throws IOException, InterruptedException {

@@ -35,7 +35,7 @@ class LocalFederationIT {
         String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(List.of(), federation.failures(), output);
         assertEquals(0, failed);
-        assertTrue(output.contains("RESULT: all 11 steps gave the expected answer"), output);
+        assertTrue(output.contains("RESULT: all 12 steps gave the expected answer"), output);
         for (String expected : List.of("source LIVE, home ymt:member:310000", "answered live by the SOAP gateway",
                 "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000",
                 "served the person by its pairwise sub, level urn:ymt:loa:substantial",
@@ -50,7 +50,10 @@ class LocalFederationIT {
                 "YELLOW at the Shanghai checkpoint (source LIST, reason LISTED)",
                 "answered live by Gansu's platform (source LIVE, home ymt:member:620000), 5 h after",
                 "UNKNOWN (reason HOME_UNAVAILABLE, source NONE) with Gansu's platform down",
-                "RED (source LIST) with yrd down")) {
+                "at the Gansu checkpoint (source LIVE, home ymt:member:310000)",
+                "resident 2's access log at Shanghai's platform lists VERIFICATION by ymt:member:620198 (the Gansu"
+                        + " checkpoint) at 20",
+                "=== step 12: the regional hub yrd stops", "RED (source LIST) with yrd down")) {
             assertTrue(output.contains(expected), "missing \"" + expected + "\" in\n" + output);
         }
         assertFalse(output.contains("FAILED"), output);
