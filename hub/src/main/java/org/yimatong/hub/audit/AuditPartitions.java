@@ -89,8 +89,16 @@ public class AuditPartitions {
         this.archiveDir = archiveDir.map(Path::of).orElseGet(() -> YimatongHome.path().resolve("audit-archive"));
     }
 
+    /**
+     * Today's partition must exist before the first event of a hub that was down for days; the archiving (long: a
+     * day's export) waits for the schedule, never the start.
+     */
     void onStart(@Observes StartupEvent start) {
-        scheduled();
+        try {
+            roll(false);
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "Audit partitions not made at start");
+        }
     }
 
     @Scheduled(identity = "audit-partitions", every = "{ymt.audit.partitions-every:1h}", delayed = "1m",
@@ -104,7 +112,11 @@ public class AuditPartitions {
     }
 
     /** Makes the coming days' partitions and archives the days past the online window; empty if another instance is. */
-    public synchronized Optional<Rollover> roll() throws SQLException {
+    public Optional<Rollover> roll() throws SQLException {
+        return roll(true);
+    }
+
+    private synchronized Optional<Rollover> roll(boolean archiving) throws SQLException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
@@ -122,7 +134,7 @@ public class AuditPartitions {
                 List<LocalDate> archived = new ArrayList<>();
                 LocalDate oldestOnline = today.minusDays(daysOnline);
                 for (LocalDate day : days(connection)) {
-                    if (day.isBefore(oldestOnline) && archive(connection, day)) {
+                    if (archiving && day.isBefore(oldestOnline) && archive(connection, day)) {
                         archived.add(day);
                     }
                 }
