@@ -222,7 +222,7 @@ public class VenueScans {
      * reports a scan again because it lost the answer gets the same id and the venue one visit (the contract's
      * idempotency).
      */
-    static String scanId(String reportedBy, VenueClaims venue, VenueScanRequest request) {
+    private static String scanId(String reportedBy, VenueClaims venue, VenueScanRequest request) {
         String report = String.join("\n", reportedBy, venue.iss(), venue.vid(), request.subject(), request.at()
                 .toString(), request.direction().name());
         byte[] digest;

@@ -138,25 +138,39 @@ class VenueScansTest {
 
     @Test
     void aVenueOutsideThisSubtreeGoesToTheParentWithItsScanIdAndReporter() {
-        wm.stubFor(post(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/venue-scans")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"venue":{"vid":"gz-1","nam":"广州南站","rgn":"580106","knd":"STATION"},"accepted":true,
-                         "scanId":"%s"}""".formatted(VenueScans.scanId(Federation.CALLER,
-                        new VenueClaims("ymt:member:580000", "gz-1", "580106", VenueKind.STATION, "广州南站",
-                                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z")),
-                        new org.yimatong.schemas.payload.VenueScanRequest("x", SUBJECT, Instant.parse(
-                                "2026-12-01T08:00:00Z"), org.yimatong.schemas.payload.ScanDirection.ENTRY))))));
-        // region 58 is served by no member of this hub (nor of any test): the scan goes to the parent
-        String venueCode = venueCode(Federation.GUANGDONG_KEY, "ymt:member:580000", "580106", "gz-1",
-                "广州南站", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z"));
+        // the parent answers for the scan id it was sent (echoed by WireMock, not computed here)
+        parentAnswers("{{request.headers.Ymt-Scan-Id}}");
 
-        scan(venueCode, "2026-12-01T08:00:00Z").statusCode(200).body("venue.vid", is("gz-1"));
+        scan(outsideVenueCode(), "2026-12-01T08:00:00Z").statusCode(200).body("venue.vid", is("gz-1"));
 
         wm.verify(1, postRequestedFor(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/venue-scans"))
                 .withHeader("Ymt-Scan-Reporter", equalTo(Federation.CALLER))
                 .withHeader("Ymt-Scan-Id", com.github.tomakehurst.wiremock.client.WireMock.matching(
                         "[A-Za-z0-9_-]{22}"))
                 .withRequestBody(matchingJsonPath("$.subject", equalTo(SUBJECT))));
+    }
+
+    @Test
+    void aParentThatAcceptsAnotherScanThanTheOneSentIsABadAnswer() {
+        parentAnswers("some-other-scan");
+
+        scan(outsideVenueCode(), "2026-12-01T09:00:00Z").statusCode(502).contentType("application/problem+json")
+                .body("type", is("https://yimatong.org/problems/member-bad-answer"));
+    }
+
+    /** The parent, accepting the venue scan it is sent with {@code scanId} (a WireMock template or a literal). */
+    private void parentAnswers(String scanId) {
+        wm.stubFor(post(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/venue-scans")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                        {"venue":{"vid":"gz-1","nam":"广州南站","rgn":"580106","knd":"STATION"},"accepted":true,
+                         "scanId":"%s"}""".formatted(scanId)).withTransformers("response-template")));
+    }
+
+    /** A venue code of region 58, served by no member of this hub (nor of any test): its scans go to the parent. */
+    private static String outsideVenueCode() {
+        Instant iat = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(10));
+        return venueCode(Federation.GUANGDONG_KEY, "ymt:member:580000", "580106", "gz-1", "广州南站", iat, iat.plus(
+                Duration.ofDays(300)));
     }
 
     @Test
