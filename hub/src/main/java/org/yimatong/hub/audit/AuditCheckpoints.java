@@ -62,7 +62,8 @@ public class AuditCheckpoints {
     @Scheduled(identity = "audit-checkpoint", every = "{ymt.audit.checkpoint-every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return sign().replaceWithVoid();
+        // a first start makes the hub's keys while the scheduler already runs: the next round signs
+        return keys.canSign() ? sign().replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
     /** Signs the chains' heads now and appends the checkpoint. */

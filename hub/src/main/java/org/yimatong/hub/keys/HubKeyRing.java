@@ -97,8 +97,16 @@ public class HubKeyRing implements HubKeys {
      * SM2 key, else its ES256 key.
      */
     public Jwk signingKey() {
-        return signingKey(SignatureProfile.SM2).or(() -> signingKey(SignatureProfile.ES256))
-                .orElseThrow(() -> new IllegalStateException("This hub has no SM2 or ES256 key to sign with"));
+        return ownKey().orElseThrow(() -> new IllegalStateException("This hub has no SM2 or ES256 key to sign with"));
+    }
+
+    /** Whether {@link #signingKey()} has a key: not yet in the first moments of a hub's very first start. */
+    public boolean canSign() {
+        return ownKey().isPresent();
+    }
+
+    private Optional<Jwk> ownKey() {
+        return signingKey(SignatureProfile.SM2).or(() -> signingKey(SignatureProfile.ES256));
     }
 
     /** The key that signs now with {@code profile}. */
