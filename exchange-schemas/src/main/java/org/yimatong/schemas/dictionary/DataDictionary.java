@@ -32,6 +32,8 @@ public final class DataDictionary {
             "member-kinds",
             "member-statuses",
             "venue-kinds",
+            "attestations",
+            "purposes",
             "problem-types");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -24,6 +24,7 @@ import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.Attestations;
 import org.yimatong.schemas.payload.AuditEvent;
 import org.yimatong.schemas.payload.AuditPage;
 import org.yimatong.schemas.payload.AuditVerification;
@@ -31,6 +32,7 @@ import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProvenance;
 import org.yimatong.schemas.payload.BatchReceipt;
 import org.yimatong.schemas.payload.ChangesPage;
+import org.yimatong.schemas.payload.CheckpointRules;
 import org.yimatong.schemas.payload.CodePolicy;
 import org.yimatong.schemas.payload.ConformancePlan;
 import org.yimatong.schemas.payload.ConformanceReport;
@@ -47,6 +49,7 @@ import org.yimatong.schemas.payload.ListKey;
 import org.yimatong.schemas.payload.MemberRecord;
 import org.yimatong.schemas.payload.OperatorBinding;
 import org.yimatong.schemas.payload.Problem;
+import org.yimatong.schemas.payload.PurposePolicy;
 import org.yimatong.schemas.payload.RevocationRequest;
 import org.yimatong.schemas.payload.ScanDirection;
 import org.yimatong.schemas.payload.SignatureAlgorithm;
@@ -80,7 +83,13 @@ final class Samples {
 
     static VerificationRequest verificationRequest() {
         return new VerificationRequest(JWS, new VerificationRequest.Checkpoint("sh-hongqiao-t2-gate-07", "310112",
-                "TRANSPORT"), "travel");
+                "TRANSPORT"), "hospital-visit", List.of("naat", "serviceLinks"), new CheckpointRules(48, 2), 1, JWS);
+    }
+
+    static Attestations attestations() {
+        return new Attestations(new Attestations.Naat(Attestations.NaatResult.NEGATIVE, T.minusSeconds(86400),
+                T.minusSeconds(43200), "310104"), new Attestations.Vaccination(3, DAY.minusYears(4)),
+                new Attestations.ServiceLinks(true, false));
     }
 
     /**
@@ -146,7 +155,10 @@ final class Samples {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verification-request.json", verificationRequest());
         m.put("verification-result.json", new VerificationResult(VerificationStatus.RED, SH,
-                AnswerSource.LIST, T, T.plusSeconds(15), ReasonCode.LISTED, SUB, true));
+                AnswerSource.LIST, T, T.plusSeconds(15), ReasonCode.LISTED, SUB, true, attestations(), false,
+                List.of("vaccination"), 1));
+        m.put("attestations.json", attestations());
+        m.put("purpose-policy.json", PurposePolicy.contract());
         m.put("green-lookup-request.json", new GreenLookupRequest(SUB, "310000", true));
         m.put("green-lookup-result.json", new GreenLookupResult(VerificationStatus.YELLOW, AnswerSource.LIST, SH, T,
                 T.plusSeconds(3600), ReasonCode.LISTED));

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yimatong.schemas.idnumber.ResidentIdPrefixes;
+import org.yimatong.schemas.payload.PurposePolicy;
 import org.yimatong.schemas.problem.ProblemType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,6 +128,41 @@ class DictionaryFilesTest {
         assertAgrees("levels-of-assurance", LevelOfAssurance.class, "name", new Fields<>(LevelOfAssurance.class)
                 .with("rank", LevelOfAssurance::ordinal)
                 .with("uri", LevelOfAssurance::uri).map);
+    }
+
+    @Test
+    void attestationsFileNamesEachAttestationByItsWireNameWithItsFields() {
+        List<String> inFile = new ArrayList<>();
+        DataDictionary.read("attestations").get("entries").forEach(e -> {
+            inFile.add(e.get("name").asText());
+            Attestation a = Attestation.fromWireName(e.get("name").asText()).orElseThrow();
+            assertEquals(String.join(", ", a.fields()), e.get("fields").asText(), a + ".fields");
+        });
+        assertEquals(Arrays.stream(Attestation.values()).map(Attestation::wireName).toList(), inFile);
+    }
+
+    @Test
+    void purposesFileIsTheContractPolicyAndEveryCellIsADisclosureAndALevel() {
+        JsonNode file = DataDictionary.read("purposes");
+        PurposePolicy policy = PurposePolicy.contract();
+        assertEquals(file.get("version").asInt(), policy.version());
+        assertEquals(List.of(), policy.validate());
+        assertEquals(file.get("entries").size(), policy.purposes().size());
+        for (JsonNode entry : file.get("entries")) {
+            PurposePolicy.Purpose purpose = policy.purpose(entry.get("name").asText()).orElseThrow();
+            for (Attestation a : Attestation.values()) {
+                String cell = entry.get(a.wireName()).asText();
+                assertEquals(cell, purpose.allowance(a).map(al -> al.disclosure() + ":" + al.minimumLevel().name()
+                        .toLowerCase(java.util.Locale.ROOT)).orElse(""), purpose.purpose() + "." + a.wireName());
+            }
+        }
+        // what the example needs: a station gate decides on a test, a hospital reads it from substantial
+        assertEquals(Optional.of(Disclosure.DECISION), policy.purpose("station-entry").orElseThrow()
+                .disclosureAt(Attestation.NAAT, LevelOfAssurance.ANONYMOUS));
+        assertEquals(Optional.empty(), policy.purpose("hospital-visit").orElseThrow()
+                .disclosureAt(Attestation.NAAT, LevelOfAssurance.BASIC));
+        assertEquals(Optional.of(Disclosure.DATA), policy.purpose("hospital-visit").orElseThrow()
+                .disclosureAt(Attestation.NAAT, LevelOfAssurance.HIGH));
     }
 
     @Test

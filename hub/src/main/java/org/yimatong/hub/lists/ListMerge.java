@@ -29,7 +29,6 @@ public final class ListMerge {
         Instant validUntil = listing.get().until() != null && listing.get().until().isBefore(answer.validUntil())
                 ? listing.get().until()
                 : answer.validUntil();
-        return new VerificationResult(listed, answer.home(), AnswerSource.LIST, answer.checkedAt(), validUntil,
-                ReasonCode.LISTED, answer.listSub());
+        return answer.withStatus(listed, AnswerSource.LIST, ReasonCode.LISTED, validUntil);
     }
 }

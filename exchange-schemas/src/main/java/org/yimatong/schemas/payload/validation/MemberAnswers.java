@@ -32,6 +32,10 @@ public final class MemberAnswers {
         if (fromPlatform && answer.source() != AnswerSource.LIVE) {
             return Optional.of("verification answer of a platform is not LIVE");
         }
+        if (answer.attestations() != null && !answer.attestations().validate().isEmpty()) {
+            return Optional.of("verification answer has attestations outside the contract: " + answer.attestations()
+                    .validate());
+        }
         return Optional.empty();
     }
 
