@@ -46,8 +46,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The v1 member contract ({@code member-api} tag of {@code yimatong-v1.yaml}) as the simulator serves it. Every
- * answer carries status and validity only (a verification also the subject's list pseudonym, {@code listSub});
- * subjects are pseudonyms; refusals are problem documents.
+ * answer carries status and validity only (a verification also the subject's list pseudonym, {@code listSub}, and
+ * the attestations the hub named in {@code disclose}, as far as the platform knows them, never more); subjects are
+ * pseudonyms; refusals are problem documents.
  */
 final class MemberApi {
 
@@ -120,10 +121,11 @@ final class MemberApi {
         if (sim.faults().malformedAnswers()) {
             return malformed(status, now);
         }
-        // a relative's code answers for the dependant, and says so: the person showing it is someone else
+        // a relative's code answers for the dependant, and says so: the person showing it is someone else;
+        // of what the platform knows besides the colour, only what the hub asked for (REQ-PRIV-1)
         return Http.Answer.json(200, new VerificationResult(status, options.entityId(), AnswerSource.LIVE, now,
-                now.plusSeconds(options.answerValiditySeconds()), null, listSub(resident))
-                .asDependant(claims.isDependant()));
+                now.plusSeconds(options.answerValiditySeconds()), null, listSub(resident), claims.isDependant(),
+                resident.attestations().only(body.disclosed()), null, null, null));
     }
 
     /**

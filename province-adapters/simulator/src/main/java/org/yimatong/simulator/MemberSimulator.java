@@ -70,7 +70,7 @@ public final class MemberSimulator implements AutoCloseable {
         this.key = key;
         this.keySet = new JwkSet(List.of(key)).publicOnly();
         this.population = Population.generate(options.entityId(), options.region(), options.residents(),
-                options.seed(), Population.chinaDay(clock.instant()));
+                options.seed(), clock.instant());
         this.hub = options.hubUrl().map(url -> new HubClient(url, options.hubId(), options.entityId(), key, clock));
         this.issuer = new CodeIssuer(options.entityId(), options.region(), population, key, clock,
                 options.codeLifetime());

@@ -1,6 +1,7 @@
 package org.yimatong.simulator;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.LevelOfAssurance;
+import org.yimatong.schemas.payload.Attestations;
 import org.yimatong.schemas.payload.validation.Patterns;
 import org.yimatong.schemas.problem.FieldError;
 import org.yimatong.schemas.problem.ProblemException;
@@ -48,6 +50,7 @@ final class SimulatorPaths {
                 .simulator("GET", "/sim/venues/([A-Za-z0-9._:-]{1,128})/visits", this::visits)
                 .simulator("POST", "/sim/venues/([A-Za-z0-9._:-]{1,128})/exposure", this::exposure)
                 .simulator("POST", "/sim/residents/([0-9]{1,7})/colour", this::colour)
+                .simulator("POST", "/sim/residents/([0-9]{1,7})/naat", this::naat)
                 .simulator("GET", "/sim/residents/([0-9]{1,7})/access-log", this::accessLog)
                 .simulator("POST", "/sim/login", this::login)
                 .simulator("POST", "/sim/lists/publish", this::publish);
@@ -260,6 +263,53 @@ final class SimulatorPaths {
         ObjectNode answer = NODES.objectNode();
         answer.put("n", n);
         answer.put("colour", colour.name());
+        return Http.Answer.json(200, answer);
+    }
+
+    /**
+     * {@code {"sampledHoursAgo": 72}} and/or {@code {"result": "POSITIVE"}}: resident {@code n}'s latest nucleic-acid
+     * test is now one sampled that many hours ago (default: as old as the one on record, or now) with that result
+     * (default: the one on record, or NEGATIVE), reported at most six hours after sampling, so a demo can make a
+     * checkpoint rule fail. Any other member is refused.
+     */
+    private Http.Answer naat(Http.Request request) {
+        int n = Integer.parseInt(request.path().group(1));
+        Resident resident = sim.resident(n);
+        JsonNode body = request.json();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (!body.isObject() || body.isEmpty()) {
+            errors.add(new FieldError("", "an object with sampledHoursAgo and/or result"));
+        } else {
+            body.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("sampledHoursAgo") && !name.equals("result")) {
+                    errors.add(new FieldError("/" + (name.matches("[A-Za-z]{1,32}") ? name : "?"), "unknown member"));
+                }
+            });
+        }
+        JsonNode hours = body.get("sampledHoursAgo");
+        if (hours != null && (!hours.isIntegralNumber() || !hours.canConvertToInt() || hours.intValue() < 0
+                || hours.intValue() > 720)) {
+            errors.add(new FieldError("/sampledHoursAgo", "a whole number of hours, 0..720"));
+        }
+        JsonNode result = body.get("result");
+        if (result != null && !(result.isTextual() && result.textValue().matches("NEGATIVE|POSITIVE"))) {
+            errors.add(new FieldError("/result", "NEGATIVE or POSITIVE"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.size() + " field(s) invalid", errors);
+        }
+        Instant now = sim.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Attestations.Naat known = resident.attestations().naat();
+        Instant sampledAt = hours != null ? now.minus(Duration.ofHours(hours.intValue()))
+                : known != null ? known.sampledAt() : now;
+        Attestations.NaatResult outcome = result != null ? Attestations.NaatResult.valueOf(result.textValue())
+                : known != null ? known.result() : Attestations.NaatResult.NEGATIVE;
+        Instant reported = sampledAt.plus(Duration.ofHours(6));
+        resident.retest(new Attestations.Naat(outcome, sampledAt, reported.isAfter(now) ? now : reported,
+                known != null ? known.labRegion() : sim.options().region()));
+        ObjectNode answer = NODES.objectNode();
+        answer.put("n", n);
+        answer.set("naat", Http.JSON.valueToTree(resident.attestations().naat()));
         return Http.Answer.json(200, answer);
     }
 

@@ -121,7 +121,13 @@ final class RunningSimulator implements AutoCloseable {
     /** A verification request body for {@code code}. */
     static String verification(String code) {
         return "{\"code\":\"" + code + "\",\"checkpoint\":{\"id\":\"gate-7\",\"region\":\"620102\","
-                + "\"kind\":\"STATION\"},\"purpose\":\"travel\"}";
+                + "\"kind\":\"STATION\"},\"purpose\":\"station-entry\"}";
+    }
+
+    /** A verification request body for {@code code} asking to see {@code disclose} (a JSON array). */
+    static String verification(String code, String disclose) {
+        return "{\"code\":\"" + code + "\",\"checkpoint\":{\"id\":\"gate-7\",\"region\":\"620102\","
+                + "\"kind\":\"STATION\"},\"purpose\":\"hospital-visit\",\"disclose\":" + disclose + "}";
     }
 
     @Override
