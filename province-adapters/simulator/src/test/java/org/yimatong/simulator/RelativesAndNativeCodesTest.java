@@ -95,7 +95,7 @@ class RelativesAndNativeCodesTest {
             String code = running.get("/sim/residents/3/code?guardian=1").json().path("code").asText();
 
             VerificationResult result = await(v1(running).verify(new VerificationRequest(code,
-                    new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"), "transit"), FORWARDING));
+                    new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"), "station-entry"), FORWARDING));
 
             assertEquals(Boolean.TRUE, result.dependant());
             assertEquals(VerificationStatus.RED, result.status());

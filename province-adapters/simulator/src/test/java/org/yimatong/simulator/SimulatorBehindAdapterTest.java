@@ -74,6 +74,6 @@ abstract class SimulatorBehindAdapterTest extends MemberAdapterContractTest {
 
     static VerificationRequest request(String code) {
         return new VerificationRequest(code, new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"),
-                "transit");
+                "station-entry");
     }
 }

@@ -4,5 +4,8 @@
  * {@code HMAC-SM3(listKey, normalisedId)} before anything leaves this package; plaintext numbers are never
  * returned, logged or quoted in a problem (bad rows are named by line number with the ID masked). Native shape
  * and mapping: module README.
+ * <p>
+ * Attestations (REQ-PRIV-1): none, as the dialect has no verification; the file's columns (ID, name, colour,
+ * listing times, reason) hold no test, vaccination or service link.
  */
 package org.yimatong.adapters.csvlist;

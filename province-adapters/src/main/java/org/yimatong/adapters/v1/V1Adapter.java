@@ -20,6 +20,7 @@ import org.yimatong.adapters.spi.NativeCalls;
 import org.yimatong.adapters.spi.Operation;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.dictionary.Attestation;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
@@ -41,7 +42,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code Ymt-Hop}/{@code Ymt-Path} and the hub's own authentication headers; answers are read strictly (duplicate
  * members refused, every required field present, enums from the dictionary, {@code source} LIVE). A verification
  * answer's {@code listSub} (the subject's list pseudonym, REQ-VER-5) is passed on as the member gave it; one that is
- * not 64 lowercase hex is a bad answer. A problem answer of the contract (4xx, 508) is relayed with its type;
+ * not 64 lowercase hex is a bad answer. The request carries {@code disclose} and {@code policyVersion} on, never
+ * {@code requires} or {@code operatorToken}; the answer's {@code attestations} (checked against the contract) are
+ * passed on only as far as {@code disclose} named them: anything else the member tells is dropped (REQ-PRIV-1). A
+ * problem answer of the contract (4xx, 508) is relayed with its type;
  * 401/403 are credential refusals.
  */
 public final class V1Adapter implements MemberAdapter {
@@ -73,13 +77,20 @@ public final class V1Adapter implements MemberAdapter {
 
     @Override
     public CompletionStage<VerificationResult> verify(VerificationRequest request, Forwarding forwarding) {
-        return post("/member/v1/verifications", request, forwarding, Map.of(), response -> {
+        // the member contract's request: what the hub asks to see, never the checkpoint's rules or operator session
+        VerificationRequest toMember = new VerificationRequest(request.code(), request.checkpoint(),
+                request.purpose(), request.disclose(), null, request.policyVersion(), null);
+        Set<Attestation> asked = request.disclosed();
+        return post("/member/v1/verifications", toMember, forwarding, Map.of(), response -> {
             JsonNode answer = expect(response, 200);
             VerificationResult result = convert(answer, VerificationResult.class);
             JsonNode listSub = answer.get("listSub");
             require(listSub == null || listSub.isTextual(), "verification answer has a listSub that is not a string");
             MemberAnswers.verificationFault(result, true).ifPresent(fault -> require(false, fault));
-            return result;
+            // what a member tells beyond what was asked stays here (REQ-PRIV-1)
+            return result.attestations() == null ? result
+                    : result.disclosing(result.attestations().only(asked), result.meets(), result.withheld(),
+                            result.policyVersion());
         });
     }
 

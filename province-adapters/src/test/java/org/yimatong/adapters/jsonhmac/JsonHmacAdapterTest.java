@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -32,6 +33,7 @@ import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.CheckpointRules;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.VerificationRequest;
@@ -40,7 +42,7 @@ import org.yimatong.schemas.payload.VerificationResult;
 class JsonHmacAdapterTest extends MemberAdapterContractTest {
 
     static final VerificationRequest REQUEST = new VerificationRequest("HMAC440000CODE0000001",
-            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "transit");
+            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "station-entry");
     /** hex(HMAC-SHA256("hub-app-secret", sorted parameters)), computed with Python's hmac module. */
     static final String GOLDEN_SIGN = "e3a7d7ec073659db87ac91f1710b8546bbc782cb20f6c6b60b3d0f35b13d131e";
 
@@ -116,6 +118,23 @@ class JsonHmacAdapterTest extends MemberAdapterContractTest {
 
         await(ask(adapter(endpoint())));
 
+        platform.verify(getRequestedFor(urlEqualTo(fixtureText("json-hmac/request-verify.url"))));
+    }
+
+    /** A verification asking for every attestation and a rule on them: this dialect has none to give. */
+    static final VerificationRequest ASKING_FOR_ATTESTATIONS = new VerificationRequest(REQUEST.code(),
+            REQUEST.checkpoint(), "hospital-visit", List.of("naat", "vaccination", "serviceLinks"),
+            new CheckpointRules(48, 1), 1, null);
+
+    @Test
+    void askingForAttestationsChangesNothingOnTheWireAndAnswersNone() {
+        answer("answer-green-with-health-fields.json");
+
+        VerificationResult result = await(adapter(endpoint()).verify(ASKING_FOR_ATTESTATIONS, Forwarding.FIRST_HOP));
+
+        // members the dialect does not document (a test result, vaccine doses) are never read or passed on
+        assertEquals(VerificationStatus.GREEN, result.status());
+        assertNull(result.attestations());
         platform.verify(getRequestedFor(urlEqualTo(fixtureText("json-hmac/request-verify.url"))));
     }
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.CheckpointRules;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
@@ -40,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class NationalRelayAdapterTest extends MemberAdapterContractTest {
 
     static final VerificationRequest REQUEST = new VerificationRequest("NR-bizExtData-0000000001",
-            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "transit");
+            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "station-entry");
 
     @Override
     protected String member() {
@@ -113,6 +115,24 @@ class NationalRelayAdapterTest extends MemberAdapterContractTest {
         }
         assertEquals(new VerificationResult(VerificationStatus.of(colour), member(), AnswerSource.LIVE, NOW,
                 NOW.plusSeconds(60), null), result);
+    }
+
+    /** A verification asking for every attestation and a rule on them: this dialect has none to give. */
+    static final VerificationRequest ASKING_FOR_ATTESTATIONS = new VerificationRequest(REQUEST.code(),
+            REQUEST.checkpoint(), "hospital-visit", List.of("naat", "vaccination", "serviceLinks"),
+            new CheckpointRules(48, 1), 1, null);
+
+    @Test
+    void askingForAttestationsChangesNothingOnTheWireAndAnswersNone() throws Exception {
+        stubColour(Colour.GREEN);
+
+        VerificationResult result = await(adapter(endpoint()).verify(ASKING_FOR_ATTESTATIONS, Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.GREEN, result.status());
+        assertNull(result.attestations());
+        assertFalse(PayloadJson.mapper().writeValueAsString(result).contains("attestations"));
+        platform.verify(1, postRequestedFor(urlEqualTo("/relay/healthcode/v1/check"))
+                .withRequestBody(equalToJson(fixtureText("national-relay/request-verify.json"))));
     }
 
     @Test

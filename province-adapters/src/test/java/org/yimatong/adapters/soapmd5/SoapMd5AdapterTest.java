@@ -43,6 +43,7 @@ import org.yimatong.schemas.idnumber.ResidentIdNumber;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.CheckpointRules;
 import org.yimatong.schemas.payload.PayloadJson;
 import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
@@ -54,7 +55,7 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
     /** MD5("ymt-hub" + "QueryCodeStatus" + "20261127"), computed with md5sum. */
     static final String VERIFY_PWD_20261127 = "66e0d1215274c483f2a0f23eb72fc667";
     static final VerificationRequest REQUEST = new VerificationRequest("SS440000QR00000001",
-            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "transit");
+            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "station-entry");
 
     @Override
     protected String member() {
@@ -121,6 +122,23 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
 
         platform.verify(postRequestedFor(urlEqualTo("/services/HealthCodeService"))
                 .withHeader("Content-Type", containing("text/xml"))
+                .withRequestBody(equalTo(fixtureText("soap-md5/request-verify.xml"))));
+    }
+
+    /** A verification asking for every attestation and a rule on them: this dialect has none to give. */
+    static final VerificationRequest ASKING_FOR_ATTESTATIONS = new VerificationRequest(REQUEST.code(),
+            REQUEST.checkpoint(), "hospital-visit", List.of("naat", "vaccination", "serviceLinks"),
+            new CheckpointRules(48, 1), 1, null);
+
+    @Test
+    void askingForAttestationsChangesNothingOnTheWireAndAnswersNone() {
+        stubColour(Colour.GREEN);
+
+        VerificationResult result = await(adapter(endpoint()).verify(ASKING_FOR_ATTESTATIONS, Forwarding.FIRST_HOP));
+
+        assertEquals(VerificationStatus.GREEN, result.status());
+        assertNull(result.attestations());
+        platform.verify(postRequestedFor(urlEqualTo("/services/HealthCodeService"))
                 .withRequestBody(equalTo(fixtureText("soap-md5/request-verify.xml"))));
     }
 

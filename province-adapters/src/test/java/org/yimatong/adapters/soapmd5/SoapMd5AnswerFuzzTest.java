@@ -69,7 +69,7 @@ class SoapMd5AnswerFuzzTest {
             "<CodeStatus/>", "<CodeStatus><a>0</a></CodeStatus>", "<IdNo>" + HOLDER_ID + "</IdNo>", " a=\"1\" a=\"2\"",
             "\"", "'", "=", "/", "\u0000", "\ufffe");
     private static final VerificationRequest VERIFY = new VerificationRequest("SS440000QR00000001",
-            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "transit");
+            new VerificationRequest.Checkpoint("gate-7", "440106", "STATION"), "station-entry");
 
     @Test
     void anyBytesGiveAnAnswerOrABadAnswerProblem() {

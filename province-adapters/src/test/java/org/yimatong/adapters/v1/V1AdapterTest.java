@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +35,8 @@ import org.yimatong.schemas.dictionary.VerificationStatus;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealGround;
 import org.yimatong.schemas.payload.AppealRequest;
+import org.yimatong.schemas.payload.Attestations;
+import org.yimatong.schemas.payload.CheckpointRules;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.VerificationRequest;
@@ -43,7 +46,7 @@ import org.yimatong.schemas.problem.ProblemType;
 class V1AdapterTest extends MemberAdapterContractTest {
 
     static final VerificationRequest REQUEST = new VerificationRequest("eyJ0eXAiOiJ5bXQtY29kZStqd3QifQ.e30.c2ln",
-            new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"), "transit");
+            new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"), "station-entry");
     static final Forwarding FORWARDING = new Forwarding(6, List.of("ymt:member:620000", "ymt:hub:national"));
     static final String ASSERTION = "hub-client-assertion";
 
@@ -125,6 +128,75 @@ class V1AdapterTest extends MemberAdapterContractTest {
 
         assertEquals(new VerificationResult(VerificationStatus.YELLOW, "ymt:member:310000", AnswerSource.LIVE,
                 Instant.parse("2026-11-27T08:15:30Z"), Instant.parse("2026-11-27T08:16:30Z"), null), result);
+    }
+
+    /** A hospital's verification asking to see the test, with its rules and its operator's session. */
+    static final VerificationRequest ASKING_FOR_THE_TEST = new VerificationRequest(REQUEST.code(),
+            REQUEST.checkpoint(), "hospital-visit", List.of("naat"), new CheckpointRules(48, null), 1,
+            "eyJhbGciOiJFUzI1NiJ9.e30.c2ln");
+
+    private void answerDisclosing(String fixture) {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications"))
+                .withRequestBody(equalToJson(fixtureText("v1/request-verify-disclose.json")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("v1/" + fixture))));
+    }
+
+    @Test
+    void discloseGoesToTheMemberButRulesAndTheOperatorsSessionDoNot() {
+        answerDisclosing("verification-green.json");
+
+        await(adapter(endpoint()).verify(ASKING_FOR_THE_TEST, FORWARDING));
+
+        // equalToJson: exactly the golden body, so no requires and no operatorToken
+        platform.verify(1, postRequestedFor(urlEqualTo("/member/v1/verifications"))
+                .withRequestBody(equalToJson(fixtureText("v1/request-verify-disclose.json"))));
+    }
+
+    @Test
+    void attestationAskedForIsPassedOnAndWhatWasNotAskedIsDropped() {
+        answerDisclosing("verification-with-attestations.json");
+
+        VerificationResult result = await(adapter(endpoint()).verify(ASKING_FOR_THE_TEST, FORWARDING));
+
+        assertEquals(new Attestations(new Attestations.Naat(Attestations.NaatResult.NEGATIVE,
+                Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T21:00:00Z"), "310104"), null, null),
+                result.attestations());
+        assertEquals(VerificationStatus.GREEN, result.status());
+    }
+
+    @Test
+    void attestationsNobodyAskedForAreNeverPassedOn() {
+        answer(200, "verification-with-attestations.json");
+
+        VerificationResult result = await(adapter(endpoint()).verify(REQUEST, FORWARDING));
+
+        assertNull(result.attestations());
+        assertEquals(VerificationStatus.GREEN, result.status());
+    }
+
+    @Test
+    void everyAttestationAskedForIsPassedOnAsTheMemberGaveIt() {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture("v1/verification-with-attestations.json"))));
+        VerificationRequest askingAll = new VerificationRequest(REQUEST.code(), REQUEST.checkpoint(),
+                "hospital-visit", List.of("naat", "vaccination", "serviceLinks"), null, null, null);
+
+        Attestations shown = await(adapter(endpoint()).verify(askingAll, FORWARDING)).attestations();
+
+        assertEquals(3, shown.present().size());
+        assertEquals(new Attestations.Vaccination(3, LocalDate.parse("2026-03-02")), shown.vaccination());
+        assertEquals(new Attestations.ServiceLinks(true, false), shown.serviceLinks());
+    }
+
+    @Test
+    void attestationsOutsideTheContractAreABadAnswer() {
+        answerDisclosing("verification-with-bad-attestations.json");
+
+        MemberProblem problem = failure(adapter(endpoint()).verify(ASKING_FOR_THE_TEST, FORWARDING));
+
+        assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
     }
 
     @Test
