@@ -14,6 +14,8 @@ public record AuditEvent(String chainId, long seq, Instant at, String actor, Str
 
     public enum Action {
         VERIFICATION, GREEN_LOOKUP, TOKEN_EXCHANGE, INTROSPECTION, REVOCATION, BATCH_UPLOAD, LIST_DOWNLOAD, APPEAL,
-        ADMIN, VENUE_SCAN
+        ADMIN, VENUE_SCAN,
+        /** What a verification disclosed beyond the colour (REQ-PRIV-1): outcome {@code DATA:<attestation>} or {@code DECISION:<attestation>}. */
+        DISCLOSURE
     }
 }

@@ -28,6 +28,7 @@ import org.yimatong.hub.lists.RelayedBatch;
 import org.yimatong.hub.lists.ingest.BatchResource;
 import org.yimatong.hub.outbound.HubCredentials;
 import org.yimatong.hub.outbound.VertxMemberHttp;
+import org.yimatong.hub.purposes.ParentPurposes;
 import org.yimatong.hub.registry.ParentHub;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.dictionary.AnswerSource;
@@ -42,6 +43,7 @@ import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.ListKey;
+import org.yimatong.schemas.payload.PurposePolicy;
 import org.yimatong.schemas.payload.VenueScanAnswer;
 import org.yimatong.schemas.payload.VenueScanRecord;
 import org.yimatong.schemas.payload.VenueScanRequest;
@@ -68,7 +70,7 @@ import io.smallrye.mutiny.Uni;
  * relayed up the tree).
  */
 @ApplicationScoped
-public class GuardedMemberClient implements MemberClient, ParentLists {
+public class GuardedMemberClient implements MemberClient, ParentLists, ParentPurposes {
 
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
@@ -222,6 +224,12 @@ public class GuardedMemberClient implements MemberClient, ParentLists {
     public Uni<ListKey> listKey(String epoch) {
         return call(parent(), "list-key", at -> http.exchange(get(at, "/v1/lists/key?epoch=" + query(epoch)))
                 .map(r -> read(at, r, 200, ListKey.class)));
+    }
+
+    @Override
+    public Uni<PurposePolicy> purposePolicy() {
+        return call(parent(), "purpose-policy", at -> http.exchange(get(at, "/v1/purposes"))
+                .map(r -> read(at, r, 200, PurposePolicy.class)));
     }
 
     @Override

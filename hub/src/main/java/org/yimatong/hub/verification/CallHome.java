@@ -14,6 +14,7 @@ import org.yimatong.hub.routes.UniStep;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
+import org.yimatong.schemas.payload.VerificationRequest;
 import org.yimatong.schemas.payload.VerificationResult;
 import org.yimatong.schemas.problem.ProblemType;
 
@@ -43,8 +44,9 @@ public class CallHome extends UniStep<Verification> {
         if (v.result() != null) {
             return Uni.createFrom().item(v);
         }
-        Uni<VerificationResult> asked = v.isNative() ? client.verifyNative(v.peer(), v.request(), v.forwardedHops())
-                : client.verify(v.peer(), v.request(), v.forwardedHops());
+        VerificationRequest request = v.forwardedRequest();
+        Uni<VerificationResult> asked = v.isNative() ? client.verifyNative(v.peer(), request, v.forwardedHops())
+                : client.verify(v.peer(), request, v.forwardedHops());
         return asked
                 .onFailure(MemberUnavailableException.class).recoverWithItem(failure -> unknown(v,
                         ReasonCode.HOME_UNAVAILABLE))
