@@ -28,7 +28,8 @@ class FaultModesTest {
             "YMT-GRN-002", "YMT-GRN-003", "YMT-GRN-004", "YMT-GRN-005", "YMT-INT-001", "YMT-INT-002", "YMT-INT-003",
             "YMT-INT-004", "YMT-INT-005", "YMT-KEY-001", "YMT-KEY-002", "YMT-KEY-003", "YMT-KEY-004", "YMT-LOA-001",
             "YMT-LOA-002", "YMT-LOOP-001", "YMT-LOOP-002", "YMT-LOOP-003", "YMT-LST-001", "YMT-LST-002",
-            "YMT-LST-003", "YMT-LST-004", "YMT-PRIV-001", "YMT-PRIV-002", "YMT-REL-001", "YMT-REL-002", "YMT-REL-003",
+            "YMT-LST-003", "YMT-LST-004", "YMT-PRIV-001", "YMT-PRIV-002", "YMT-PRIV-003", "YMT-PRIV-004",
+            "YMT-PRIV-005", "YMT-REL-001", "YMT-REL-002", "YMT-REL-003",
             "YMT-VEN-001", "YMT-VEN-002", "YMT-VEN-003", "YMT-VEN-004", "YMT-VER-001", "YMT-VER-002", "YMT-VER-003",
             "YMT-VER-004", "YMT-VER-005", "YMT-VER-006", "YMT-VER-007", "YMT-VER-008", "YMT-VER-009",
             "YMT-VER-010");
@@ -42,6 +43,9 @@ class FaultModesTest {
 
     /** The tests that read the listSub of live verification answers (REQ-VER-5); they do not compare colours. */
     static final Set<String> LIST_SUB_ANSWERS = Set.of("YMT-VER-009", "YMT-VER-010");
+
+    /** The tests that read the attestations of live verification answers (REQ-PRIV-1), not their colour. */
+    static final Set<String> ATTESTATION_ANSWERS = Set.of("YMT-PRIV-003", "YMT-PRIV-004");
 
     private final SimulatorTarget target = SimulatorTarget.shared();
 
@@ -91,6 +95,7 @@ class FaultModesTest {
         // a malformed answer is outside the schema and carries no listSub
         Set<String> failing = new TreeSet<>(COLOUR_ANSWERS);
         failing.addAll(LIST_SUB_ANSWERS);
+        failing.addAll(ATTESTATION_ANSWERS);
         failing.addAll(DEPENDANT_ANSWERS);
         assertOnlyFailing(Faults.NONE.withMalformedAnswers(true), failing);
     }

@@ -24,7 +24,7 @@ final class MemberCalls {
     /** A checkpoint in Nanjing scanning a code: any valid checkpoint does. */
     static final VerificationRequest.Checkpoint CHECKPOINT = new VerificationRequest.Checkpoint(
             "ymt-conformance-gate-1", "320100", "TRANSPORT");
-    static final String PURPOSE = "entry-check";
+    static final String PURPOSE = "entry";
 
     private MemberCalls() {
     }

@@ -8,7 +8,7 @@ public final class MemberPlan {
     public static final List<Class<?>> TEST_CLASSES = List.of(PublicationTests.class, CodeTests.class,
             VerificationTests.class, RoutingTests.class, ClientAssertionTests.class, GreenLookupTests.class,
             IntrospectionTests.class, AppealTests.class, PrivacyTests.class, ListTests.class, VenueScanTests.class,
-            RelativeCodeTests.class);
+            RelativeCodeTests.class, AttestationTests.class);
 
     private MemberPlan() {
     }
