@@ -64,7 +64,7 @@ public final class HubAuditTests {
         Check.equal(looked.checkpoint().entityId(), access.path("by").asText(), "by",
                 "REQ-AUD-3: who looked is where the request began, the checkpoint");
         Check.equal("VERIFICATION", access.path("action").asText(), "action", "REQ-AUD-3");
-        Check.equal("travel", access.path("purpose").asText(), "purpose", "REQ-AUD-3: the purpose the checkpoint gave");
+        Check.equal("entry", access.path("purpose").asText(), "purpose", "REQ-AUD-3: the purpose the checkpoint gave");
         Check.that(access.hasNonNull("at"), "REQ-AUD-3: when the person was looked at");
     }
 

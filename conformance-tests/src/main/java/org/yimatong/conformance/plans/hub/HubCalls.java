@@ -35,7 +35,7 @@ final class HubCalls {
     }
 
     static ObjectNode verificationRequest(VirtualMember checkpointOwner, String code) {
-        ObjectNode request = JsonNodeFactory.instance.objectNode().put("code", code).put("purpose", "travel");
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("code", code).put("purpose", "entry");
         request.putObject("checkpoint").put("id", "ymt-conformance-gate-1")
                 .put("region", checkpointOwner.regionCode()).put("kind", CHECKPOINT_KIND);
         return request;

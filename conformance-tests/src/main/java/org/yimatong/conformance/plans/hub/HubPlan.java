@@ -12,7 +12,7 @@ public final class HubPlan {
     public static final List<Class<?>> TEST_CLASSES = List.of(HubDiscoveryTests.class, HubRegistryTests.class,
             HubAuthenticationTests.class, HubVerificationTests.class, HubCodeRefusalTests.class,
             HubCodePolicyTests.class, HubVenueTests.class, HubRoutingTests.class, HubListTests.class,
-            HubProvenanceTests.class, HubGreenLookupTests.class, HubAuditTests.class,
+            HubProvenanceTests.class, HubGreenLookupTests.class, HubAuditTests.class, HubDisclosureTests.class,
             HubAppealTests.class, HubTokenTests.class, HubTokenExchangeTests.class, HubErrorTests.class);
 
     private HubPlan() {
