@@ -25,6 +25,7 @@ import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
+import org.yimatong.schemas.payload.CheckpointRules;
 import org.yimatong.simulator.Population;
 import org.yimatong.simulator.SimulatorOptions;
 
@@ -66,6 +67,9 @@ public final class LocalFederation {
     static final Duration GANSU_CODE_LIFETIME = Duration.ofHours(24);
     /** The day-long code step: a Gansu code shown this long after it was issued, still valid. */
     static final Duration DAY_LONG_CODE_AGE = Duration.ofHours(5);
+    /** The station step: the rule the Lanzhou station asks for, and how old Shanghai's platform makes the test. */
+    static final int STATION_RULE_HOURS = 48;
+    static final int AGED_TEST_HOURS = 72;
     /** The venue story: how long a scan may take to reach Gansu, and Gansu's batch to reach yrd. */
     static final Duration VENUE_PATIENCE = Duration.ofSeconds(30);
 
@@ -146,6 +150,7 @@ public final class LocalFederation {
             aVenueScanInGansuTurnsAShanghaiResidentYellow();
             aDayLongGansuCodeIsAnsweredOnlyLive();
             aPersonSeesTheGansuCheckpointThatVerifiedTheirCode();
+            aShanghaiResidentAtALanzhouStation();
             theNationalHubAnswersWithoutYrd();
         } finally {
             say("--- stopping " + processes.count() + " processes");
@@ -670,6 +675,71 @@ public final class LocalFederation {
                 {"code":"%s","checkpoint":{"id":"lz-station-gate-3","region":"620102","kind":"TRANSPORT"},
                  "purpose":"entry"}""".formatted(code), Map.of("Ymt-Client-Assertion",
                 Calls.assertion(gansuCheckpointKey, GANSU_CHECKPOINT_ID, NATIONAL_ID)));
+        say("    national hub answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
+        return answer;
+    }
+
+    /**
+     * REQ-PRIV-1: the Lanzhou station checkpoint asks the hub to decide "a negative test within 48 h" for a Shanghai
+     * resident (purpose station-entry, which allows the decision but never the test itself): {@code meets: true}
+     * without the test; after Shanghai's platform ages the test to 72 h, {@code meets: false}.
+     */
+    private void aShanghaiResidentAtALanzhouStation() throws IOException, InterruptedException {
+        int resident = freshlyTestedShanghaiResident();
+        begin("a Shanghai resident at a Lanzhou station: the station's checkpoint (" + GANSU_CHECKPOINT_ID + ") asks"
+                + " for entry (purpose station-entry)", "with the rule \"a negative nucleic-acid test within "
+                        + STATION_RULE_HOURS + " h\"; the hub decides it from what Shanghai's platform knows and tells"
+                        + " the station only yes or no,", "never the test; then the resident's test is "
+                                + AGED_TEST_HOURS + " h old and the answer is no");
+        Answer fresh = verifyAtALanzhouStation(resident);
+        check(fresh.status() == 200 && fresh.field("meets").equals("true") && !fresh.json().has("attestations")
+                && fresh.json().path("policyVersion").canConvertToInt(),
+                "meets: true for Shanghai resident " + resident + " (status " + fresh.field("status")
+                        + "), no test date disclosed, decided under purpose policy version "
+                        + fresh.field("policyVersion"),
+                "expected HTTP 200, meets true, no attestations and a policyVersion");
+        Answer aged = calls.postJson(shanghai.admin().resolve("/sim/residents/" + resident + "/naat"),
+                "{\"sampledHoursAgo\":" + AGED_TEST_HOURS + "}", Map.of());
+        say("    Shanghai's platform now has resident " + resident + "'s latest test sampled " + AGED_TEST_HOURS
+                + " h ago (HTTP " + aged.status() + ")");
+        Answer stale = verifyAtALanzhouStation(resident);
+        check(stale.status() == 200 && stale.field("meets").equals("false") && !stale.json().has("attestations"),
+                "meets: false with a " + AGED_TEST_HOURS + " h old test, still no test date disclosed",
+                "expected HTTP 200, meets false and no attestations");
+    }
+
+    /**
+     * A Shanghai resident GREEN at home whom no other step uses, whose test (as Shanghai's platform drew it from its
+     * seed) is negative and well within the station's rule.
+     */
+    private int freshlyTestedShanghaiResident() {
+        Instant now = Instant.now();
+        int venueStepResident = greenShanghaiResident();
+        return Population.generate(shanghai.entityId(), shanghai.region(), Processes.RESIDENTS, shanghai.seed(), now)
+                .all().stream()
+                .filter(r -> r.number() > 10 && r.number() != venueStepResident && r.colour() == Colour.GREEN
+                        && new CheckpointRules(STATION_RULE_HOURS / 2, null).metBy(r.attestations(), now))
+                .findFirst().orElseThrow().number();
+    }
+
+    /** A fresh code of Shanghai resident {@code n} verified at the Lanzhou station under the 48 h rule, printed. */
+    private Answer verifyAtALanzhouStation(int n) throws IOException, InterruptedException {
+        String code = calls.get(shanghai.admin().resolve("/sim/residents/" + n + "/code")).json().path("code")
+                .asText();
+        Answer answer = stationVerification(code);
+        if (answer.field("status").equals("UNKNOWN")) {
+            say("    (a cold route answers UNKNOWN when it exceeds the budget; asking once more, as a checkpoint would)");
+            answer = stationVerification(code);
+        }
+        return answer;
+    }
+
+    private Answer stationVerification(String code) throws IOException, InterruptedException {
+        Answer answer = calls.postJson(national.url().resolve("/v1/verifications"), """
+                {"code":"%s","checkpoint":{"id":"lz-station-gate-3","region":"620102","kind":"TRANSPORT"},
+                 "purpose":"station-entry","requires":{"naatNegativeWithinHours":%d}}""".formatted(code,
+                STATION_RULE_HOURS), Map.of("Ymt-Client-Assertion",
+                        Calls.assertion(gansuCheckpointKey, GANSU_CHECKPOINT_ID, NATIONAL_ID)));
         say("    national hub answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
         return answer;
     }

@@ -35,7 +35,7 @@ class LocalFederationIT {
         String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(List.of(), federation.failures(), output);
         assertEquals(0, failed);
-        assertTrue(output.contains("RESULT: all 12 steps gave the expected answer"), output);
+        assertTrue(output.contains("RESULT: all 13 steps gave the expected answer"), output);
         for (String expected : List.of("source LIVE, home ymt:member:310000", "answered live by the SOAP gateway",
                 "UNKNOWN (reason HOME_UNAVAILABLE)", "home ymt:member:320000",
                 "served the person by its pairwise sub, level urn:ymt:loa:substantial",
@@ -53,7 +53,10 @@ class LocalFederationIT {
                 "at the Gansu checkpoint (source LIVE, home ymt:member:310000)",
                 "resident 2's access log at Shanghai's platform lists VERIFICATION by ymt:member:620198 (the Gansu"
                         + " checkpoint) at 20",
-                "=== step 12: the regional hub yrd stops", "RED (source LIST) with yrd down")) {
+                "=== step 12: a Shanghai resident at a Lanzhou station", "), no test date disclosed, decided under"
+                        + " purpose policy version 1",
+                "meets: false with a 72 h old test, still no test date disclosed",
+                "=== step 13: the regional hub yrd stops", "RED (source LIST) with yrd down")) {
             assertTrue(output.contains(expected), "missing \"" + expected + "\" in\n" + output);
         }
         assertFalse(output.contains("FAILED"), output);
