@@ -8,12 +8,15 @@ import org.yimatong.schemas.crypto.SignatureProfile;
 /**
  * What the token service needs to know about the hub it runs in.
  *
- * @param hubEntityId this hub's entity id: {@code iss} of its tokens, the {@code aud} a subject token must name
+ * @param hubEntityId this hub's entity id in the federation: the {@code aud} a subject token must name, claim
+ *     {@code ymt_entity} of the hub's tokens, the issuer its revocations are kept under
+ * @param issuer this hub's OAuth issuer (RFC 8414): its public base URL, {@code iss} of its tokens and signed
+ *     introspection answers
  * @param accessTokenLifetime lifetime of an issued access token, at most {@link #MAX_ACCESS_TOKEN_LIFETIME}
  * @param clockSkew accepted difference between our clock and a member's
  * @param signingProfile the algorithm the hub signs tokens and introspection answers with (SM2 by default)
  */
-public record TokenSettings(String hubEntityId, Duration accessTokenLifetime, Duration clockSkew,
+public record TokenSettings(String hubEntityId, String issuer, Duration accessTokenLifetime, Duration clockSkew,
         SignatureProfile signingProfile) {
 
     /** DESIGN.md §8: {@code exp} at most five minutes after {@code iat}. */
@@ -27,6 +30,7 @@ public record TokenSettings(String hubEntityId, Duration accessTokenLifetime, Du
      */
     public TokenSettings {
         Objects.requireNonNull(hubEntityId, "hubEntityId");
+        Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(signingProfile, "signingProfile");
         if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()
                 || accessTokenLifetime.compareTo(MAX_ACCESS_TOKEN_LIFETIME) > 0) {
@@ -39,15 +43,16 @@ public record TokenSettings(String hubEntityId, Duration accessTokenLifetime, Du
     }
 
     /** Five-minute tokens, 30 s skew, SM2. */
-    public static TokenSettings defaults(String hubEntityId) {
-        return new TokenSettings(hubEntityId, MAX_ACCESS_TOKEN_LIFETIME, DEFAULT_CLOCK_SKEW, SignatureProfile.SM2);
+    public static TokenSettings defaults(String hubEntityId, String issuer) {
+        return new TokenSettings(hubEntityId, issuer, MAX_ACCESS_TOKEN_LIFETIME, DEFAULT_CLOCK_SKEW,
+                SignatureProfile.SM2);
     }
 
     public TokenSettings withSigningProfile(SignatureProfile profile) {
-        return new TokenSettings(hubEntityId, accessTokenLifetime, clockSkew, profile);
+        return new TokenSettings(hubEntityId, issuer, accessTokenLifetime, clockSkew, profile);
     }
 
     public TokenSettings withAccessTokenLifetime(Duration lifetime) {
-        return new TokenSettings(hubEntityId, lifetime, clockSkew, signingProfile);
+        return new TokenSettings(hubEntityId, issuer, lifetime, clockSkew, signingProfile);
     }
 }

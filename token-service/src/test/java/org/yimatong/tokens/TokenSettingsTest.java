@@ -12,7 +12,7 @@ class TokenSettingsTest {
 
     @Test
     void defaultsAreFiveMinutesThirtySecondsSkewAndSm2() {
-        TokenSettings settings = TokenSettings.defaults("ymt:hub:yrd");
+        TokenSettings settings = TokenSettings.defaults("ymt:hub:yrd", "https://yrd.example");
 
         assertEquals(Duration.ofMinutes(5), settings.accessTokenLifetime());
         assertEquals(Duration.ofSeconds(30), settings.clockSkew());
@@ -21,7 +21,7 @@ class TokenSettingsTest {
 
     @Test
     void lifetimeLongerThanFiveMinutesIsRefused() {
-        TokenSettings settings = TokenSettings.defaults("ymt:hub:yrd");
+        TokenSettings settings = TokenSettings.defaults("ymt:hub:yrd", "https://yrd.example");
 
         assertThrows(IllegalArgumentException.class,
                 () -> settings.withAccessTokenLifetime(Duration.ofMinutes(5).plusSeconds(1)));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.yimatong.schemas.canonical.StrictJson;
@@ -87,6 +88,17 @@ public final class ClientAssertion {
          * @throws ProblemException {@code INVALID_CLIENT_ASSERTION} saying why not
          */
         public Claims check(String expectedAudience, Instant now, Duration skew) {
+            return check(Set.of(expectedAudience), now, skew);
+        }
+
+        /**
+         * As {@link #check(String, Instant, Duration)}, for a node known by several names: the assertion's
+         * {@code aud} must contain one of {@code acceptedAudiences} (a hub's entity id, its OAuth issuer URL and its
+         * token endpoint URL, RFC 7523 §3).
+         *
+         * @throws ProblemException {@code INVALID_CLIENT_ASSERTION} saying why not
+         */
+        public Claims check(Set<String> acceptedAudiences, Instant now, Duration skew) {
             // identifiers have a grammar (REQ-ERR-2): checked before any of them reaches a lookup, a queue or a table
             if (!ENTITY_ID.matcher(issuer).matches() || issuer.length() > MAX_IDENTIFIER) {
                 throw refused("iss is not an entity id");
@@ -97,8 +109,9 @@ public final class ClientAssertion {
             if (!issuer.equals(subject)) {
                 throw refused("iss and sub must both name the caller");
             }
-            if (!audience.contains(expectedAudience)) {
-                throw refused("the assertion is for another audience, not " + expectedAudience);
+            if (acceptedAudiences.stream().noneMatch(audience::contains)) {
+                throw refused("the assertion is for another audience, not " + String.join(" or ", new TreeSet<>(
+                        acceptedAudiences)));
             }
             // the skew moves now, which is ours, not the claims, which may sit at the ends of Instant's range
             if (expiresAt.isBefore(now.minus(skew))) {

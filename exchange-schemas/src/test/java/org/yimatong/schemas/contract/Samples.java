@@ -28,6 +28,7 @@ import org.yimatong.schemas.payload.Attestations;
 import org.yimatong.schemas.payload.AuditEvent;
 import org.yimatong.schemas.payload.AuditPage;
 import org.yimatong.schemas.payload.AuditVerification;
+import org.yimatong.schemas.payload.AuthorizationServerMetadata;
 import org.yimatong.schemas.payload.BatchProgress;
 import org.yimatong.schemas.payload.BatchProvenance;
 import org.yimatong.schemas.payload.BatchReceipt;
@@ -193,6 +194,16 @@ final class Samples {
                 TokenExchangeRequest.ID_TOKEN, JWS, TokenExchangeRequest.ID_TOKEN, TokenExchangeRequest.ACCESS_TOKEN,
                 "dept-320000-civil-affairs", "health-code:read", "urn:ymt:loa:substantial", "dept-320000-civil-affairs",
                 TokenExchangeRequest.JWT_BEARER_ASSERTION, JWS));
+        m.put("authorization-server-metadata.json", new AuthorizationServerMetadata("https://yrd.example", YRD,
+                URI.create("https://yrd.example/v1/token"), URI.create("https://yrd.example/v1/introspect"),
+                URI.create("https://yrd.example/v1/jwks/oauth"), List.of(AuthorizationServerMetadata.TOKEN_EXCHANGE,
+                        AuthorizationServerMetadata.CLIENT_CREDENTIALS), List.of(),
+                List.of(AuthorizationServerMetadata.PRIVATE_KEY_JWT, AuthorizationServerMetadata.TLS_CLIENT_AUTH),
+                List.of("SM2", "ES256", "EdDSA"), List.of(AuthorizationServerMetadata.PRIVATE_KEY_JWT),
+                List.of("ES256"), List.of("SM2", "ES256"), List.of("SM2", "ES256"), true,
+                List.of("urn:ymt:loa:basic", "urn:ymt:loa:substantial"),
+                List.of(TokenExchangeRequest.ID_TOKEN), List.of(TokenExchangeRequest.ACCESS_TOKEN),
+                URI.create("https://yrd.example/q/openapi")));
         m.put("token-response.json", TokenResponse.bearer(JWS, 300, "health-code:read"));
         m.put("introspection-request.json", new IntrospectionRequest(JWS, "access_token", "dept-1",
                 TokenExchangeRequest.JWT_BEARER_ASSERTION, JWS));

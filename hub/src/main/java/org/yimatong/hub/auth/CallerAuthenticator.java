@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.config.PublicUrl;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.hub.registry.ParentHub;
@@ -34,7 +36,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Decides who is calling (REQ-AUTH-1): a client certificate whose fingerprint is bound to a member, else an
- * RFC 7523 client assertion in {@code Ymt-Client-Assertion} signed by a member's or the parent hub's key.
+ * RFC 7523 client assertion in {@code Ymt-Client-Assertion} signed by a member's or the parent hub's key, addressed
+ * to this hub by its entity id, issuer URL or token endpoint URL.
  * An assertion's {@code jti} is recorded in PostgreSQL, so no hub instance accepts it twice.
  */
 @ApplicationScoped
@@ -49,12 +52,14 @@ public class CallerAuthenticator {
     private final MemberRegistry registry;
     private final ParentHub parent;
     private final HubConfig hub;
+    private final PublicUrl publicUrl;
     private final SeenAssertions seen;
     private final Clock clock;
     private final Sessions sessions;
 
-    public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, SeenAssertions seen,
-            Clock clock, Sessions sessions) {
+    public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, PublicUrl publicUrl,
+            SeenAssertions seen, Clock clock, Sessions sessions) {
+        this.publicUrl = publicUrl;
         this.sessions = sessions;
         this.registry = registry;
         this.parent = parent;
@@ -82,7 +87,7 @@ public class CallerAuthenticator {
         } catch (ProblemException e) {
             throw ClientAssertion.refused("it is not a compact JWS (" + e.getMessage() + ")");
         }
-        Claims claims = Claims.read(jws.payload()).check(hub.entityId(), clock.instant(), SKEW);
+        Claims claims = Claims.read(jws.payload()).check(audiences(), clock.instant(), SKEW);
         String kid = jws.header().kid() == null ? "" : jws.header().kid();
         Uni<KeyResolver> keys;
         Caller caller;
@@ -105,6 +110,14 @@ public class CallerAuthenticator {
             }
             return caller != null ? caller : admit(member.get());
         }).flatMap(admitted -> rememberJti(claims).replaceWith(admitted));
+    }
+
+    /**
+     * The names an assertion may address this hub by: its entity id, and as an OAuth authorization server its issuer
+     * URL and its token endpoint URL (RFC 7523 §3), whichever endpoint the assertion is sent to.
+     */
+    private Set<String> audiences() {
+        return Set.of(hub.entityId(), publicUrl.issuer(), publicUrl.resolve("/v1/token"));
     }
 
     /** RFC 7523 §3: a jti is accepted once. It is kept until the assertion could no longer be accepted anyway. */

@@ -19,9 +19,12 @@ public interface HubConfig {
     @WithDefault("Yimatong national hub")
     String displayName();
 
-    /** The base URL members and clients use to reach this hub. */
-    @WithDefault("http://localhost:8080")
-    String publicUrl();
+    /**
+     * The base URL members and clients use to reach this hub, and its OAuth issuer (the {@code iss} of its tokens,
+     * RFC 8414). Unset, it is {@code http://localhost:<port>} ({@link PublicUrl}); a production hub must set an https
+     * URL.
+     */
+    Optional<String> publicUrl();
 
     /** The parent hub's entity id; empty for the root of the tree. */
     Optional<String> parentEntityId();

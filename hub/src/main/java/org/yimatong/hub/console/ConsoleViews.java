@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.yimatong.hub.audit.AuditCheckpoints;
 import org.yimatong.hub.audit.AuditVerifier;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.config.PublicUrl;
 import org.yimatong.hub.lists.ingest.IngestProgress;
 import org.yimatong.hub.memberapi.GuardedMemberClient;
 import org.yimatong.hub.registry.Member;
@@ -53,6 +54,7 @@ public class ConsoleViews {
     private static final String WITHHELD = "[ID number withheld]";
 
     private final HubConfig hub;
+    private final PublicUrl publicUrl;
     private final MemberRegistry registry;
     private final CircuitBreakerMaintenance breakers;
     private final Pool pool;
@@ -61,9 +63,11 @@ public class ConsoleViews {
     private final Clock clock;
     private final ObjectMapper json;
 
-    public ConsoleViews(HubConfig hub, MemberRegistry registry, CircuitBreakerMaintenance breakers, Pool pool,
-            AuditVerifier auditVerifier, AuditCheckpoints checkpoints, Clock clock, ObjectMapper json) {
+    public ConsoleViews(HubConfig hub, PublicUrl publicUrl, MemberRegistry registry,
+            CircuitBreakerMaintenance breakers, Pool pool, AuditVerifier auditVerifier, AuditCheckpoints checkpoints,
+            Clock clock, ObjectMapper json) {
         this.hub = hub;
+        this.publicUrl = publicUrl;
         this.registry = registry;
         this.breakers = breakers;
         this.pool = pool;
@@ -118,7 +122,7 @@ public class ConsoleViews {
             List<MemberRow> rows = members.stream().map(m -> row(m, last.get(m.entityId()), now)).toList();
             int open = (int) rows.stream().filter(r -> !"closed".equals(r.breaker())).count();
             return new Tree(new HubView(shown(hub.entityId()), shown(hub.displayName()),
-                    hub.parentEntityId().map(ConsoleViews::shown).orElse(""), shown(hub.publicUrl())), rows, open,
+                    hub.parentEntityId().map(ConsoleViews::shown).orElse(""), shown(publicUrl.base())), rows, open,
                     at(now));
         });
     }

@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.config.PublicUrl;
 import org.yimatong.schemas.dictionary.MemberKind;
+import org.yimatong.schemas.payload.AuthorizationServerMetadata;
 import org.yimatong.schemas.payload.EntityConfiguration;
 import org.yimatong.schemas.payload.SignatureAlgorithm;
 
@@ -21,8 +23,8 @@ public class DiscoveryResource {
 
     private final EntityConfiguration configuration;
 
-    public DiscoveryResource(HubConfig hub) {
-        String base = hub.publicUrl().replaceAll("/+$", "");
+    public DiscoveryResource(HubConfig hub, PublicUrl publicUrl) {
+        String base = publicUrl.base();
         Map<String, URI> endpoints = new LinkedHashMap<>();
         endpoints.put("verifications", URI.create(base + "/v1/verifications"));
         endpoints.put("green-lookups", URI.create(base + "/v1/green-lookups"));
@@ -33,6 +35,7 @@ public class DiscoveryResource {
         endpoints.put("members", URI.create(base + "/v1/members"));
         endpoints.put("appeals", URI.create(base + "/v1/appeals"));
         endpoints.put("openapi", URI.create(base + "/q/openapi"));
+        endpoints.put("oauth-authorization-server", URI.create(base + AuthorizationServerMetadata.WELL_KNOWN_PATH));
         List<SignatureAlgorithm> algorithms = hub.signingAlgorithms().stream().map(SignatureAlgorithm::valueOf)
                 .toList();
         this.configuration = new EntityConfiguration(hub.entityId(), hub.parentEntityId().orElse(null), MemberKind.HUB,

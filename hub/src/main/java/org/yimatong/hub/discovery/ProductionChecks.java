@@ -30,8 +30,9 @@ public class ProductionChecks {
         }
         boolean keyStore = tlsName.flatMap(tls::get).or(tls::getDefault).map(TlsConfiguration::getKeyStore)
                 .isPresent();
-        List<String> faults = faults(hub.publicUrl(), hub.parentUrls().orElse(List.of()), keyStore, insecureRequests
-                .orElse("enabled"));
+        List<String> faults = faults(hub.publicUrl().orElse("(unset)"), hub.parentUrls().orElse(List.of()), keyStore,
+                insecureRequests
+                        .orElse("enabled"));
         if (!faults.isEmpty()) {
             throw new IllegalStateException("ymt.hub.deployment=production, but " + String.join("; ", faults)
                     + " (a hub for development runs with ymt.hub.deployment=development)");

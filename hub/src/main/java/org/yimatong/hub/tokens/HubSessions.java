@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.yimatong.hub.auth.Sessions;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.config.PublicUrl;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.code.DynamicCodeCodec;
@@ -43,7 +44,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Session tokens (REQ-AUTH-2): {@code POST /v1/token} with {@code grant_type=client_credentials} gives an
- * authenticated member a hub access token ({@code typ at+jwt}, ES256, {@code aud} this hub, {@code scope ymt:session}, at
+ * authenticated member a hub access token ({@code typ at+jwt}, ES256, {@code iss} the hub's issuer URL, {@code ymt_entity}
+ * and {@code aud} its entity id, {@code scope ymt:session}, at
  * most {@code ymt.tokens.session-lifetime}), bound to the member's TLS certificate ({@code cnf.x5t#S256}) when it
  * came with one. A token's signature is checked the first time it is seen; its claims are then kept in memory
  * until it expires (a bounded map), so later calls cost a map lookup. A revoked token, and a member suspended
@@ -64,6 +66,7 @@ public class HubSessions implements Sessions {
 
     private final HubKeyRing keys;
     private final HubConfig hub;
+    private final PublicUrl publicUrl;
     private final RevocationList revocations;
     private final Clock clock;
     private final Duration lifetime;
@@ -71,8 +74,9 @@ public class HubSessions implements Sessions {
     private final Map<String, Session> verified = new ConcurrentHashMap<>();
     private final Counter signatureChecks;
 
-    public HubSessions(HubKeyRing keys, HubConfig hub, RevocationList revocations, Clock clock, TokensConfig config,
-            MeterRegistry meters) {
+    public HubSessions(HubKeyRing keys, HubConfig hub, PublicUrl publicUrl, RevocationList revocations, Clock clock,
+            TokensConfig config, MeterRegistry meters) {
+        this.publicUrl = publicUrl;
         this.signatureChecks = Counter.builder("ymt.sessions.signature.checks")
                 .description("session tokens whose signature was checked (a token not in the cache)")
                 .register(meters);
@@ -88,7 +92,8 @@ public class HubSessions implements Sessions {
     public Issued issue(String member, SSLSession tls) {
         Instant now = clock.instant();
         ObjectNode claims = JsonNodeFactory.instance.objectNode()
-                .put("iss", hub.entityId()).put("sub", member).put("aud", hub.entityId()).put("client_id", member)
+                .put("iss", publicUrl.issuer()).put(HubAccessToken.ENTITY_CLAIM, hub.entityId()).put("sub", member)
+                .put("aud", hub.entityId()).put("client_id", member)
                 .put("scope", SCOPE).put("jti", DynamicCodeCodec.newJti())
                 .put("iat", now.getEpochSecond()).put("exp", now.plus(lifetime).getEpochSecond());
         thumbprint(tls).ifPresent(t -> claims.putObject("cnf").put("x5t#S256", t));
@@ -139,7 +144,9 @@ public class HubSessions implements Sessions {
             throw refused("its claims are not JSON");
         }
         String member = claims.path("sub").asText("");
-        if (!hub.entityId().equals(claims.path("iss").asText()) || !hub.entityId().equals(claims.path("aud").asText())
+        if (!publicUrl.issuer().equals(claims.path("iss").asText())
+                || !hub.entityId().equals(claims.path(HubAccessToken.ENTITY_CLAIM).asText())
+                || !hub.entityId().equals(claims.path("aud").asText())
                 || !SCOPE.equals(claims.path("scope").asText()) || member.isEmpty()
                 || !member.equals(claims.path("client_id").asText()) || !claims.path("exp").canConvertToLong()
                 || !claims.path("jti").isTextual()) {

@@ -41,7 +41,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /v1/token} (RFC 8693 token exchange) and {@code POST /v1/introspect} (RFC 7662, RFC 9701). The
- * client authenticates in the form; each request that authenticated leaves one audit event, issued or refused.
+ * client authenticates in the form; each request that authenticated leaves one audit event, issued or refused. An
+ * exchange whose ID token carried the person's list pseudonym ({@code ymt_list_sub}) is recorded about that person
+ * (REQ-AUD-3). A signed introspection answer is signed with the algorithm of the asking client's own tokens.
  */
 @Path("/v1")
 public class TokenResource {
@@ -108,9 +110,10 @@ public class TokenResource {
                                 revocations, keys, clock).exchange(caller.entityId(), exchange));
             });
             return issued.onItemOrFailure().transformToUni((token, failure) -> {
+                // the person's list pseudonym, when their home sent it, makes the exchange part of their access log
                 AuditEvent event = failure == null
-                        ? event(caller, token.claims().home(), "token-exchange", Action.TOKEN_EXCHANGE,
-                                token.claims().jti(), "OK", started)
+                        ? aboutSubject(event(caller, token.claims().home(), "token-exchange", Action.TOKEN_EXCHANGE,
+                                token.claims().jti(), "OK", started), token, caller)
                         : event(caller, caller.entityId(), "token-exchange", Action.TOKEN_EXCHANGE, "-",
                                 outcome(failure), started);
                 return audit.append(event).map(v -> {
@@ -167,7 +170,8 @@ public class TokenResource {
                     : caller.entityId(), "introspection", Action.INTROSPECTION, a.active() && a.jti() != null
                             ? a.jti() : "-", a.active() ? "ACTIVE" : "INACTIVE", started))
                     .map(v -> signed
-                            ? Response.ok(introspection.signed(a, caller.entityId()), Introspection.JWT_MEDIA_TYPE)
+                            ? Response.ok(introspection.signed(a, caller.entityId(), settingsFor(caller.entityId())
+                                    .signingProfile()), Introspection.JWT_MEDIA_TYPE)
                             : Response.ok(a, MediaType.APPLICATION_JSON))
                     .map(r -> r.header("Cache-Control", "no-store").build()));
         });
@@ -213,6 +217,10 @@ public class TokenResource {
         return policy == null || policy.signingAlgorithm().isEmpty() ? settings
                 : settings.withSigningProfile(SignatureProfile.fromJoseName(policy.signingAlgorithm().get())
                         .orElseThrow());
+    }
+
+    private static AuditEvent aboutSubject(AuditEvent event, TokenExchange.IssuedToken token, Caller caller) {
+        return token.subjectListSubject().map(listSub -> event.about(listSub, caller.entityId())).orElse(event);
     }
 
     private static String single(MultivaluedMap<String, String> form, String name) {

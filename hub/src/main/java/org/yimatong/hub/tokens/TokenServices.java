@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.config.PublicUrl;
 import org.yimatong.hub.home.YimatongHome;
 import org.yimatong.hub.keys.HubKeyRing;
 import org.yimatong.schemas.crypto.SignatureProfile;
@@ -27,9 +28,10 @@ public class TokenServices {
 
     @Produces
     @Singleton
-    TokenSettings settings(HubConfig hub, TokensConfig config) {
+    TokenSettings settings(HubConfig hub, PublicUrl publicUrl, TokensConfig config) {
         SignatureProfile profile = profileOf(config.signingAlgorithm(), "ymt.tokens.signing-algorithm", hub);
-        return new TokenSettings(hub.entityId(), config.accessTokenLifetime(), config.clockSkew(), profile);
+        return new TokenSettings(hub.entityId(), publicUrl.issuer(), config.accessTokenLifetime(), config.clockSkew(),
+                profile);
     }
 
     @Produces

@@ -45,8 +45,8 @@ class ParentHubTest {
             }
 
             @Override
-            public String publicUrl() {
-                return "https://yrd.example";
+            public Optional<String> publicUrl() {
+                return Optional.of("https://yrd.example");
             }
 
             @Override

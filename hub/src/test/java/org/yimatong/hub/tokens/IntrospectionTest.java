@@ -69,7 +69,7 @@ class IntrospectionTest {
         TokenTestKit.introspect(B, token, clock.instant(), "application/json").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("active", equalTo(true))
-                .body("iss", equalTo(HUB))
+                .body("iss", equalTo(TokenTestKit.issuer()))
                 .body("acr", equalTo("urn:ymt:loa:high"))
                 .body("home", equalTo(A.id()));
     }
@@ -148,7 +148,8 @@ class IntrospectionTest {
         assertEquals("token-introspection+jwt", jws.header().typ());
         assertEquals(0, TokenTestKit.opensslVerifySm2(signed, dir), "OpenSSL refused the signed introspection");
         JsonNode claims = StrictJson.read(jws.payload());
-        assertEquals(HUB, claims.get("iss").textValue());
+        assertEquals(TokenTestKit.issuer(), claims.get("iss").textValue());
+        assertEquals(HUB, claims.get("ymt_entity").textValue());
         assertEquals(DEPT_B, claims.get("aud").textValue());
         assertTrue(claims.get("token_introspection").get("active").booleanValue());
     }

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,10 @@ import static org.yimatong.hub.tokens.TokenTestKit.DEPT_B;
 import static org.yimatong.hub.tokens.TokenTestKit.DEPT_E;
 import static org.yimatong.hub.tokens.TokenTestKit.HUB;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.testing.TestClock;
 import org.yimatong.hub.testing.TestMembers;
 import org.yimatong.hub.tokens.TokenTestKit.Party;
@@ -120,7 +126,8 @@ class TokenExchangeFlowTest {
         assertEquals(0, TokenTestKit.opensslVerifySm2(token, dir), "OpenSSL refused the hub token");
         // with the claims of DESIGN.md §8
         JsonNode claims = StrictJson.read(jws.payload());
-        assertEquals(HUB, claims.get("iss").textValue());
+        assertEquals(TokenTestKit.issuer(), claims.get("iss").textValue());
+        assertEquals(HUB, claims.get("ymt_entity").textValue());
         assertEquals(pairwise.subject(A.id(), "alice", DEPT_B), claims.get("sub").textValue());
         assertEquals(DEPT_B, claims.get("aud").textValue());
         assertEquals(DEPT_B, claims.get("client_id").textValue());
@@ -150,11 +157,33 @@ class TokenExchangeFlowTest {
                 .extract().path("access_token");
 
         JWTClaimsSet claims = nimbus("at+jwt").process(token, null);
-        assertEquals(HUB, claims.getIssuer());
+        assertEquals(TokenTestKit.issuer(), claims.getIssuer());
         assertEquals(List.of(DEPT_E), claims.getAudience());
         assertEquals(pairwise.subject(A.id(), "bob", DEPT_E), claims.getSubject());
         assertEquals("urn:ymt:loa:basic", claims.getStringClaim("acr"));
         assertEquals(A.id(), claims.getStringClaim("home"));
+    }
+
+    @Test
+    void anExchangeWithTheResidentsListPseudonymIsInTheirAccessLogAndNotInTheToken() throws Exception {
+        // given an ID token in which A, the resident's home, names their list pseudonym
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String listSub = HexFormat.of().formatHex(random);
+        ObjectNode idClaims = TokenTestKit.idClaims(A.id(), "dora", "urn:ymt:loa:substantial", clock.instant());
+        idClaims.put("ymt_list_sub", listSub);
+
+        // when department B exchanges it
+        String token = TokenTestKit.exchange(B, TokenTestKit.sign(A.key(), idClaims), clock.instant()).then()
+                .statusCode(200).extract().path("access_token");
+
+        // then the hub token does not carry the pseudonym, and the resident's home sees B in their access log
+        assertFalse(new String(ParsedJws.parseCompact(token).payload(), StandardCharsets.UTF_8).contains(listSub));
+        Federation.asMember(A.key(), A.id()).when().get("/v1/audit/subjects/" + listSub).then().statusCode(200)
+                .body("accesses", hasSize(1))
+                .body("accesses[0].by", equalTo(DEPT_B))
+                .body("accesses[0].action", equalTo("TOKEN_EXCHANGE"))
+                .body("accesses[0].outcome", equalTo("OK"));
     }
 
     @Test

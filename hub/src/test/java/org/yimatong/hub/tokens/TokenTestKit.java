@@ -24,6 +24,7 @@ import org.yimatong.schemas.jose.ParsedJws;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -41,6 +42,11 @@ final class TokenTestKit {
     static final String DEPT_E = "ymt:member:650200";
 
     private TokenTestKit() {
+    }
+
+    /** The hub's OAuth issuer in tests: no {@code ymt.hub.public-url}, so the address it listens on. */
+    static String issuer() {
+        return "http://localhost:" + RestAssured.port;
     }
 
     /** A registered client or member with its own signing key. */

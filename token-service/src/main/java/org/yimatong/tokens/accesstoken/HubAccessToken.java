@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The claims of a hub access token (DESIGN.md §8, RFC 9068 §2.2).
  *
- * @param issuer {@code iss}: the hub's entity id
+ * @param issuer {@code iss}: the hub's OAuth issuer, its public base URL (RFC 8414, RFC 9068 §2.2)
+ * @param entity {@code ymt_entity}: the hub's entity id in the federation
  * @param subject {@code sub}: the person's pairwise subject at {@code audience}
  * @param audience {@code aud}: the department's service
  * @param clientId {@code client_id}: the client that exchanged (RFC 9068 requires it)
@@ -33,15 +34,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param actorSubject {@code act.sub}: the actor's pairwise subject at {@code audience}, for delegation
  * @param org {@code org}: the legal person the operator acts for, only with a binding and at least substantial
  */
-public record HubAccessToken(String issuer, String subject, String audience, String clientId,
+public record HubAccessToken(String issuer, String entity, String subject, String audience, String clientId,
         LevelOfAssurance acr, Instant authTime, String home, String jti, Instant issuedAt, Instant expiresAt,
         Optional<String> actorSubject, Optional<String> org) {
 
     /** The JWS {@code typ} (RFC 9068 §2.1). */
     public static final String TYP = "at+jwt";
+    /** The claim naming the issuing hub's entity id, beside the URL in {@code iss}. */
+    public static final String ENTITY_CLAIM = "ymt_entity";
 
     public HubAccessToken {
         Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(clientId, "clientId");
@@ -59,6 +63,7 @@ public record HubAccessToken(String issuer, String subject, String audience, Str
     public ObjectNode toClaims() {
         ObjectNode claims = JsonNodeFactory.instance.objectNode();
         claims.put("iss", issuer);
+        claims.put(ENTITY_CLAIM, entity);
         claims.put("sub", subject);
         claims.put("aud", audience);
         claims.put("client_id", clientId);
@@ -103,7 +108,8 @@ public record HubAccessToken(String issuer, String subject, String audience, Str
         JsonNode act = claims.get("act");
         Optional<String> actor = act == null ? Optional.empty() : Optional.of(text(act, "sub"));
         Optional<String> org = claims.has("org") ? Optional.of(text(claims, "org")) : Optional.empty();
-        return new HubAccessToken(text(claims, "iss"), text(claims, "sub"), text(claims, "aud"),
+        return new HubAccessToken(text(claims, "iss"), text(claims, ENTITY_CLAIM), text(claims, "sub"), text(claims,
+                "aud"),
                 text(claims, "client_id"), acr, time(claims, "auth_time"), text(claims, "home"),
                 text(claims, "jti"), time(claims, "iat"), time(claims, "exp"), actor, org);
     }

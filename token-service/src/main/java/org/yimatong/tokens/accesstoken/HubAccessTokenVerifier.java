@@ -17,15 +17,17 @@ import org.yimatong.tokens.oauth.TokenException;
 
 /**
  * Verifies a token this hub issued: {@code typ: at+jwt}, signed by one of the hub's published keys, {@code iss}
- * this hub, not expired. Immutable and thread-safe.
+ * this hub's issuer URL and {@code ymt_entity} its entity id, not expired. Immutable and thread-safe.
  */
 public final class HubAccessTokenVerifier {
 
+    private final String issuer;
     private final String hubEntityId;
     private final Duration skew;
     private final JwsVerifier verifier = new JwsVerifier(IdTokenValidator.ALL_PROFILES, HubAccessToken.TYP);
 
-    public HubAccessTokenVerifier(String hubEntityId, Duration skew) {
+    public HubAccessTokenVerifier(String issuer, String hubEntityId, Duration skew) {
+        this.issuer = Objects.requireNonNull(issuer);
         this.hubEntityId = Objects.requireNonNull(hubEntityId);
         this.skew = Objects.requireNonNull(skew);
     }
@@ -50,7 +52,7 @@ public final class HubAccessTokenVerifier {
             throw new TokenException(OAuthError.INVALID_REQUEST, ProblemType.CODE_MALFORMED,
                     "hub token claims are not JSON");
         }
-        if (!claims.issuer().equals(hubEntityId)) {
+        if (!claims.issuer().equals(issuer) || !claims.entity().equals(hubEntityId)) {
             throw new TokenException(OAuthError.INVALID_REQUEST, ProblemType.UNKNOWN_ISSUER,
                     "token was issued by " + claims.issuer() + ", not this hub");
         }

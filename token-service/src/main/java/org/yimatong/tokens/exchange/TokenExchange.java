@@ -92,11 +92,12 @@ public final class TokenExchange {
                 .filter(b -> admitsOrg(b, level, now))
                 .map(b -> UnifiedSocialCreditCode.normalise(b.legalPersonId()).orElseThrow());
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
-        HubAccessToken token = new HubAccessToken(settings.hubEntityId(), sub, audience, clientId, level,
+        HubAccessToken token = new HubAccessToken(settings.issuer(), settings.hubEntityId(), sub, audience, clientId,
+                level,
                 subject.authTime(), subject.issuer(), newJti(), issuedAt,
                 issuedAt.plus(settings.accessTokenLifetime()), act, org);
         Jwk key = keys.signingKey(settings.signingProfile(), now);
-        return new IssuedToken(token.sign(key), token);
+        return new IssuedToken(token.sign(key), token, subject.listSubject());
     }
 
     /**
@@ -147,8 +148,14 @@ public final class TokenExchange {
      *
      * @param token the compact JWS to hand to the client
      * @param claims what it says
+     * @param subjectListSubject the person's list pseudonym, if the subject token carried it: for the hub's audit
+     *     only, it is in neither the token nor the response
      */
-    public record IssuedToken(String token, HubAccessToken claims) {
+    public record IssuedToken(String token, HubAccessToken claims, Optional<String> subjectListSubject) {
+
+        public IssuedToken {
+            Objects.requireNonNull(subjectListSubject, "subjectListSubject");
+        }
 
         /** The RFC 8693 §2.2.1 response. */
         public TokenResponse response() {

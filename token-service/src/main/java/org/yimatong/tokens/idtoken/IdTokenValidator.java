@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.Jwk;
@@ -41,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>{@code exp} passed (beyond the skew): {@code code-expired}</li>
  * <li>{@code nbf}, {@code iat} or {@code auth_time} in the future (beyond the skew): {@code code-not-yet-valid}</li>
  * <li>{@code acr} not a known level: {@code unknown-level-of-assurance}</li>
+ * <li>{@code ymt_list_sub} present but not 64 lowercase hex digits (an HMAC-SM3): {@code code-malformed}</li>
  * </ul>
  */
 public final class IdTokenValidator implements SubjectTokenValidator {
@@ -48,6 +50,7 @@ public final class IdTokenValidator implements SubjectTokenValidator {
     /** The profiles of DESIGN.md §4. */
     public static final Set<SignatureProfile> ALL_PROFILES = Set.of(SignatureProfile.values());
     private static final Set<String> ID_TOKEN_TYPES = Set.of("jwt", "id_token+jwt");
+    private static final Pattern LIST_SUBJECT = Pattern.compile("[0-9a-f]{64}");
 
     private final String hubEntityId;
     private final IssuerKeys issuers;
@@ -117,7 +120,7 @@ public final class IdTokenValidator implements SubjectTokenValidator {
         }
         LevelOfAssurance acr = AssurancePolicy.parse(requiredText(claims, "acr"), OAuthError.INVALID_REQUEST);
         Optional<String> jti = claims.hasNonNull("jti") ? Optional.of(requiredText(claims, "jti")) : Optional.empty();
-        return new ValidatedIdToken(issuer, subject, acr, authTime, iat, exp, jti, mayAct(claims));
+        return new ValidatedIdToken(issuer, subject, acr, authTime, iat, exp, jti, mayAct(claims), listSubject(claims));
     }
 
     /** Looks in the current key set, and on a miss asks for one refresh: never more than one per token. */
@@ -173,6 +176,19 @@ public final class IdTokenValidator implements SubjectTokenValidator {
             return false;
         }
         throw refused(ProblemType.CODE_MALFORMED, "aud must be a string or an array of strings");
+    }
+
+    /** {@code ymt_list_sub}: the person's list pseudonym, as the lists write it (64 lowercase hex digits). */
+    private static Optional<String> listSubject(JsonNode claims) {
+        JsonNode value = claims.get(ValidatedIdToken.LIST_SUBJECT_CLAIM);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() || !LIST_SUBJECT.matcher(value.textValue()).matches()) {
+            throw refused(ProblemType.CODE_MALFORMED, ValidatedIdToken.LIST_SUBJECT_CLAIM
+                    + " must be 64 lowercase hex digits (HMAC-SM3 under the list key)");
+        }
+        return Optional.of(value.textValue());
     }
 
     /** {@code may_act}: an object with the actor's {@code sub} and, optionally, its {@code iss}. */

@@ -16,9 +16,16 @@ import org.yimatong.schemas.dictionary.LevelOfAssurance;
  * @param authTime when the person authenticated
  * @param jti the token's id, if it has one
  * @param mayAct who the issuer vouches may act for the person (RFC 8693 §4.4), if anyone
+ * @param listSubject claim {@code ymt_list_sub}, if the issuer sent it: the person's list pseudonym (lowercase hex
+ *     HMAC-SM3 under the current list key, DESIGN.md §7), only for the hub's audit ("who looked at me", REQ-AUD-3);
+ *     never put into a hub token
  */
 public record ValidatedIdToken(String issuer, String subject, LevelOfAssurance acr, Instant authTime,
-        Instant issuedAt, Instant expiresAt, Optional<String> jti, Optional<MayAct> mayAct) {
+        Instant issuedAt, Instant expiresAt, Optional<String> jti, Optional<MayAct> mayAct,
+        Optional<String> listSubject) {
+
+    /** The ID token claim carrying the person's list pseudonym. */
+    public static final String LIST_SUBJECT_CLAIM = "ymt_list_sub";
 
     /**
      * RFC 8693 §4.4 {@code may_act}: the actor the token's issuer vouches for, by its subject at {@code issuer}
@@ -36,6 +43,12 @@ public record ValidatedIdToken(String issuer, String subject, LevelOfAssurance a
         }
     }
 
+    /** A token without the person's list pseudonym. */
+    public ValidatedIdToken(String issuer, String subject, LevelOfAssurance acr, Instant authTime, Instant issuedAt,
+            Instant expiresAt, Optional<String> jti, Optional<MayAct> mayAct) {
+        this(issuer, subject, acr, authTime, issuedAt, expiresAt, jti, mayAct, Optional.empty());
+    }
+
     /** A token that names nobody who may act for its subject. */
     public ValidatedIdToken(String issuer, String subject, LevelOfAssurance acr, Instant authTime, Instant issuedAt,
             Instant expiresAt, Optional<String> jti) {
@@ -49,6 +62,7 @@ public record ValidatedIdToken(String issuer, String subject, LevelOfAssurance a
         Objects.requireNonNull(authTime, "authTime");
         Objects.requireNonNull(jti, "jti");
         Objects.requireNonNull(mayAct, "mayAct");
+        Objects.requireNonNull(listSubject, "listSubject");
     }
 
     /** No subject in logs. */

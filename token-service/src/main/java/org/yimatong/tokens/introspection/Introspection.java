@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.JwsSigner;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.PayloadJson;
@@ -44,7 +45,8 @@ public final class Introspection {
         this.keys = Objects.requireNonNull(keys);
         this.revocations = Objects.requireNonNull(revocations);
         this.clock = Objects.requireNonNull(clock);
-        this.verifier = new HubAccessTokenVerifier(settings.hubEntityId(), settings.clockSkew());
+        this.verifier = new HubAccessTokenVerifier(settings.issuer(), settings.hubEntityId(),
+                settings.clockSkew());
     }
 
     /**
@@ -59,7 +61,7 @@ public final class Introspection {
         } catch (ProblemException e) {
             return IntrospectionResponse.inactive();
         }
-        if (revocations.isRevoked(claims.issuer(), claims.jti(), now)) {
+        if (revocations.isRevoked(claims.entity(), claims.jti(), now)) {
             return IntrospectionResponse.inactive();
         }
         if (!clientId.equals(claims.audience()) && !clientId.equals(claims.clientId())) {
@@ -69,19 +71,25 @@ public final class Introspection {
     }
 
     /**
-     * The RFC 9701 answer: a JWS, header {@code typ: token-introspection+jwt}, claims {@code iss} (this hub),
-     * {@code aud} (the asking client), {@code iat} and {@code token_introspection} (the RFC 7662 answer), signed
-     * with the hub's current key of the configured profile.
+     * The RFC 9701 answer: a JWS, header {@code typ: token-introspection+jwt}, claims {@code iss} (this hub's issuer
+     * URL), {@code ymt_entity} (its entity id), {@code aud} (the asking client), {@code iat} and
+     * {@code token_introspection} (the RFC 7662 answer), signed with the hub's current key of the configured profile.
      */
     public String signed(IntrospectionResponse response, String clientId) {
+        return signed(response, clientId, settings.signingProfile());
+    }
+
+    /** As {@link #signed(IntrospectionResponse, String)}, signed with the hub's current key of {@code profile}. */
+    public String signed(IntrospectionResponse response, String clientId, SignatureProfile profile) {
         Instant now = clock.instant();
         ObjectNode claims = JSON.objectNode();
-        claims.put("iss", settings.hubEntityId());
+        claims.put("iss", settings.issuer());
+        claims.put(HubAccessToken.ENTITY_CLAIM, settings.hubEntityId());
         claims.put("aud", clientId);
         claims.put("iat", now.getEpochSecond());
         claims.set("token_introspection", PayloadJson.mapper().valueToTree(response));
         try {
-            return JwsSigner.sign(keys.signingKey(settings.signingProfile(), now), JWT_TYP,
+            return JwsSigner.sign(keys.signingKey(profile, now), JWT_TYP,
                     PayloadJson.mapper().writeValueAsBytes(claims));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write introspection claims", e);

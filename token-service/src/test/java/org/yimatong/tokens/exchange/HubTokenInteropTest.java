@@ -62,7 +62,7 @@ class HubTokenInteropTest {
         JWTClaimsSet claims = nimbus("at+jwt", hub).process(token, null);
 
         // then
-        assertEquals(TestMember.HUB, claims.getIssuer());
+        assertEquals(TestMember.HUB_ISSUER, claims.getIssuer());
         assertEquals(List.of(TestHub.CIVIL), claims.getAudience());
         assertEquals(hub.pairwise.subject("ymt:member:310000", "child", TestHub.CIVIL), claims.getSubject());
         assertEquals("urn:ymt:loa:substantial", claims.getStringClaim("acr"));
@@ -83,7 +83,7 @@ class HubTokenInteropTest {
         JWTClaimsSet claims = nimbus("token-introspection+jwt", hub)
                 .process(hub.introspection.signed(answer, TestHub.CIVIL), null);
 
-        assertEquals(TestMember.HUB, claims.getIssuer());
+        assertEquals(TestMember.HUB_ISSUER, claims.getIssuer());
         assertEquals(List.of(TestHub.CIVIL), claims.getAudience());
         assertEquals(Boolean.TRUE, claims.getJSONObjectClaim("token_introspection").get("active"));
     }

@@ -31,6 +31,7 @@ import org.yimatong.tokens.testing.TestHub;
 import org.yimatong.tokens.testing.TestMember;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class TokenExchangeTest {
 
@@ -54,7 +55,8 @@ class TokenExchangeTest {
         assertEquals("SM2", jws.header().alg());
         assertEquals("at+jwt", jws.header().typ());
         JsonNode claims = StrictJson.read(jws.payload());
-        assertEquals(TestMember.HUB, claims.get("iss").asText());
+        assertEquals(TestMember.HUB_ISSUER, claims.get("iss").asText());
+        assertEquals(TestMember.HUB, claims.get("ymt_entity").asText());
         assertEquals(hub.pairwise.subject("ymt:member:310000", "alice", TestHub.CIVIL), claims.get("sub").asText());
         assertNotEquals("alice", claims.get("sub").asText());
         assertEquals(TestHub.CIVIL, claims.get("aud").asText());
@@ -278,6 +280,28 @@ class TokenExchangeTest {
 
         assertFalse(payload.contains("alice-310101"), payload);
         assertTrue(payload.contains("\"home\""));
+    }
+
+    @Test
+    void theListPseudonymOfTheSubjectTokenIsHandedOnButNeverPutInTheToken() throws Exception {
+        String listSub = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        ObjectNode claims = hub.shanghai.claims("alice-310101", LevelOfAssurance.SUBSTANTIAL.uri(),
+                hub.clock.instant());
+        claims.put("ymt_list_sub", listSub);
+
+        TokenExchange.IssuedToken issued = hub.exchange.exchange(TestHub.CIVIL, ExchangeRequest.fromForm(TestHub.form(
+                hub.shanghai.sign(claims), TestHub.CIVIL)));
+
+        assertEquals(Optional.of(listSub), issued.subjectListSubject());
+        String payload = new String(Base64Url.decode(issued.token().split("\\.")[1]), StandardCharsets.UTF_8);
+        assertFalse(payload.contains(listSub), payload);
+        assertFalse(issued.claims().toClaims().has("ymt_list_sub"));
+    }
+
+    @Test
+    void aSubjectTokenWithoutAListPseudonymHandsOnNone() {
+        assertEquals(Optional.empty(), hub.exchange("alice-310101", LevelOfAssurance.SUBSTANTIAL, TestHub.CIVIL)
+                .subjectListSubject());
     }
 
     private void bind(String memberSubject, String creditCode, String requiredAcr) {

@@ -33,6 +33,7 @@ class IdTokenValidatorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
     private static final String SUBSTANTIAL = "urn:ymt:loa:substantial";
+    private static final String LIST_SUB = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private final MutableClock clock = new MutableClock(NOW);
     private final TestMember shanghai = new TestMember("ymt:member:310000", SignatureProfile.SM2);
@@ -53,6 +54,27 @@ class IdTokenValidatorTest {
         assertEquals(LevelOfAssurance.SUBSTANTIAL, token.acr());
         assertEquals(NOW.minusSeconds(60), token.authTime());
         assertEquals(Optional.of("id-alice-js-" + NOW.getEpochSecond()), token.jti());
+    }
+
+    @Test
+    void theResidentsListPseudonymIsReadWhenTheHomeSendsIt() {
+        ObjectNode claims = claims();
+        claims.put("ymt_list_sub", LIST_SUB);
+
+        ValidatedIdToken token = validator.validate(shanghai.sign(claims));
+
+        assertEquals(Optional.of(LIST_SUB), token.listSubject());
+        assertEquals(Optional.empty(), validator.validate(shanghai.sign(claims())).listSubject());
+    }
+
+    @Test
+    void aListPseudonymThatIsNoHmacSm3IsRefused() {
+        for (String bad : List.of(LIST_SUB.toUpperCase(), LIST_SUB.substring(1), "110101199003074578")) {
+            ObjectNode claims = claims();
+            claims.put("ymt_list_sub", bad);
+
+            assertRefused(ProblemType.CODE_MALFORMED, shanghai.sign(claims));
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class IntrospectionTest {
         IntrospectionResponse answer = hub.introspection.introspect(issued.token(), TestHub.CIVIL);
 
         assertTrue(answer.active());
-        assertEquals(TestMember.HUB, answer.iss());
+        assertEquals(TestMember.HUB_ISSUER, answer.iss());
         assertEquals(claims.subject(), answer.sub());
         assertEquals(List.of(TestHub.CIVIL), answer.aud());
         assertEquals("urn:ymt:loa:substantial", answer.acr());
@@ -101,7 +101,8 @@ class IntrospectionTest {
                 .verify(jwt, hub.keys.publishedKeys(hub.clock.instant()));
         JsonNode claims = StrictJson.read(jws.payload());
         assertEquals("token-introspection+jwt", jws.header().typ());
-        assertEquals(TestMember.HUB, claims.get("iss").asText());
+        assertEquals(TestMember.HUB_ISSUER, claims.get("iss").asText());
+        assertEquals(TestMember.HUB, claims.get("ymt_entity").asText());
         assertEquals(TestHub.CIVIL, claims.get("aud").asText());
         assertEquals(hub.clock.instant().getEpochSecond(), claims.get("iat").asLong());
         assertEquals(answer, PayloadJson.mapper().treeToValue(claims.get("token_introspection"),

@@ -51,7 +51,7 @@ public final class TestHub {
     public final Introspection introspection;
 
     public TestHub(SignatureProfile signingProfile) {
-        settings = TokenSettings.defaults(TestMember.HUB).withSigningProfile(signingProfile);
+        settings = TokenSettings.defaults(TestMember.HUB, TestMember.HUB_ISSUER).withSigningProfile(signingProfile);
         rotationPolicy = new KeyRotationPolicy(settings.accessTokenLifetime(), settings.clockSkew());
         keys = new MutableKeys(new HubKeyList(List.of(HubKey.startingAt(Jwk.generate(signingProfile), START)),
                 rotationPolicy));

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class TestMember {
 
     public static final String HUB = "ymt:hub:yrd";
+    /** The hub's OAuth issuer: its public base URL, {@code iss} of its tokens. */
+    public static final String HUB_ISSUER = "https://yrd.yimatong.example";
 
     private final String entityId;
     private final Jwk key;

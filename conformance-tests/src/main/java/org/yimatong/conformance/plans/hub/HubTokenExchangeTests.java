@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Cross-region single sign-on (REQ-TOK-1..3, REQ-LOA-1..2): the active virtual member is both the login service
- * that issued the person's ID token and the department ({@code hub.tokenAudience}) exchanging it for a hub token.
+ * that issued the person's ID token and the department ({@code hub.tokenAudience}) exchanging it for a hub token,
+ * whose {@code iss} is the issuer of the hub's RFC 8414 metadata and {@code ymt_entity} the hub's entity id.
  */
 public final class HubTokenExchangeTests {
 
@@ -43,7 +44,15 @@ public final class HubTokenExchangeTests {
                 .expectJson(200, "token-response.json", "REQ-TOK-1: a valid ID token is exchanged");
 
         JsonNode claims = verifiedHubToken(ctx, response.path("access_token").asText());
-        Check.equal(ctx.targetEntityId(), claims.path("iss").asText(), "iss", "REQ-TOK-2: the hub issues the token");
+        // iss is the hub's OAuth issuer (RFC 8414 metadata, RFC 9068); its entity id is claim ymt_entity
+        JsonNode metadata = ctx.http().get("/.well-known/oauth-authorization-server").send().expectJson(200,
+                "authorization-server-metadata.json", "REQ-TOK-2: the hub publishes its OAuth metadata");
+        Check.equal(ctx.targetEntityId(), metadata.path("ymt_entity").asText(), "ymt_entity of the metadata",
+                "REQ-TOK-2");
+        Check.equal(metadata.path("issuer").asText(), claims.path("iss").asText(), "iss",
+                "REQ-TOK-2: the hub issues the token, under the issuer its metadata names");
+        Check.equal(ctx.targetEntityId(), claims.path("ymt_entity").asText(), "ymt_entity",
+                "REQ-TOK-2: the token names the hub's entity id");
         Check.equal(department.entityId(), claims.path("aud").asText(), "aud", "REQ-TOK-2");
         Check.equal(SUBSTANTIAL, claims.path("acr").asText(), "acr",
                 "REQ-LOA-2: the token carries the ID token's level, never a higher one");
