@@ -32,9 +32,12 @@ public record VerificationRequest(String code, Checkpoint checkpoint, String pur
         this(code, checkpoint, purpose, null, null, null, null);
     }
 
-    /** The same request as it goes on to the next node: asking for {@code ask}, with no rules and no session. */
-    public VerificationRequest forwarded(List<String> ask, Integer version) {
-        return new VerificationRequest(code, checkpoint, purpose, ask == null || ask.isEmpty() ? null : ask, null,
+    /**
+     * The same request as it goes on to the next node: asking to see {@code ask} and to decide {@code rules} (a hub
+     * only), never with the operator's session.
+     */
+    public VerificationRequest forwarded(List<String> ask, CheckpointRules rules, Integer version) {
+        return new VerificationRequest(code, checkpoint, purpose, ask == null || ask.isEmpty() ? null : ask, rules,
                 version, null);
     }
 

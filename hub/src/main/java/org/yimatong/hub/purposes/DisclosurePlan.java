@@ -20,21 +20,21 @@ import org.yimatong.schemas.problem.ProblemType;
 
 /**
  * What one verification may disclose beyond the colour, decided before anything leaves the hub (REQ-PRIV-1).
- * Minimum disclosure is enforced here, not trusted to the member: the next node is asked only for {@link #ask()}, and
- * whatever it sends besides is dropped. For a client the hub then decides the rules ({@code meets}) on what it got and
- * passes on only the attestations the purpose shows as data at the caller's level; towards a child hub it passes on
- * what was asked and the purpose allows at all, since that hub decides for its own caller.
+ * Minimum disclosure is enforced here, not trusted to the member: a platform is asked only for {@link #ask()} and
+ * whatever it sends besides is dropped; the rules are decided on what it gave, and only {@link #show()} goes back.
+ * A rule is decided where the data is: a hub on the way to the home gets the rules with the request and answers
+ * {@code meets}, so an attestation the purpose allows only as a decision never travels the tree. The caller's level
+ * was checked by the first hub, the one the caller reached: a hub asking on is not checked again.
  *
- * @param towardsHub the caller is a hub on the way: it decides and strips for its own caller
- * @param ask what the next node is asked for
+ * @param ask what a platform is asked for: what is shown, and what the rules read
  * @param show what the caller sees as data
  * @param rules the rules to decide, when every attestation they read is within the caller's level; else null
  * @param withheld asked for, to see or to decide on, but beyond the caller's level
  */
-public record DisclosurePlan(int policyVersion, boolean towardsHub, Set<Attestation> ask, Set<Attestation> show,
-        CheckpointRules rules, Set<Attestation> withheld) {
+public record DisclosurePlan(int policyVersion, Set<Attestation> ask, Set<Attestation> show, CheckpointRules rules,
+        Set<Attestation> withheld) {
 
-    /** One attestation leaving this hub, for the audit. */
+    /** One attestation leaving this hub, as data or as a decision, for the audit. */
     public record Disclosed(Attestation attestation, Disclosure as) {}
 
     public DisclosurePlan {
@@ -44,7 +44,8 @@ public record DisclosurePlan(int policyVersion, boolean towardsHub, Set<Attestat
     }
 
     /**
-     * The plan for {@code request} under {@code policy}, for a caller at {@code level}.
+     * The plan for {@code request} under {@code policy}, for a caller at {@code level}; a hub on the way decided the
+     * level for its own caller.
      *
      * @throws ProblemException {@code purpose-unknown}, {@code purpose-policy-outdated}, {@code disclosure-not-allowed}
      *     or {@code rule-not-allowed}: refused before anything is sent anywhere
@@ -58,18 +59,14 @@ public record DisclosurePlan(int policyVersion, boolean towardsHub, Set<Attestat
             throw new ProblemException(ProblemType.PURPOSE_POLICY_OUTDATED, "The request applies purpose policy "
                     + request.policyVersion() + "; this hub applies version " + policy.version());
         }
+        LevelOfAssurance caller = callerIsHub ? LevelOfAssurance.HIGH : level;
         Set<Attestation> asked = request.disclosed();
-        if (callerIsHub) {
-            for (Attestation a : asked) {
-                if (purpose.allowance(a).isEmpty()) {
-                    throw notDisclosed(purpose, a);
-                }
-            }
-            return new DisclosurePlan(policy.version(), true, asked, asked, null, Set.of());
-        }
         for (Attestation a : asked) {
             if (purpose.allowance(a).filter(allowed -> allowed.disclosure() == Disclosure.DATA).isEmpty()) {
-                throw notDisclosed(purpose, a);
+                throw new ProblemException(ProblemType.DISCLOSURE_NOT_ALLOWED, "Purpose " + purpose.purpose()
+                        + " never discloses " + a.wireName() + " as data" + (purpose.allowance(a).isPresent()
+                                ? "; ask for a rule on it (requires) instead"
+                                : ""));
             }
         }
         CheckpointRules rules = request.requires();
@@ -82,9 +79,9 @@ public record DisclosurePlan(int policyVersion, boolean towardsHub, Set<Attestat
         }
         Set<Attestation> show = EnumSet.noneOf(Attestation.class);
         Set<Attestation> withheld = EnumSet.noneOf(Attestation.class);
-        asked.forEach(a -> (purpose.disclosureAt(a, level).isPresent() ? show : withheld).add(a));
+        asked.forEach(a -> (purpose.disclosureAt(a, caller).isPresent() ? show : withheld).add(a));
         read.forEach(a -> {
-            if (purpose.disclosureAt(a, level).isEmpty()) {
+            if (purpose.disclosureAt(a, caller).isEmpty()) {
                 withheld.add(a);
             }
         });
@@ -95,29 +92,28 @@ public record DisclosurePlan(int policyVersion, boolean towardsHub, Set<Attestat
         if (decide) {
             ask.addAll(read);
         }
-        return new DisclosurePlan(policy.version(), false, ask, show, decide ? rules : null, withheld);
+        return new DisclosurePlan(policy.version(), ask, show, decide ? rules : null, withheld);
     }
 
-    private static ProblemException notDisclosed(PurposePolicy.Purpose purpose, Attestation a) {
-        return new ProblemException(ProblemType.DISCLOSURE_NOT_ALLOWED, "Purpose " + purpose.purpose()
-                + " never discloses " + a.wireName() + " as data"
-                + (purpose.allowance(a).isPresent() ? "; ask for a rule on it (requires) instead" : ""));
-    }
-
-    /** The request as the next node gets it: asking for {@link #ask()} only; the policy version only to a hub. */
+    /**
+     * The request as the next node gets it: a hub is asked to show {@link #show()} and to decide the rules, under
+     * this policy version; a platform is asked for {@link #ask()} and nothing else.
+     */
     public VerificationRequest forward(VerificationRequest request, boolean toHub) {
-        return request.forwarded(ask.stream().sorted().map(Attestation::wireName).toList(),
-                toHub ? policyVersion : null);
+        return toHub ? request.forwarded(names(show), rules, policyVersion) : request.forwarded(names(ask), null, null);
     }
 
-    /** The answer as it may leave this hub: stripped to the plan, with the rules decided and the policy named. */
-    public VerificationResult apply(VerificationResult result, Instant now) {
+    /**
+     * The answer as it may leave this hub: stripped to the plan, the rules decided (by the hub that asked the home, if
+     * {@code answeredByHub}), the policy named.
+     */
+    public VerificationResult apply(VerificationResult result, Instant now, boolean answeredByHub) {
         Attestations received = result.attestations() == null ? null : result.attestations().only(ask);
-        if (towardsHub) {
-            return result.disclosing(received, null, null, policyVersion);
-        }
+        Boolean meets = null;
         // without a live answer nothing is known about the person, so nothing is decided either
-        Boolean meets = rules == null || result.source() == AnswerSource.NONE ? null : rules.metBy(received, now);
+        if (rules != null && result.source() != AnswerSource.NONE) {
+            meets = answeredByHub ? result.meets() : Boolean.valueOf(rules.metBy(received, now));
+        }
         return result.disclosing(received == null ? null : received.only(show), meets, names(withheld),
                 policyVersion);
     }
@@ -125,13 +121,11 @@ public record DisclosurePlan(int policyVersion, boolean towardsHub, Set<Attestat
     /** What an answer made by {@link #apply} discloses, for the audit. */
     public List<Disclosed> disclosedBy(VerificationResult answer) {
         List<Disclosed> out = new ArrayList<>();
-        if (answer.attestations() != null) {
-            answer.attestations().present().forEach(a -> out.add(new Disclosed(a, Disclosure.DATA)));
-        }
+        List<Attestation> shown = answer.attestations() == null ? List.of() : answer.attestations().present();
+        shown.forEach(a -> out.add(new Disclosed(a, Disclosure.DATA)));
         if (answer.meets() != null) {
-            rules.reads().stream().sorted().filter(a -> !show.contains(a) || answer.attestations() == null
-                    || !answer.attestations().present().contains(a)).forEach(a -> out.add(new Disclosed(a,
-                            Disclosure.DECISION)));
+            rules.reads().stream().sorted().filter(a -> !shown.contains(a)).forEach(a -> out.add(new Disclosed(a,
+                    Disclosure.DECISION)));
         }
         return out;
     }

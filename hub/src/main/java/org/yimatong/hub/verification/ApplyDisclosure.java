@@ -10,7 +10,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The answer as it may leave this hub (REQ-PRIV-1): only the attestations the plan asked for survive, whatever the
- * member sent; for a client, its rules are decided and only what the purpose shows it at its level stays.
+ * member sent; the rules are decided (or, from a hub further on, taken as that hub decided them) and only what the
+ * purpose shows the caller at its level stays.
  */
 @Singleton
 public class ApplyDisclosure extends UniStep<Verification> {
@@ -24,6 +25,7 @@ public class ApplyDisclosure extends UniStep<Verification> {
 
     @Override
     protected Uni<Verification> apply(Verification v) {
-        return Uni.createFrom().item(v.answered(v.plan().apply(v.result(), clock.instant())));
+        boolean answeredByHub = v.peer() != null && v.peer().isHub();
+        return Uni.createFrom().item(v.answered(v.plan().apply(v.result(), clock.instant(), answeredByHub)));
     }
 }

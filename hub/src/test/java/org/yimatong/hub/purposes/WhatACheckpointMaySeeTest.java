@@ -83,6 +83,7 @@ class WhatACheckpointMaySeeTest {
     void givenAHomeThatOverShares() {
         wm.resetAll();
         Federation.registerMembers(wm);
+        Federation.registerChildHub(wm);
         TestMembers.register(HOME, wm.baseUrl() + "/m68", homeKey, "68");
         TestMembers.register(LOGIN, wm.baseUrl() + "/m69", loginKey, "69");
         TestMembers.register(CHECKPOINT, wm.baseUrl() + "/m70", checkpointKey, "70");
@@ -150,6 +151,40 @@ class WhatACheckpointMaySeeTest {
                 .body("accesses.action", hasItem("DISCLOSURE"))
                 .body("accesses.find { it.action == 'DISCLOSURE' }.outcome", equalTo("DECISION:naat"))
                 .body("accesses.find { it.action == 'DISCLOSURE' }.by", equalTo(CHECKPOINT));
+    }
+
+    @Test
+    void aHubOnTheWayGetsTheDecisionNotTheDataAndTheParentsDecisionIsPassedOn() throws Exception {
+        // a child hub forwards its checkpoint's request with the rule: it is decided here, next to the data
+        asMember(Federation.EAST_KEY, Federation.EAST).header("Ymt-Path", "ymt:member:checkpoint-410102,"
+                + Federation.EAST).header("Ymt-Hop", "3")
+                .body(request(code(homeKey, HOME, "680102"), "station-entry",
+                        ",\"requires\":{\"naatNegativeWithinHours\":48},\"policyVersion\":" + policies.current()
+                                .version()))
+                .when().post("/v1/verifications").then().statusCode(200)
+                .body("meets", equalTo(true)).body("attestations", nullValue()).body("listSub", equalTo(PERSON));
+        assertEquals(List.of("naat"), PayloadJson.mapper().convertValue(askedOfHome().get("disclose"), List.class));
+        Row disclosure = lastDisclosure(Federation.EAST);
+        assertEquals("DECISION:naat", disclosure.getString("outcome"));
+
+        // a code from outside this hub's subtree: the parent is asked to decide, not to show, and what it
+        // over-shares stays out of the answer
+        Instant now = Instant.now();
+        wm.stubFor(post(urlEqualTo("/v1/verifications")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"status":"GREEN","home":"ymt:member:580000","source":"LIVE","checkedAt":"%s",
+                         "validUntil":"%s","meets":true,"policyVersion":%d,
+                         "attestations":{"naat":{"result":"NEGATIVE","sampledAt":"%s"}}}"""
+                        .formatted(now, now.plusSeconds(60), policies.current().version(), now.minusSeconds(3600)))));
+        asMember(checkpointKey, CHECKPOINT).body(request(code(Jwk.generate(SignatureProfile.SM2),
+                "ymt:member:580000", "580102"), "station-entry", ",\"requires\":{\"naatNegativeWithinHours\":48}"))
+                .when().post("/v1/verifications").then().statusCode(200)
+                .body("meets", equalTo(true)).body("attestations", nullValue());
+        JsonNode toParent = PayloadJson.mapper().readTree(wm.findAll(postRequestedFor(urlEqualTo(
+                "/v1/verifications"))).get(0).getBodyAsString());
+        assertEquals(48, toParent.at("/requires/naatNegativeWithinHours").asInt(), toParent.toString());
+        assertTrue(toParent.path("disclose").isMissingNode(), "the parent is asked to decide, not to show");
+        assertEquals(policies.current().version(), toParent.path("policyVersion").asInt());
     }
 
     @Test
@@ -270,9 +305,13 @@ class WhatACheckpointMaySeeTest {
     }
 
     Row lastDisclosure() {
+        return lastDisclosure(CHECKPOINT);
+    }
+
+    Row lastDisclosure(String actor) {
         return pool.preparedQuery("select actor, purpose, target, outcome, subject from audit_event"
                 + " where action = 'DISCLOSURE' and actor = $1 order by at desc, seq desc limit 1")
-                .execute(Tuple.of(CHECKPOINT)).await().indefinitely().iterator().next();
+                .execute(Tuple.of(actor)).await().indefinitely().iterator().next();
     }
 
     long disclosures() {
