@@ -106,7 +106,7 @@ public final class VerificationTests {
 
     @Conformance(id = "YMT-VER-009",
             title = "The live answer carries the subject's listSub: 64 lower-case hex, the resident's list pseudonym of the fixture API, one per resident",
-            requirements = { "REQ-VER-5", "REQ-CRYPTO-2" })
+            requirements = { "REQ-VER-5", "REQ-CRYPTO-2", "REQ-AUD-3" })
     public void liveAnswerCarriesTheListPseudonym(TestContext ctx) {
         MemberFixtures fixtures = MemberFixtures.of(ctx);
         Map<String, String> residentBySub = new HashMap<>();
