@@ -24,7 +24,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class FakeHub implements QuarkusTestResourceLifecycleManager {
 
-    static final String ISSUER = "ymt:hub:fake";
+    /** The hub's OAuth issuer, a URL as a real hub's (the fake is reached by another address, as behind a proxy). */
+    static final String ISSUER = "https://hub.fake.example";
+    static final String ENTITY = "ymt:hub:fake";
     static final String ES256_KEY = "fake-hub.es256-key";
     static final String SM2_KEY = "fake-hub.sm2-key";
 

@@ -118,7 +118,15 @@ class ServicesTest {
     @Test
     void tokenFromAnotherIssuerIsRefused() {
         ObjectNode claims = claims(LevelOfAssurance.HIGH, Instant.now());
-        claims.put("iss", "ymt:hub:elsewhere");
+        claims.put("iss", "https://elsewhere.example");
+        refused(given().auth().oauth2(JwsSigner.sign(hubKey(), HubAccessToken.TYP, bytes(claims))));
+    }
+
+    @Test
+    void tokenNamingTheHubsEntityIdAsIssuerIsRefused() {
+        // iss is the hub's URL (RFC 8414 issuer); the entity id is only ymt_entity
+        ObjectNode claims = claims(LevelOfAssurance.HIGH, Instant.now());
+        claims.put("iss", FakeHub.ENTITY);
         refused(given().auth().oauth2(JwsSigner.sign(hubKey(), HubAccessToken.TYP, bytes(claims))));
     }
 
@@ -189,7 +197,8 @@ class ServicesTest {
 
     private static HubAccessToken hubToken(LevelOfAssurance level, Instant issuedAt) {
         Instant iat = Instant.ofEpochSecond(issuedAt.getEpochSecond());
-        return new HubAccessToken(FakeHub.ISSUER, SUB, CLIENT_ID, CLIENT_ID, level, iat.minusSeconds(30),
+        return new HubAccessToken(FakeHub.ISSUER, FakeHub.ENTITY, SUB, CLIENT_ID, CLIENT_ID, level, iat.minusSeconds(
+                30),
                 "ymt:member:320000", "jti-" + System.nanoTime(), iat, iat.plus(Duration.ofMinutes(5)),
                 Optional.empty(), Optional.empty());
     }

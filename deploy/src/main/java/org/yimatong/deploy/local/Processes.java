@@ -80,7 +80,8 @@ final class Processes implements AutoCloseable {
                 departmentJar().toString());
         builder.environment().put("DEPARTMENT_HTTP_PORT", "0");
         builder.environment().put("DEPARTMENT_HUB_URL", hub.url().toString());
-        builder.environment().put("DEPARTMENT_HUB_ISSUER", hub.entityId());
+        // the hub's OAuth issuer: its public URL (YMT_HUB_PUBLIC_URL), the iss of its tokens
+        builder.environment().put("DEPARTMENT_HUB_ISSUER", hub.url().toString());
         builder.environment().put("DEPARTMENT_CLIENT_ID", clientId);
         Path log = work.resolve("department-" + clientId.replaceAll("[^A-Za-z0-9]", "-") + ".log");
         Process process = start(builder, log);

@@ -79,8 +79,10 @@ final class CodeIssuer {
      * {@code iat}, {@code exp} (10 minutes) and a random {@code jti}. Asked for with the {@code guardian} of a
      * relative's code, it also carries {@code may_act} (RFC 8693 section 4.4) naming the guardian by the subject and
      * issuer of their own ID token, so a hub lets the guardian act for the resident and nobody else.
+     * With {@code listSub} (the resident's list pseudonym under the current list key, when known) it carries claim
+     * {@code ymt_list_sub}, so the hub can show the resident who exchanged it.
      */
-    String idToken(int n, LevelOfAssurance level, String audience, Integer guardian) {
+    String idToken(int n, LevelOfAssurance level, String audience, Integer guardian, String listSub) {
         Resident resident = resident(n);
         String actor = null;
         if (guardian != null) {
@@ -101,6 +103,10 @@ final class CodeIssuer {
         claims.put("jti", DynamicCodeCodec.newJti());
         if (actor != null) {
             claims.putObject("may_act").put("sub", actor).put("iss", entityId);
+        }
+        if (listSub != null) {
+            // the resident's list pseudonym: the hub records the exchange in their access log (REQ-AUD-3)
+            claims.put("ymt_list_sub", listSub);
         }
         return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -266,7 +266,7 @@ public final class MemberSimulator implements AutoCloseable {
 
     /** An ID token of the login service for resident {@code n} ({@link CodeIssuer#idToken}). */
     public String idToken(int n, LevelOfAssurance level, String audience) {
-        return issuer.idToken(n, level, audience, null);
+        return idToken(n, level, audience, null);
     }
 
     /**
@@ -274,7 +274,8 @@ public final class MemberSimulator implements AutoCloseable {
      * the guardian of a relative's code.
      */
     public String idToken(int n, LevelOfAssurance level, String audience, Integer guardian) {
-        return issuer.idToken(n, level, audience, guardian);
+        String listSub = listKeyFor("login").map(key -> issuer.resident(n).idNumber().pseudonym(key)).orElse(null);
+        return issuer.idToken(n, level, audience, guardian, listSub);
     }
 
     /**

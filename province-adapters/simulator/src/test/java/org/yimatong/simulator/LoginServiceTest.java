@@ -17,6 +17,7 @@ import org.yimatong.schemas.canonical.StrictJson;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.jose.JwsVerifier;
+import org.yimatong.schemas.jose.ParsedJws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,6 +40,19 @@ class LoginServiceTest {
                 "{\"resident\":5,\"level\":\"" + level + "\",\"audience\":\"ymt:hub:national\"}");
         assertEquals(200, answer.status(), answer.body());
         return answer.json().get("id_token").asText();
+    }
+
+    @Test
+    void idTokenCarriesTheResidentsListPseudonymWhenTheListKeyIsKnown() throws Exception {
+        try (RunningSimulator keyed = RunningSimulator.startWithTestKey("--region", "320000", "--alg", "ES256")) {
+            RunningSimulator.Answer answer = keyed.post("/sim/login",
+                    "{\"resident\":5,\"level\":\"basic\",\"audience\":\"ymt:hub:national\"}");
+            assertEquals(200, answer.status(), answer.body());
+            JsonNode claims = StrictJson.read(ParsedJws.parseCompact(answer.json().get("id_token").asText())
+                    .payload());
+
+            assertEquals(keyed.pseudonym(5, RunningSimulator.LIST_KEY), claims.get("ymt_list_sub").asText());
+        }
     }
 
     @Test
