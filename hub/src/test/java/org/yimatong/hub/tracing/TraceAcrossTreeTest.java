@@ -56,7 +56,7 @@ class TraceAcrossTreeTest {
     private static final Jwk HOME_KEY = Jwk.generate(SignatureProfile.SM2);
     private static final Jwk CHILD_HUB_KEY = Jwk.generate(SignatureProfile.SM2);
     private static final List<String> STEPS = List.of("decode-code", "check-code", "call-home", "merge-list-state",
-            "audit-verification");
+            "apply-disclosure", "audit-verification");
     private static final AttributeKey<String> STEP = AttributeKey.stringKey("ymt.step");
     private static final AttributeKey<String> URL = AttributeKey.stringKey("url.full");
 
