@@ -698,6 +698,20 @@ public final class LocalFederation {
                         + "), no test date disclosed, decided under purpose policy version "
                         + fresh.field("policyVersion"),
                 "expected HTTP 200, meets true, no attestations and a policyVersion");
+        Answer log = calls.get(shanghai.admin().resolve("/sim/residents/" + resident + "/access-log"));
+        JsonNode disclosure = null;
+        for (JsonNode access : log.json().path("accesses")) {
+            if (access.path("by").asText().equals(GANSU_CHECKPOINT_ID) && access.path("action").asText().equals(
+                    "DISCLOSURE") && access.path("purpose").asText().equals("station-entry")) {
+                disclosure = access;
+                break;
+            }
+        }
+        check(log.status() == 200 && disclosure != null && disclosure.path("outcome").asText().equals(
+                "DECISION:naat"), "resident " + resident + "'s access log lists DISCLOSURE DECISION:naat to "
+                        + GANSU_CHECKPOINT_ID + " for station-entry: the station learnt a decision on the test",
+                "expected HTTP 200 and a DISCLOSURE by " + GANSU_CHECKPOINT_ID + " with outcome DECISION:naat; the"
+                        + " simulator answered HTTP " + log.status() + ": " + log.text());
         Answer aged = calls.postJson(shanghai.admin().resolve("/sim/residents/" + resident + "/naat"),
                 "{\"sampledHoursAgo\":" + AGED_TEST_HOURS + "}", Map.of());
         say("    Shanghai's platform now has resident " + resident + "'s latest test sampled " + AGED_TEST_HOURS

@@ -119,7 +119,9 @@ final class Processes implements AutoCloseable {
         builder.environment().put("YMT_HOME", home.toString());
         builder.environment().put("YMT_HTTP_PORT", String.valueOf(port));
         builder.environment().put("YMT_HUB_ENTITY_ID", entityId);
-        builder.environment().put("YMT_HUB_PUBLIC_URL", "http://127.0.0.1:" + port);
+        // several instances of one hub share the issuer their load balancer would give them; one alone is its own
+        builder.environment().put("YMT_HUB_PUBLIC_URL", env.getOrDefault("YMT_HUB_PUBLIC_URL", "http://127.0.0.1:"
+                + port));
         builder.environment().put("YMT_ADMIN_TOKEN", adminToken);
         Path log = work.resolve(name).resolve("hub.log");
         return new Hub(entityId, URI.create("http://127.0.0.1:" + port), log, start(builder, log));

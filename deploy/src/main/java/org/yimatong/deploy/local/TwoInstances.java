@@ -59,11 +59,17 @@ public final class TwoInstances implements AutoCloseable {
         return another;
     }
 
-    private static Map<String, String> joining(Path home) throws IOException {
+    /**
+     * What another instance needs to be the same hub: the first one's database, and the first one's public URL as
+     * the issuer of its tokens (the address a load balancer in front of them would have), so a session one instance
+     * issued is good at every other.
+     */
+    private Map<String, String> joining(Path home) throws IOException {
         return Map.of(
                 "YMT_DB_URL", "jdbc:postgresql://127.0.0.1:" + embeddedPort(home) + "/postgres",
                 "YMT_DB_USER", "postgres",
-                "YMT_DB_PASSWORD", Files.readString(home.resolve("db-password"), StandardCharsets.US_ASCII).trim());
+                "YMT_DB_PASSWORD", Files.readString(home.resolve("db-password"), StandardCharsets.US_ASCII).trim(),
+                "YMT_HUB_PUBLIC_URL", first.url().toString());
     }
 
     Hub first() {

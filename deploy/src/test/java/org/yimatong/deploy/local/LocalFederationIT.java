@@ -55,6 +55,7 @@ class LocalFederationIT {
                         + " checkpoint) at 20",
                 "=== step 12: a Shanghai resident at a Lanzhou station", "), no test date disclosed, decided under"
                         + " purpose policy version 1",
+                "access log lists DISCLOSURE DECISION:naat to ymt:member:620198 for station-entry",
                 "meets: false with a 72 h old test, still no test date disclosed",
                 "=== step 13: the regional hub yrd stops", "RED (source LIST) with yrd down")) {
             assertTrue(output.contains(expected), "missing \"" + expected + "\" in\n" + output);
