@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -163,17 +164,23 @@ public class TokenResource {
         return clients.authenticate(form, request).flatMap(caller -> {
             String token = single(form, "token");
             boolean signed = accept != null && accept.contains(Introspection.JWT_MEDIA_TYPE);
-            Uni<IntrospectionResponse> answer = isRoutedIdToken(form, token, caller)
+            Uni<Introspected> answer = isRoutedIdToken(form, token, caller)
                     ? routedIdToken(token, caller, Hops.sentBy(hop, path, caller.entityId(), true))
-                    : Uni.createFrom().item(() -> introspection.introspect(token, caller.entityId()));
-            return answer.flatMap(a -> audit.append(event(caller, a.active() && a.home() != null ? a.home()
-                    : caller.entityId(), "introspection", Action.INTROSPECTION, a.active() && a.jti() != null
-                            ? a.jti() : "-", a.active() ? "ACTIVE" : "INACTIVE", started))
-                    .map(v -> signed
-                            ? Response.ok(introspection.signed(a, caller.entityId(), settingsFor(caller.entityId())
-                                    .signingProfile()), Introspection.JWT_MEDIA_TYPE)
-                            : Response.ok(a, MediaType.APPLICATION_JSON))
-                    .map(r -> r.header("Cache-Control", "no-store").build()));
+                    : Uni.createFrom().item(() -> new Introspected(introspection.introspect(token, caller
+                            .entityId()), Optional.empty(), caller.entityId()));
+            return answer.flatMap(i -> {
+                IntrospectionResponse a = i.answer();
+                AuditEvent event = event(caller, a.active() && a.home() != null ? a.home() : caller.entityId(),
+                        "introspection", Action.INTROSPECTION, a.active() && a.jti() != null ? a.jti() : "-",
+                        a.active() ? "ACTIVE" : "INACTIVE", started);
+                // a person's login validated here for an exchange at another hub is in their access log too
+                AuditEvent about = i.listSubject().map(listSub -> event.about(listSub, i.origin())).orElse(event);
+                return audit.append(about).replaceWith(a);
+            }).map(a -> signed
+                    ? Response.ok(introspection.signed(a, caller.entityId(), settingsFor(caller.entityId())
+                            .signingProfile()), Introspection.JWT_MEDIA_TYPE)
+                    : Response.ok(a, MediaType.APPLICATION_JSON))
+                    .map(r -> r.header("Cache-Control", "no-store").build());
         });
     }
 
@@ -194,19 +201,26 @@ public class TokenResource {
                 .orElse(false);
     }
 
+    /**
+     * An introspection answer; the list pseudonym of the person whose login it validated, if known; where the request
+     * began (the hub of the exchange, for a routed ID token).
+     */
+    private record Introspected(IntrospectionResponse answer, Optional<String> listSubject, String origin) {}
+
     /** Validates (here, or further along the tree) an ID token for the hub where the exchange began. */
-    private Uni<IntrospectionResponse> routedIdToken(String token, Caller caller, Hops hops) {
+    private Uni<Introspected> routedIdToken(String token, Caller caller, Hops hops) {
         String audienceHub = hops.origin().orElse(caller.entityId());
         return routing.prepare(audienceHub, List.of(token), hops, caller.entityId()).map(validator -> {
             try {
                 ValidatedIdToken t = validator.validate(token);
-                return new IntrospectionResponse(true, t.issuer(), t.subject(), null,
+                return new Introspected(new IntrospectionResponse(true, t.issuer(), t.subject(), null,
                         t.expiresAt() == null ? null : t.expiresAt().getEpochSecond(),
                         t.issuedAt() == null ? null : t.issuedAt().getEpochSecond(), null, t.jti().orElse(null), null,
                         null, null, t.acr().uri(), t.authTime().getEpochSecond(), t.issuer(), null,
-                        t.mayAct().map(m -> new IntrospectionResponse.Actor(m.subject(), m.issuer())).orElse(null));
+                        t.mayAct().map(m -> new IntrospectionResponse.Actor(m.subject(), m.issuer())).orElse(null)),
+                        t.listSubject(), audienceHub);
             } catch (TokenException refused) {
-                return IntrospectionResponse.inactive();
+                return new Introspected(IntrospectionResponse.inactive(), Optional.empty(), audienceHub);
             }
         });
     }

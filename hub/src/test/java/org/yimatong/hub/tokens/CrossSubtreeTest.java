@@ -158,6 +158,37 @@ class CrossSubtreeTest {
     }
 
     @Test
+    void aLoginValidatedHereForAnExchangeAtAnotherHubIsInThePersonsAccessLog() {
+        // given an ID token of this hub's member naming the person's list pseudonym, for an exchange at the child hub
+        String listSub = (java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID()).replace("-", "");
+        com.fasterxml.jackson.databind.node.ObjectNode claims = TokenTestKit.idClaims(NEAR.id(), "lee",
+                "urn:ymt:loa:basic", clock.instant());
+        claims.put("aud", CHILD_HUB.id());
+        claims.put("ymt_list_sub", listSub);
+        String idToken = TokenTestKit.sign(NEAR.key(), claims);
+
+        // when the child hub routes it up here
+        io.restassured.RestAssured.given()
+                .contentType(io.restassured.http.ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
+                .header("Ymt-Hop", "7").header("Ymt-Path", CHILD_HUB.id())
+                .formParam("token", idToken).formParam("token_type_hint", "id_token")
+                .formParam("client_assertion_type", TokenTestKit.JWT_BEARER)
+                .formParam("client_assertion", CHILD_HUB.assertion(clock.instant()))
+                .when().post("/v1/introspect").then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.equalTo(true))
+                .body("ymt_list_sub", org.hamcrest.Matchers.nullValue());
+
+        // then the person's home reads who validated their login, and for whom
+        io.restassured.RestAssured.given().header(org.yimatong.schemas.jose.ClientAssertion.HEADER,
+                org.yimatong.hub.testing.TestMembers.assertion(NEAR.key(), NEAR.id()))
+                .when().get("/v1/audit/subjects/" + listSub).then().statusCode(200)
+                .body("accesses", org.hamcrest.Matchers.hasSize(1))
+                .body("accesses[0].action", org.hamcrest.Matchers.equalTo("INTROSPECTION"))
+                .body("accesses[0].by", org.hamcrest.Matchers.equalTo(CHILD_HUB.id()))
+                .body("accesses[0].outcome", org.hamcrest.Matchers.equalTo("ACTIVE"));
+    }
+
+    @Test
     void aRoutedRequestThatAlreadyPassedThisHubIsALoop() {
         String idToken = TokenTestKit.idToken(FAR, "lee", "urn:ymt:loa:high", clock.instant());
 
