@@ -269,6 +269,8 @@ class WhatACheckpointMaySeeTest {
                 .body("version", equalTo(newer)).body("purposes.purpose", hasItem("station-entry"));
         String jws = given().accept("application/jwt").when().get("/v1/purposes").then().statusCode(200)
                 .extract().asString();
+        assertEquals(jws, given().accept("application/jwt").when().get("/v1/purposes").then().statusCode(200)
+                .extract().asString(), "signed once per version and key, not per request");
         JwkSet hubKeys = JwkSet.parse(given().when().get("/v1/jwks").then().statusCode(200).extract().asString());
         JsonNode claims = PayloadJson.mapper().readTree(new String(new JwsVerifier(EnumSet.allOf(
                 SignatureProfile.class),
