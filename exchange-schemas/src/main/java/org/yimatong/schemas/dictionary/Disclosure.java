@@ -8,9 +8,5 @@ public enum Disclosure {
     /** Only {@code meets}: the hub applies the checkpoint's rule and keeps the data. */
     DECISION,
     /** The data, field by field, as the home platform gave it (and also decisions on rules). */
-    DATA;
-
-    public boolean covers(Disclosure wanted) {
-        return compareTo(wanted) >= 0;
-    }
+    DATA
 }
