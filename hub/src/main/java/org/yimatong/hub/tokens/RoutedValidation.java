@@ -195,9 +195,10 @@ public class RoutedValidation {
         }
         Instant iat = answer.iat() == null ? Instant.ofEpochSecond(answer.authTime()) : Instant.ofEpochSecond(answer
                 .iat());
+        // no list pseudonym: the hub that validated the token keeps it out of its answer and audits the look itself
         return new ValidatedIdToken(issuer, answer.sub(), acr, Instant.ofEpochSecond(answer.authTime()), iat, exp,
                 Optional.ofNullable(answer.jti()), Optional.ofNullable(answer.mayAct()).filter(m -> m.sub() != null)
-                        .map(m -> new ValidatedIdToken.MayAct(m.sub(), m.iss())));
+                        .map(m -> new ValidatedIdToken.MayAct(m.sub(), m.iss())), Optional.empty());
     }
 
     /** The unverified issuer and key id: only to choose whose keys, or which hub, must check the token. */

@@ -43,18 +43,6 @@ public record ValidatedIdToken(String issuer, String subject, LevelOfAssurance a
         }
     }
 
-    /** A token without the person's list pseudonym. */
-    public ValidatedIdToken(String issuer, String subject, LevelOfAssurance acr, Instant authTime, Instant issuedAt,
-            Instant expiresAt, Optional<String> jti, Optional<MayAct> mayAct) {
-        this(issuer, subject, acr, authTime, issuedAt, expiresAt, jti, mayAct, Optional.empty());
-    }
-
-    /** A token that names nobody who may act for its subject. */
-    public ValidatedIdToken(String issuer, String subject, LevelOfAssurance acr, Instant authTime, Instant issuedAt,
-            Instant expiresAt, Optional<String> jti) {
-        this(issuer, subject, acr, authTime, issuedAt, expiresAt, jti, Optional.empty());
-    }
-
     public ValidatedIdToken {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");
