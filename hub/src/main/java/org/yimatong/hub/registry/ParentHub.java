@@ -29,6 +29,7 @@ public class ParentHub {
     private final HubConfig hub;
     private final KeySetFetcher fetcher;
     private final Clock clock;
+    private final List<URI> baseUrls;
     private volatile JwkSet keys = new JwkSet(List.of());
     private volatile Instant lastFetch = Instant.MIN;
 
@@ -36,6 +37,9 @@ public class ParentHub {
         this.hub = hub;
         this.fetcher = fetcher;
         this.clock = clock;
+        this.baseUrls = hub.parentEntityId().isEmpty() ? List.of()
+                : hub.parentUrls().orElse(List.of()).stream().map(String::strip).filter(url -> !url.isEmpty())
+                        .map(url -> URI.create(url.replaceAll("/+$", ""))).toList();
     }
 
     public Optional<String> entityId() {
@@ -49,11 +53,7 @@ public class ParentHub {
 
     /** Every base URL of the parent, in the order they are tried; empty at the root (or without a parent id). */
     public List<URI> baseUrls() {
-        if (hub.parentEntityId().isEmpty()) {
-            return List.of();
-        }
-        return hub.parentUrls().orElse(List.of()).stream().map(String::strip).filter(url -> !url.isEmpty())
-                .map(url -> URI.create(url.replaceAll("/+$", ""))).toList();
+        return baseUrls;
     }
 
     /** Whether this hub has a parent to send requests to. */
