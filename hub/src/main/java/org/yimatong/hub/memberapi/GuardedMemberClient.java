@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
@@ -250,12 +251,12 @@ public class GuardedMemberClient implements MemberClient, ParentLists, ParentPur
      */
     @Override
     public Uni<Void> forward(RelayedBatch batch) {
-        return forward(batch, parent(), 0);
+        // at the parent's endpoints in order: a batch the first did not take (unreachable, 5xx) goes to the next
+        Peer parents = parent();
+        return inTurn(parents, 0, endpoint -> forward(batch, parents.endpoint(endpoint)));
     }
 
-    /** At the parent's endpoints in order: a batch the first did not take (unreachable, 5xx) goes to the next. */
-    private Uni<Void> forward(RelayedBatch batch, Peer parents, int endpoint) {
-        Peer parent = parents.endpoint(endpoint);
+    private Uni<Void> forward(RelayedBatch batch, Peer parent) {
         HttpCall post = HttpCall.post(parent.url("/v1/lists/batches?member=" + query(batch.member())
                 + "&batchTag=" + query(batch.batchTag()) + "&day=" + batch.day() + "&epoch=" + query(batch.epoch())),
                 "application/x-ndjson", batch.body())
@@ -266,7 +267,7 @@ public class GuardedMemberClient implements MemberClient, ParentLists, ParentPur
                 // a total deadline: a parent that takes the batch slowly is cut off, and the relay retried later
                 .timeout(lists.replication().timeout());
         long started = System.nanoTime();
-        Uni<Void> forwarded = http.exchange(post)
+        return http.exchange(post)
                 .map(r -> {
                     if (r.status() != 200 && r.status() != 201) {
                         read(parent, r, 201, Object.class);
@@ -275,9 +276,6 @@ public class GuardedMemberClient implements MemberClient, ParentLists, ParentPur
                 })
                 .onItemOrFailure().invoke((done, failure) -> record(parent, "list-forward", started, failure))
                 .onFailure().transform(failure -> classify(parent, failure));
-        return endpoint + 1 >= parents.baseUrls().size() ? forwarded
-                : forwarded.onFailure(MemberUnavailableException.class).recoverWithUni(() -> forward(batch, parents,
-                        endpoint + 1));
     }
 
     private Peer parent() {
@@ -329,24 +327,32 @@ public class GuardedMemberClient implements MemberClient, ParentLists, ParentPur
      * timeout, no connection, a 5xx): a refusal or a bad answer is the member's answer, wherever it came from.
      */
     private <T> Uni<T> call(Peer peer, String operation, Function<Peer, Uni<T>> call) {
-        return attempt(peer, 0, operation, call);
+        return inTurn(peer, 0, endpoint -> guarded(peer, endpoint, operation, call));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Uni<T> attempt(Peer peer, int endpoint, String operation, Function<Peer, Uni<T>> call) {
+    private <T> Uni<T> guarded(Peer peer, int endpoint, String operation, Function<Peer, Uni<T>> call) {
         Peer at = peer.endpoint(endpoint);
         long started = System.nanoTime();
-        Uni<T> answer = guard(peer.entityId(), endpoint).get(() -> call.apply(at).map(item -> (Object) item))
+        return guard(peer.entityId(), endpoint).get(() -> call.apply(at).map(item -> (Object) item))
                 .map(item -> (T) item)
                 .onItemOrFailure().invoke((item, failure) -> record(peer, operation, started, failure))
                 .onFailure().transform(failure -> classify(peer, failure));
+    }
+
+    /**
+     * {@code attempt} at the peer's endpoints in order, from {@code endpoint}: only a
+     * {@link MemberUnavailableException} moves on to the next.
+     */
+    private static <T> Uni<T> inTurn(Peer peer, int endpoint, IntFunction<Uni<T>> attempt) {
+        Uni<T> answer = attempt.apply(endpoint);
         if (endpoint + 1 >= peer.baseUrls().size()) {
             return answer;
         }
         return answer.onFailure(MemberUnavailableException.class).recoverWithUni(failure -> {
-            LOG.debugf("%s at %s is unavailable (%s): trying %s", peer.entityId(), at.baseUrl(), failure
-                    .getMessage(), peer.baseUrls().get(endpoint + 1));
-            return attempt(peer, endpoint + 1, operation, call);
+            LOG.debugf("%s at %s is unavailable (%s): trying %s", peer.entityId(), peer.baseUrls().get(endpoint),
+                    failure.getMessage(), peer.baseUrls().get(endpoint + 1));
+            return inTurn(peer, endpoint + 1, attempt);
         });
     }
 
