@@ -75,12 +75,7 @@ class OwedNotificationsAreNotLostTest {
 
     @Test
     void aNotificationOwedByAnInstanceThatDiedIsDeliveredByTheNextSweepOnce() {
-        member.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
-        TestMembers.register(MEMBER, "http://localhost:" + member.port() + "/m79", key, "79");
-        String id = given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
-                .contentType(ContentType.JSON)
-                .body("{\"callbackUrl\":\"http://localhost:" + member.port() + PATH + "\",\"regionPrefixes\":[\"79\"]}")
-                .when().post("/v1/lists/subscriptions").then().statusCode(201).extract().path("id");
+        String id = subscribedMember();
         // what an instance records before it posts, then dies: change 4242 owed, its claim already lapsed
         pool.preparedQuery("update list_subscription set due_seq = 4242, next_attempt_at = now() - interval '1 second'"
                 + " where id = $1").execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(5));
@@ -100,12 +95,7 @@ class OwedNotificationsAreNotLostTest {
 
     @Test
     void changesCommitWithTheirDebtSoAnInstanceThatDiesRightAfterTheCommitOwesNothingUnpaid() throws Exception {
-        member.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
-        TestMembers.register(MEMBER, "http://localhost:" + member.port() + "/m79", key, "79");
-        String id = given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
-                .contentType(ContentType.JSON)
-                .body("{\"callbackUrl\":\"http://localhost:" + member.port() + PATH + "\",\"regionPrefixes\":[\"79\"]}")
-                .when().post("/v1/lists/subscriptions").then().statusCode(201).extract().path("id");
+        String id = subscribedMember();
         long seq;
         // a commit of list changes, and then nothing: the instance died before its post-commit notification
         try (Connection connection = dataSource.getConnection()) {
@@ -135,6 +125,16 @@ class OwedNotificationsAreNotLostTest {
         }
         member.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(matchingJsonPath("$.subscriptionId",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo(id))));
+    }
+
+    /** The member, taking callbacks, subscribed to region 79's changes: the subscription's id. */
+    private String subscribedMember() {
+        member.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
+        TestMembers.register(MEMBER, "http://localhost:" + member.port() + "/m79", key, "79");
+        return given().header("Ymt-Client-Assertion", TestMembers.assertion(key, MEMBER))
+                .contentType(ContentType.JSON)
+                .body("{\"callbackUrl\":\"http://localhost:" + member.port() + PATH + "\",\"regionPrefixes\":[\"79\"]}")
+                .when().post("/v1/lists/subscriptions").then().statusCode(201).extract().path("id");
     }
 
     private long due(String id) {
