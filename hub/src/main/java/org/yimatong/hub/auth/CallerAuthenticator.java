@@ -56,6 +56,8 @@ public class CallerAuthenticator {
     private final SeenAssertions seen;
     private final Clock clock;
     private final Sessions sessions;
+    /** {@link #audiences()}, once named. */
+    private volatile Set<String> audiences;
 
     public CallerAuthenticator(MemberRegistry registry, ParentHub parent, HubConfig hub, PublicUrl publicUrl,
             SeenAssertions seen, Clock clock, Sessions sessions) {
@@ -117,7 +119,13 @@ public class CallerAuthenticator {
      * URL and its token endpoint URL (RFC 7523 §3), whichever endpoint the assertion is sent to.
      */
     private Set<String> audiences() {
-        return Set.of(hub.entityId(), publicUrl.issuer(), publicUrl.resolve("/v1/token"));
+        Set<String> names = audiences;
+        if (names == null) {
+            // fixed once the public URL is known (PublicUrl): named once, not on every assertion
+            names = Set.of(hub.entityId(), publicUrl.issuer(), publicUrl.resolve("/v1/token"));
+            audiences = names;
+        }
+        return names;
     }
 
     /** RFC 7523 §3: a jti is accepted once. It is kept until the assertion could no longer be accepted anyway. */
