@@ -141,13 +141,7 @@ class CrossSubtreeTest {
         String idToken = TokenTestKit.sign(NEAR.key(), claims);
 
         // when the child hub routes it up here
-        io.restassured.RestAssured.given()
-                .contentType(io.restassured.http.ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
-                .header("Ymt-Hop", "7").header("Ymt-Path", CHILD_HUB.id())
-                .formParam("token", idToken).formParam("token_type_hint", "id_token")
-                .formParam("client_assertion_type", TokenTestKit.JWT_BEARER)
-                .formParam("client_assertion", CHILD_HUB.assertion(clock.instant()))
-                .when().post("/v1/introspect")
+        routedUpFromTheChildHub(idToken)
                 // then this hub answers with the member's claims
                 .then().statusCode(200)
                 .body("active", org.hamcrest.Matchers.equalTo(true))
@@ -168,13 +162,7 @@ class CrossSubtreeTest {
         String idToken = TokenTestKit.sign(NEAR.key(), claims);
 
         // when the child hub routes it up here
-        io.restassured.RestAssured.given()
-                .contentType(io.restassured.http.ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
-                .header("Ymt-Hop", "7").header("Ymt-Path", CHILD_HUB.id())
-                .formParam("token", idToken).formParam("token_type_hint", "id_token")
-                .formParam("client_assertion_type", TokenTestKit.JWT_BEARER)
-                .formParam("client_assertion", CHILD_HUB.assertion(clock.instant()))
-                .when().post("/v1/introspect").then().statusCode(200)
+        routedUpFromTheChildHub(idToken).then().statusCode(200)
                 .body("active", org.hamcrest.Matchers.equalTo(true))
                 .body("ymt_list_sub", org.hamcrest.Matchers.nullValue());
 
@@ -206,5 +194,16 @@ class CrossSubtreeTest {
 
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The child hub's routed introspection of {@code idToken}, for an exchange that began there. */
+    private io.restassured.response.Response routedUpFromTheChildHub(String idToken) {
+        return io.restassured.RestAssured.given()
+                .contentType(io.restassured.http.ContentType.URLENC.withCharset(StandardCharsets.UTF_8))
+                .header("Ymt-Hop", "7").header("Ymt-Path", CHILD_HUB.id())
+                .formParam("token", idToken).formParam("token_type_hint", "id_token")
+                .formParam("client_assertion_type", TokenTestKit.JWT_BEARER)
+                .formParam("client_assertion", CHILD_HUB.assertion(clock.instant()))
+                .when().post("/v1/introspect");
     }
 }
