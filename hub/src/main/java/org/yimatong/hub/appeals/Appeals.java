@@ -42,7 +42,7 @@ import io.smallrye.mutiny.Uni;
  * an appeal a hub filed here is relayed to that hub. Every step is one audit event.
  * <p>
  * Nothing is lost when the next node is down (REQ-APL-2): a RECEIVED appeal is due for another attempt, first
- * {@link #FIRST_RETRY} after it was filed, then twice as long after each failure up to an hour ({@link Redelivery}); every
+ * {@link Redelivery#FIRST_RETRY} after it was filed, then twice as long after each failure up to an hour; every
  * {@code ymt.appeals.redelivery-every} each instance claims the due ones ({@code FOR UPDATE SKIP LOCKED}, so one
  * instance at a time) and tries them. An instance that dies while delivering leaves its claim to lapse after
  * {@code ymt.appeals.claim} (2 minutes: far longer than a delivery takes).
@@ -51,7 +51,6 @@ import io.smallrye.mutiny.Uni;
 public class Appeals {
 
     private static final Logger LOG = Logger.getLogger(Appeals.class);
-    static final Duration FIRST_RETRY = Redelivery.FIRST_RETRY;
     private static final int CLAIMS_PER_ROUND = 50;
 
     private final AppealStore store;

@@ -77,7 +77,7 @@ class AppealsAreDeliveredWhenTheHomeIsBackTest {
         wm.verify(1, postRequestedFor(urlEqualTo(INTAKE)));
 
         wm.stubFor(post(urlEqualTo(INTAKE)).willReturn(acknowledged("HB-77")));
-        clock.advance(Appeals.FIRST_RETRY.plusSeconds(1));
+        clock.advance(Redelivery.FIRST_RETRY.plusSeconds(1));
         assertEquals(1, redeliver());
 
         asCaller().when().get("/v1/appeals/" + id).then().statusCode(200)
@@ -97,7 +97,7 @@ class AppealsAreDeliveredWhenTheHomeIsBackTest {
     void aDueAppealIsClaimedByOneRoundAtATimeAndWaitsLongerAfterEachFailure() {
         asCaller().body(appeal("780103")).when().post("/v1/appeals").then().statusCode(201);
         wm.verify(1, postRequestedFor(urlEqualTo(OTHER_INTAKE)));
-        clock.advance(Appeals.FIRST_RETRY.plusSeconds(1));
+        clock.advance(Redelivery.FIRST_RETRY.plusSeconds(1));
 
         // two rounds at once, as two instances would run them: one claims it, the other finds nothing due
         Uni.join().all(appeals.redeliverDue(), appeals.redeliverDue()).andFailFast().await()
@@ -105,10 +105,10 @@ class AppealsAreDeliveredWhenTheHomeIsBackTest {
         wm.verify(2, postRequestedFor(urlEqualTo(OTHER_INTAKE)));
 
         // failed twice now: the next attempt waits twice the first back-off
-        clock.advance(Appeals.FIRST_RETRY.plusSeconds(1));
+        clock.advance(Redelivery.FIRST_RETRY.plusSeconds(1));
         assertEquals(0, redeliver());
         wm.verify(2, postRequestedFor(urlEqualTo(OTHER_INTAKE)));
-        clock.advance(Appeals.FIRST_RETRY);
+        clock.advance(Redelivery.FIRST_RETRY);
         redeliver();
         wm.verify(3, postRequestedFor(urlEqualTo(OTHER_INTAKE)));
     }
