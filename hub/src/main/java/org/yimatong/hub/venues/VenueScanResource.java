@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.yimatong.hub.auth.Caller;
 import org.yimatong.hub.auth.CurrentCaller;
 import org.yimatong.hub.auth.Roles;
+import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.payload.VenueScanAnswer;
 import org.yimatong.schemas.payload.VenueScanRequest;
@@ -40,8 +41,8 @@ public class VenueScanResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<VenueScanAnswer> scan(@HeaderParam(Hops.HOP_HEADER) String hop,
             @HeaderParam(Hops.PATH_HEADER) String path,
-            @HeaderParam(VenueScans.SCAN_ID_HEADER) String scanId,
-            @HeaderParam(VenueScans.REPORTER_HEADER) String reporter, VenueScanRequest request) {
+            @HeaderParam(MemberClient.SCAN_ID_HEADER) String scanId,
+            @HeaderParam(MemberClient.SCAN_REPORTER_HEADER) String reporter, VenueScanRequest request) {
         Caller who = caller.get();
         return scans.scan(who, Hops.sentBy(hop, path, who.entityId(), who.isHub()), scanId, reporter, request);
     }

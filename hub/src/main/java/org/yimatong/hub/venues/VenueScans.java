@@ -63,8 +63,6 @@ import io.smallrye.mutiny.Uni;
 public class VenueScans {
 
     private static final Logger LOG = Logger.getLogger(VenueScans.class);
-    public static final String SCAN_ID_HEADER = MemberClient.SCAN_ID_HEADER;
-    public static final String REPORTER_HEADER = MemberClient.SCAN_REPORTER_HEADER;
     private static final int CLAIMS_PER_ROUND = 50;
 
     private final VenueScanStore store;
@@ -212,7 +210,8 @@ public class VenueScans {
         }
         if (reporterHeader == null || !Patterns.ENTITY_ID.matcher(reporterHeader).matches()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "A hub relaying a venue scan names its reporter",
-                    List.of(new FieldError("/headers/" + REPORTER_HEADER, "required from a hub, an entity id")));
+                    List.of(new FieldError("/headers/" + MemberClient.SCAN_REPORTER_HEADER,
+                            "required from a hub, an entity id")));
         }
         return reporterHeader;
     }
@@ -237,7 +236,8 @@ public class VenueScans {
     private static String relayedScanId(String scanIdHeader) {
         if (scanIdHeader == null || !Patterns.RESOURCE_ID.matcher(scanIdHeader).matches()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid scan id", List.of(new FieldError(
-                    "/headers/" + SCAN_ID_HEADER, "required from a hub relaying a scan: 1 to 64 of A-Z a-z 0-9 _ -")));
+                    "/headers/" + MemberClient.SCAN_ID_HEADER,
+                    "required from a hub relaying a scan: 1 to 64 of A-Z a-z 0-9 _ -")));
         }
         return scanIdHeader;
     }
