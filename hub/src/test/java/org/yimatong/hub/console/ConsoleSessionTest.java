@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditWriter;
+import org.yimatong.hub.audit.PastTheTriggers;
 import org.yimatong.hub.testing.TestCertificates;
 import org.yimatong.hub.testing.TestClock;
 import org.yimatong.hub.testing.TestMembers;
@@ -165,7 +166,7 @@ class ConsoleSessionTest {
         String chain = row.getString("chain_id");
         long seq = row.getLong("seq");
         try {
-            alter(chain, seq, "FORGED");
+            PastTheTriggers.setOutcome(pool, chain, seq, "FORGED");
 
             noRedirects().cookie(ConsoleSessions.COOKIE, session).when().get("/console/audit").then()
                     .statusCode(200)
@@ -173,7 +174,7 @@ class ConsoleSessionTest {
                     .body(containsString("chain <code>" + chain + "</code>, event " + seq + ":"))
                     .body(containsString("the event&#39;s content does not match its hash"));
         } finally {
-            alter(chain, seq, row.getString("outcome"));
+            PastTheTriggers.setOutcome(pool, chain, seq, row.getString("outcome"));
         }
         noRedirects().cookie(ConsoleSessions.COOKIE, session).when().get("/console/audit").then()
                 .statusCode(200).body(containsString("data-audit=\"intact\""))
@@ -200,13 +201,5 @@ class ConsoleSessionTest {
 
     private static RequestSpecification noRedirects() {
         return given().redirects().follow(false);
-    }
-
-    /** As an attacker with database access would: with the append-only triggers disabled (as in AuditTrailTest). */
-    private void alter(String chain, long seq, String outcome) {
-        pool.withTransaction(conn -> conn.query("set local session_replication_role = replica").execute()
-                .flatMap(x -> conn.preparedQuery("update audit_event set outcome = $1 where chain_id = $2 and seq = $3")
-                        .execute(Tuple.of(outcome, chain, seq))))
-                .await().indefinitely();
     }
 }
