@@ -18,9 +18,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * SmallRye JWT's verification, after RFC 9068 §4's check that the JWS is an access token ({@code typ} {@code at+jwt}).
- * The hub signs other JWTs with the same keys and its entity id as {@code iss} (client assertions, signed
- * introspection answers) and one of them may name this department in {@code aud}; SmallRye checks no {@code typ},
- * so without this such a JWT would pass as a person's sign-on. The header is read before the signature is checked,
+ * The hub signs other JWTs with the same keys (signed introspection answers, with the same issuer URL as {@code iss};
+ * client assertions) and one of them may name this department in {@code aud}; SmallRye checks no {@code typ}, so
+ * without this such a JWT would pass as a person's sign-on. The header is read before the signature is checked,
  * which is safe because {@code typ} is in the signed header: a forged one still fails verification.
  */
 @ApplicationScoped

@@ -32,8 +32,8 @@ public interface DepartmentConfig {
         URI url();
 
         /**
-         * The {@code iss} the hub writes in its tokens: today its entity id ({@code YMT_HUB_ENTITY_ID}); if the hub
-         * ever writes its https URL instead, this is the one setting to change.
+         * The {@code iss} the hub writes in its tokens: its OAuth issuer, the public base URL it is reached at
+         * ({@code YMT_HUB_PUBLIC_URL}, shared by all its instances); its entity id is claim {@code ymt_entity}.
          */
         String issuer();
     }
