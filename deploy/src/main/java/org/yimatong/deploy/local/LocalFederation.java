@@ -193,8 +193,7 @@ public final class LocalFederation {
                 + "), accepting yrd's access tokens");
         department = processes.startDepartment(shanghai.entityId(), yrd);
         say("    department at " + department.url());
-        departmentKey = work.resolve("department-620199.jwk.json");
-        JwkFiles.loadOrCreate(departmentKey, SignatureProfile.SM2);
+        departmentKey = clientKey("department-620199.jwk.json");
         for (Hub hub : List.of(national, yrd, ah)) {
             processes.awaitHealthy(hub);
         }
@@ -220,34 +219,41 @@ public final class LocalFederation {
                  "parent":"%s","baseUrl":"%s","dialect":"v1","jwksUri":"%s/v1/jwks","status":"ACTIVE"}"""
                 .formatted(AH_ID, YRD_ID, ah.url(), ah.url()));
         put(ah, anhui.entityId(), platform(anhui, "安徽 (Anhui) health code", AH_ID, "v1"));
-        put(national, DEPARTMENT_ID, """
-                {"entityId":"%s","displayName":"甘肃 (Gansu) transport department","kind":"PLATFORM",
-                 "regionPrefixes":[],"parent":"%s","baseUrl":"http://127.0.0.1:9/department","dialect":"v1",
-                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
-                .formatted(DEPARTMENT_ID, NATIONAL_ID, Jwk.parse(Files.readString(departmentKey)).publicOnly()
-                        .toJson()));
+        put(national, DEPARTMENT_ID, client(DEPARTMENT_ID, "甘肃 (Gansu) transport department", NATIONAL_ID,
+                "http://127.0.0.1:9/department", departmentKey));
         // a Shanghai checkpoint is not the Shanghai platform: 310000 refuses a verification with itself on the path
-        shanghaiCheckpointKey = work.resolve("checkpoint-310199.jwk.json");
-        JwkFiles.loadOrCreate(shanghaiCheckpointKey, SignatureProfile.SM2);
-        put(yrd, SHANGHAI_CHECKPOINT_ID, """
-                {"entityId":"%s","displayName":"上海地铁 (Shanghai metro) gates","kind":"PLATFORM",
-                 "regionPrefixes":[],"parent":"%s","baseUrl":"http://127.0.0.1:9/checkpoint","dialect":"v1",
-                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
-                .formatted(SHANGHAI_CHECKPOINT_ID, YRD_ID, Jwk.parse(Files.readString(shanghaiCheckpointKey))
-                        .publicOnly().toJson()));
+        shanghaiCheckpointKey = clientKey("checkpoint-310199.jwk.json");
+        put(yrd, SHANGHAI_CHECKPOINT_ID, client(SHANGHAI_CHECKPOINT_ID, "上海地铁 (Shanghai metro) gates", YRD_ID,
+                "http://127.0.0.1:9/checkpoint", shanghaiCheckpointKey));
         // a Gansu checkpoint: a client of the national hub like the metro gates at yrd, with a key of its own
-        gansuCheckpointKey = work.resolve("checkpoint-620198.jwk.json");
-        JwkFiles.loadOrCreate(gansuCheckpointKey, SignatureProfile.SM2);
-        put(national, GANSU_CHECKPOINT_ID, """
-                {"entityId":"%s","displayName":"%s","kind":"PLATFORM",
-                 "regionPrefixes":[],"parent":"%s","baseUrl":"http://127.0.0.1:9/checkpoint","dialect":"v1",
-                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
-                .formatted(GANSU_CHECKPOINT_ID, GANSU_CHECKPOINT_NAME, NATIONAL_ID, Jwk.parse(Files.readString(
-                        gansuCheckpointKey)).publicOnly().toJson()));
+        gansuCheckpointKey = clientKey("checkpoint-620198.jwk.json");
+        put(national, GANSU_CHECKPOINT_ID, client(GANSU_CHECKPOINT_ID, GANSU_CHECKPOINT_NAME, NATIONAL_ID,
+                "http://127.0.0.1:9/checkpoint", gansuCheckpointKey));
         say("    national: yrd (HUB, 31-34), 620000 (62, codes valid 24 h), department 620199 and the 兰州火车站"
                 + " checkpoint 620198 (clients: no regions);"
                 + " yrd: 310000 (31), 320000 (32), 330000 (33, soap-md5), ah (HUB, 34),"
                 + " Shanghai metro gates 310199 (a client); ah: 340000 (34)");
+    }
+
+    /** A client's SM2 key in the work folder {@code file}, made on first use. */
+    private Path clientKey(String file) throws IOException {
+        Path key = work.resolve(file);
+        JwkFiles.loadOrCreate(key, SignatureProfile.SM2);
+        return key;
+    }
+
+    /**
+     * The member record of a client (a department or checkpoint): no regions, a {@code baseUrl} nothing answers at,
+     * and the public part of the key in {@code keyFile}.
+     */
+    private static String client(String entityId, String name, String parent, String baseUrl, Path keyFile)
+            throws IOException {
+        return """
+                {"entityId":"%s","displayName":"%s","kind":"PLATFORM",
+                 "regionPrefixes":[],"parent":"%s","baseUrl":"%s","dialect":"v1",
+                 "jwks":{"keys":[%s]},"status":"ACTIVE"}"""
+                .formatted(entityId, name, parent, baseUrl, Jwk.parse(Files.readString(keyFile)).publicOnly()
+                        .toJson());
     }
 
     private static String platform(Simulator sim, String name, String parent, String dialect) {
