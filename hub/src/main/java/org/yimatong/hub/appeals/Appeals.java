@@ -230,9 +230,7 @@ public class Appeals {
     }
 
     private AuditEvent event(String actor, AppealRecord appeal, String outcome, long started) {
-        int latencyMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
-        return new AuditEvent(clock.instant(), actor, appeal.home(), "appeal", Action.APPEAL, appeal.id(),
-                outcome,
-                latencyMs);
+        return new AuditEvent(clock.instant(), actor, appeal.home(), "appeal", Action.APPEAL, appeal.id(), outcome,
+                AuditEvent.latencySince(started));
     }
 }

@@ -34,6 +34,11 @@ public record AuditEvent(
         return new AuditEvent(at, actor, member, purpose, action, target, outcome, latencyMs, subject, origin);
     }
 
+    /** The milliseconds since {@code startedNanos} (a {@link System#nanoTime()}), as an event's latency. */
+    public static int latencySince(long startedNanos) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
     /** The same event at another time. */
     AuditEvent at(Instant time) {
         return new AuditEvent(time, actor, member, purpose, action, target, outcome, latencyMs, subject, origin);

@@ -189,7 +189,7 @@ public class VenueScans {
                             .call(() -> audit.append(new AuditEvent(clock.instant(), scan.reportedBy(),
                                     owed.venueMember(), "venue-scan", Action.VENUE_SCAN, scan.scanId(),
                                     AuditOutcome.of("REFUSED", ((MemberRefusedException) failure).type().slug()),
-                                    elapsedMs(started))))
+                                    AuditEvent.latencySince(started))))
                             .replaceWith(false);
                 })
                 .onFailure().recoverWithUni(failure -> {
@@ -244,10 +244,6 @@ public class VenueScans {
 
     private AuditEvent event(Caller caller, VenueClaims venue, String scanId, String outcome, long started) {
         return new AuditEvent(clock.instant(), caller.entityId(), venue.iss(), "venue-scan", Action.VENUE_SCAN,
-                scanId, outcome, elapsedMs(started));
-    }
-
-    private static int elapsedMs(long started) {
-        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+                scanId, outcome, AuditEvent.latencySince(started));
     }
 }
