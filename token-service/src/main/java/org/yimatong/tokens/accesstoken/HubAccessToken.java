@@ -108,9 +108,8 @@ public record HubAccessToken(String issuer, String entity, String subject, Strin
         JsonNode act = claims.get("act");
         Optional<String> actor = act == null ? Optional.empty() : Optional.of(text(act, "sub"));
         Optional<String> org = claims.has("org") ? Optional.of(text(claims, "org")) : Optional.empty();
-        return new HubAccessToken(text(claims, "iss"), text(claims, ENTITY_CLAIM), text(claims, "sub"), text(claims,
-                "aud"),
-                text(claims, "client_id"), acr, time(claims, "auth_time"), text(claims, "home"),
+        return new HubAccessToken(text(claims, "iss"), text(claims, ENTITY_CLAIM), text(claims, "sub"),
+                text(claims, "aud"), text(claims, "client_id"), acr, time(claims, "auth_time"), text(claims, "home"),
                 text(claims, "jti"), time(claims, "iat"), time(claims, "exp"), actor, org);
     }
 

@@ -93,8 +93,7 @@ public final class TokenExchange {
                 .map(b -> UnifiedSocialCreditCode.normalise(b.legalPersonId()).orElseThrow());
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
         HubAccessToken token = new HubAccessToken(settings.issuer(), settings.hubEntityId(), sub, audience, clientId,
-                level,
-                subject.authTime(), subject.issuer(), newJti(), issuedAt,
+                level, subject.authTime(), subject.issuer(), newJti(), issuedAt,
                 issuedAt.plus(settings.accessTokenLifetime()), act, org);
         Jwk key = keys.signingKey(settings.signingProfile(), now);
         return new IssuedToken(token.sign(key), token, subject.listSubject());

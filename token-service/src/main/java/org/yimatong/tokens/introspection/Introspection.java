@@ -45,8 +45,7 @@ public final class Introspection {
         this.keys = Objects.requireNonNull(keys);
         this.revocations = Objects.requireNonNull(revocations);
         this.clock = Objects.requireNonNull(clock);
-        this.verifier = new HubAccessTokenVerifier(settings.issuer(), settings.hubEntityId(),
-                settings.clockSkew());
+        this.verifier = new HubAccessTokenVerifier(settings.issuer(), settings.hubEntityId(), settings.clockSkew());
     }
 
     /**
