@@ -68,22 +68,15 @@ public class DepartmentOperatorResource {
     @Path("{operator}")
     public Uni<OperatorBinding> get(@PathParam("id") String department, @PathParam("operator") String operator) {
         own(department);
-        OperatorBindingResource.checkPath(department, operator);
-        return store.get(department, operator).map(found -> found.orElseThrow(() -> OperatorBindingResource.notFound(
-                department)));
+        return OperatorBindingResource.found(store, department, operator);
     }
 
     @DELETE
     @Path("{operator}")
     public Uni<Response> unbind(@PathParam("id") String department, @PathParam("operator") String operator) {
         own(department);
-        OperatorBindingResource.checkPath(department, operator);
-        return store.delete(department, operator).map(removed -> {
-            if (!removed) {
-                throw OperatorBindingResource.notFound(department);
-            }
-            return Response.noContent().build();
-        }).call(gone -> audited(department, operator, "UNBOUND"));
+        return OperatorBindingResource.removed(store, department, operator)
+                .call(gone -> audited(department, operator, "UNBOUND"));
     }
 
     /** A department is its own client record: {@code id} must be the caller's entity id. */

@@ -52,12 +52,22 @@ public class OperatorBindingResource {
 
     @GET
     public Uni<OperatorBinding> get(@PathParam("id") String department, @PathParam("operator") String operator) {
-        checkPath(department, operator);
-        return store.get(department, operator).map(found -> found.orElseThrow(() -> notFound(department)));
+        return found(store, department, operator);
     }
 
     @DELETE
     public Uni<Response> unbind(@PathParam("id") String department, @PathParam("operator") String operator) {
+        return removed(store, department, operator);
+    }
+
+    /** The binding at a valid path, else {@code not-found}. */
+    static Uni<OperatorBinding> found(OperatorBindingStore store, String department, String operator) {
+        checkPath(department, operator);
+        return store.get(department, operator).map(found -> found.orElseThrow(() -> notFound(department)));
+    }
+
+    /** Removes the binding at a valid path: 204, else {@code not-found}. */
+    static Uni<Response> removed(OperatorBindingStore store, String department, String operator) {
         checkPath(department, operator);
         return store.delete(department, operator).map(removed -> {
             if (!removed) {
@@ -77,7 +87,7 @@ public class OperatorBindingResource {
         }
     }
 
-    static void checkPath(String department, String operator) {
+    private static void checkPath(String department, String operator) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (!DEPARTMENT.matcher(department).matches()) {
             errors.add(new FieldError("/department", "not a client id"));
@@ -90,7 +100,7 @@ public class OperatorBindingResource {
         }
     }
 
-    static ProblemException notFound(String department) {
+    private static ProblemException notFound(String department) {
         return new ProblemException(ProblemType.NOT_FOUND, "no such operator binding at " + department);
     }
 }
