@@ -31,8 +31,7 @@ public class ProductionChecks {
         boolean keyStore = tlsName.flatMap(tls::get).or(tls::getDefault).map(TlsConfiguration::getKeyStore)
                 .isPresent();
         List<String> faults = faults(hub.publicUrl().orElse("(unset)"), hub.parentUrls().orElse(List.of()), keyStore,
-                insecureRequests
-                        .orElse("enabled"));
+                insecureRequests.orElse("enabled"));
         if (!faults.isEmpty()) {
             throw new IllegalStateException("ymt.hub.deployment=production, but " + String.join("; ", faults)
                     + " (a hub for development runs with ymt.hub.deployment=development)");

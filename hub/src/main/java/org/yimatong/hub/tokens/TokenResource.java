@@ -107,8 +107,7 @@ public class TokenResource {
                 exchange.actorToken().ifPresent(presented::add);
                 return routing.prepare(hub.entityId(), presented, Hops.fromHeaders(null, null), null)
                         .map(validator -> new TokenExchange(settingsFor(exchange.target()), validator, assurance,
-                                pairwise, bindings,
-                                revocations, keys, clock).exchange(caller.entityId(), exchange));
+                                pairwise, bindings, revocations, keys, clock).exchange(caller.entityId(), exchange));
             });
             return issued.onItemOrFailure().transformToUni((token, failure) -> {
                 // the person's list pseudonym, when their home sent it, makes the exchange part of their access log
