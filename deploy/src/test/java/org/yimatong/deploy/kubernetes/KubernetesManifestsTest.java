@@ -234,6 +234,7 @@ class KubernetesManifestsTest {
     @Test
     void theBasePatchesAddWhatQuarkusKubernetesCannotSay() throws IOException {
         Path dir = ROOT.resolve("base");
+        Map<String, JsonNode> base = base();
         Map<String, JsonNode> patches = new HashMap<>();
         for (JsonNode patch : YAML.readTree(dir.resolve("kustomization.yaml").toFile()).path("patches")) {
             for (JsonNode doc : documents(dir.resolve(patch.path("path").asText()))) {
@@ -246,22 +247,22 @@ class KubernetesManifestsTest {
         assertEquals("kubernetes.io/hostname", pod.at("/topologySpreadConstraints/0/topologyKey").asText(),
                 "the instances are spread over nodes");
         JsonNode hub = pod.at("/containers/0");
-        assertEquals(base().get("Deployment").at("/spec/template/spec/containers/0/name").asText(), hub.path("name")
+        assertEquals(base.get("Deployment").at("/spec/template/spec/containers/0/name").asText(), hub.path("name")
                 .asText(), "the patch names the generated container");
         assertTrue(hub.at("/securityContext/readOnlyRootFilesystem").asBoolean(), "read-only root file system");
         assertFalse(hub.at("/securityContext/allowPrivilegeEscalation").asBoolean(true), "no privilege escalation");
         assertEquals("ALL", hub.at("/securityContext/capabilities/drop/0").asText(), "no capabilities");
-        assertTrue(base().get("Deployment").at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean(),
+        assertTrue(base.get("Deployment").at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean(),
                 "non-root");
 
         // quarkus-vertx-http always declares plain http, which a production hub does not serve: the patches drop it
-        JsonNode generated = base().get("Deployment").at("/spec/template/spec/containers/0/ports");
+        JsonNode generated = base.get("Deployment").at("/spec/template/spec/containers/0/ports");
         JsonNode http = named(generated, "http");
         if (http != null) {
             assertEquals(http.path("containerPort").asInt(), hub.at("/ports/0/containerPort").asInt());
             assertEquals("delete", hub.at("/ports/0/$patch").asText(), "the container's http port is deleted");
             JsonNode service = patches.get("Service").at("/spec/ports/0");
-            assertEquals(named(base().get("Service").at("/spec/ports"), "http").path("port").asInt(), service.path(
+            assertEquals(named(base.get("Service").at("/spec/ports"), "http").path("port").asInt(), service.path(
                     "port").asInt());
             assertEquals("delete", service.path("$patch").asText(), "the Service's http port is deleted");
         }
