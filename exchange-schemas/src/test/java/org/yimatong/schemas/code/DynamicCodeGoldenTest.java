@@ -2,6 +2,8 @@ package org.yimatong.schemas.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.yimatong.schemas.code.GoldenKeys.golden;
+import static org.yimatong.schemas.code.GoldenKeys.signingInput;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +31,6 @@ import org.yimatong.schemas.dictionary.Colour;
  */
 class DynamicCodeGoldenTest {
 
-    private static final Jwk RFC8037_KEY = Jwk.parse("{\"kty\":\"OKP\",\"crv\":\"Ed25519\","
-            + "\"d\":\"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A\","
-            + "\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}");
     private static final Instant IAT = Instant.parse("2026-11-27T08:00:00Z");
     private static final CodeClaims CLAIMS = new CodeClaims("ymt:member:310000", "p-7f3c9a",
             "AAECAwQFBgcICQoLDA0ODw", Colour.GREEN, "310101", IAT, IAT.plusSeconds(60));
@@ -46,7 +45,7 @@ class DynamicCodeGoldenTest {
     @Test
     void fixedEd25519CodeEqualsTheGoldenString() throws IOException {
         // when
-        String code = codec.encode(CLAIMS, RFC8037_KEY);
+        String code = codec.encode(CLAIMS, GoldenKeys.ED25519);
 
         // then
         assertEquals(golden("dynamic-code-v1-eddsa.jws"), code);
@@ -56,7 +55,7 @@ class DynamicCodeGoldenTest {
     void goldenStringVerifiesToTheFixedClaims() throws IOException {
         // when
         CodeClaims claims = codec.verify(golden("dynamic-code-v1-eddsa.jws"),
-                new JwkSet(List.of(RFC8037_KEY.publicOnly())));
+                new JwkSet(List.of(GoldenKeys.ED25519.publicOnly())));
 
         // then
         assertEquals(CLAIMS, claims);
@@ -74,8 +73,8 @@ class DynamicCodeGoldenTest {
 
     @Test
     void fixedSm2DependantCodeSignsTheGoldenInput() throws IOException {
-        assertEquals(GoldenKeys.signingInput(golden("dynamic-code-v1-dependant-sm2.jws")),
-                GoldenKeys.signingInput(codec.encode(DEPENDANT, GoldenKeys.SM2)));
+        assertEquals(signingInput(golden("dynamic-code-v1-dependant-sm2.jws")),
+                signingInput(codec.encode(DEPENDANT, GoldenKeys.SM2)));
     }
 
     static Stream<Arguments> dependantGoldens() {
@@ -99,9 +98,5 @@ class DynamicCodeGoldenTest {
     void ownCodeCarriesNoHolderClaimAtAll() throws IOException {
         String payload = golden("dynamic-code-v1-eddsa.jws").split("\\.")[1];
         assertFalse(new String(Base64Url.decode(payload), StandardCharsets.UTF_8).contains("hld"));
-    }
-
-    private static String golden(String name) throws IOException {
-        return GoldenKeys.golden(name);
     }
 }
