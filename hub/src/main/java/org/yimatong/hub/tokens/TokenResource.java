@@ -2,6 +2,7 @@ package org.yimatong.hub.tokens;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,8 @@ public class TokenResource {
 
     private final HubConfig hub;
     private final Clock clock;
-    private final TokensConfig config;
+    /** The settings of each audience whose tokens are signed with another profile than the hub's default. */
+    private final Map<String, TokenSettings> audienceSettings = new HashMap<>();
     private final HubSessions sessions;
 
     public TokenResource(FormClientAuthentication clients, RoutedValidation routing, TokenSettings settings,
@@ -87,7 +89,9 @@ public class TokenResource {
         this.audit = audit;
         this.hub = hub;
         this.clock = clock;
-        this.config = config;
+        // fixed by the configuration (TokenServices checked each algorithm at start): read once, not per request
+        config.audiences().forEach((audience, policy) -> policy.signingAlgorithm().ifPresent(alg -> audienceSettings
+                .put(audience, settings.withSigningProfile(SignatureProfile.fromJoseName(alg).orElseThrow()))));
     }
 
     @POST
@@ -226,10 +230,7 @@ public class TokenResource {
 
     /** The hub's settings, with the audience's own signing algorithm if it has one. */
     private TokenSettings settingsFor(String audience) {
-        TokensConfig.Audience policy = config.audiences().get(audience);
-        return policy == null || policy.signingAlgorithm().isEmpty() ? settings
-                : settings.withSigningProfile(SignatureProfile.fromJoseName(policy.signingAlgorithm().get())
-                        .orElseThrow());
+        return audienceSettings.getOrDefault(audience, settings);
     }
 
     private static AuditEvent aboutSubject(AuditEvent event, TokenExchange.IssuedToken token, Caller caller) {
