@@ -1,6 +1,5 @@
 package org.yimatong.conformance.plans.hub;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.yimatong.conformance.counterpart.CounterpartServer.ReceivedRequest;
 import org.yimatong.conformance.engine.Check;
 import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
+import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
@@ -40,8 +40,8 @@ public final class HubDisclosureTests {
                 .expectStatus(200, "REQ-PRIV-1: the policy is also served signed").text().trim();
         JwkSet keys = JwkSet.parse(ctx.http().get("/v1/jwks").send().expectStatus(200, "REQ-KEY-1: the key set")
                 .text());
-        JsonNode claims = PayloadJson.mapper().valueToTree(readJson(new JwsVerifier(EnumSet.allOf(
-                SignatureProfile.class), PURPOSE_POLICY_TYP).verify(jws, keys).payload()));
+        JsonNode claims = readJson(new JwsVerifier(EnumSet.allOf(SignatureProfile.class), PURPOSE_POLICY_TYP)
+                .verify(jws, keys).payload());
         Check.equal(ctx.targetEntityId(), claims.path("iss").asText(), "iss",
                 "REQ-PRIV-1: the signed policy names the hub that applies it");
         Check.equal(policy.path("version").asInt(), claims.path("version").asInt(), "version",
@@ -56,13 +56,14 @@ public final class HubDisclosureTests {
         ObjectNode request = HubCalls.verificationRequest(visit.checkpoint(), visit.home().code(Colour.GREEN))
                 .put("purpose", "station-entry");
         request.putObject("requires").put("naatNegativeWithinHours", 48);
-        HttpAnswerText answer = verify(ctx, visit, request);
-        Check.equal(true, answer.json().path("meets").asBoolean(false), "meets",
+        HttpAnswer answer = verify(ctx, visit, request);
+        JsonNode result = answer.json();
+        Check.equal(true, result.path("meets").asBoolean(false), "meets",
                 "REQ-PRIV-1: a negative test sampled 20 h ago meets the rule 'negative within 48 h'");
-        Check.that(!answer.json().has("attestations") && !answer.text().contains("sampledAt"),
+        Check.that(!result.has("attestations") && !answer.text().contains("sampledAt"),
                 "REQ-PRIV-1: station-entry allows only a decision on the test: neither it nor its date reach the"
                         + " caller, although the home sent them");
-        Check.that(answer.json().path("policyVersion").asInt() >= 1, "REQ-PRIV-1: the answer names the policy"
+        Check.that(result.path("policyVersion").asInt() >= 1, "REQ-PRIV-1: the answer names the policy"
                 + " version that decided");
         JsonNode asked = lastAsked(ctx, visit);
         Check.equal(List.of("naat"), PayloadJson.mapper().convertValue(asked.path("disclose"), List.class),
@@ -124,8 +125,8 @@ public final class HubDisclosureTests {
     private static Visit visit(TestContext ctx, int hoursAgo) {
         VirtualMember home = VirtualFederation.fresh(ctx, null);
         Instant now = Instant.now();
-        ObjectNode answer = (ObjectNode) readJson(VirtualFederation.liveAnswer(home, "GREEN").getBytes(
-                StandardCharsets.UTF_8));
+        ObjectNode answer = VirtualFederation.liveAnswerJson(home.entityId(), "GREEN",
+                VirtualFederation.liveListSub(home));
         ObjectNode attestations = answer.putObject("attestations");
         attestations.putObject("naat").put("result", "NEGATIVE")
                 .put("sampledAt", now.minusSeconds(hoursAgo * 3600L).toString())
@@ -138,14 +139,13 @@ public final class HubDisclosureTests {
         return new Visit(home, VirtualFederation.of(ctx).active());
     }
 
-    private record HttpAnswerText(JsonNode json, String text) {}
-
-    private static HttpAnswerText verify(TestContext ctx, Visit visit, ObjectNode request) {
-        var answer = HubCalls.asMember(ctx, visit.checkpoint(), ctx.http().post("/v1/verifications")).json(request)
+    private static HttpAnswer verify(TestContext ctx, Visit visit, ObjectNode request) {
+        HttpAnswer answer = HubCalls.asMember(ctx, visit.checkpoint(), ctx.http().post("/v1/verifications")).json(
+                request)
                 .send();
         JsonNode json = answer.expectJson(200, "verification-result.json", "REQ-VER-1: a verification is answered");
         Check.equal("LIVE", json.path("source").asText(), "source", "REQ-VER-2: the home answered live");
-        return new HttpAnswerText(json, answer.text());
+        return answer;
     }
 
     private static void refused(TestContext ctx, Visit visit, Consumer<ObjectNode> change, ProblemType type,
@@ -157,12 +157,9 @@ public final class HubDisclosureTests {
     }
 
     private static JsonNode lastAsked(TestContext ctx, Visit visit) {
-        List<ReceivedRequest> asked = ctx.counterpart().server().received("POST", visit.home().apiPath(
-                "verifications"));
+        List<ReceivedRequest> asked = HubVerificationTests.received(ctx, visit.home());
         Check.that(!asked.isEmpty(), "REQ-VER-2: the hub asked the home");
-        ReceivedRequest last = asked.get(asked.size() - 1);
-        ctx.http().note(last.recorded());
-        return readJson(last.body());
+        return readJson(asked.get(asked.size() - 1).body());
     }
 
     private static JsonNode readJson(byte[] bytes) {

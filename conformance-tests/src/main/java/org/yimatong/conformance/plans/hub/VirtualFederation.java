@@ -210,11 +210,15 @@ public final class VirtualFederation {
 
     /** A live verification answer about a code of {@code home}. */
     static String liveAnswer(String home, String status, String listSub) {
+        return liveAnswerJson(home, status, listSub).toString();
+    }
+
+    /** {@link #liveAnswer(String, String, String)} as JSON, for a test that adds to it. */
+    static ObjectNode liveAnswerJson(String home, String status, String listSub) {
         Instant now = Instant.now();
-        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("status", status).put("home", home)
-                .put("source", "LIVE").put("checkedAt", now.toString())
-                .put("validUntil", now.plus(Duration.ofHours(1)).toString()).put("listSub", listSub);
-        return answer.toString();
+        return JsonNodeFactory.instance.objectNode().put("status", status).put("home", home).put("source", "LIVE")
+                .put("checkedAt", now.toString()).put("validUntil", now.plus(Duration.ofHours(1)).toString())
+                .put("listSub", listSub);
     }
 
     /** The {@code listSub} of {@code member}'s live answers: a pseudonym nobody lists. */
