@@ -677,12 +677,9 @@ public final class LocalFederation {
 
     /** A verification at the national hub from the Gansu checkpoint (client 620198 of the national hub), printed. */
     private Answer verifyAtAGansuCheckpoint(String code) throws IOException, InterruptedException {
-        Answer answer = calls.postJson(national.url().resolve("/v1/verifications"), """
+        return verifyAtTheNationalHub("""
                 {"code":"%s","checkpoint":{"id":"lz-station-gate-3","region":"620102","kind":"TRANSPORT"},
-                 "purpose":"entry"}""".formatted(code), Map.of("Ymt-Client-Assertion",
-                Calls.assertion(gansuCheckpointKey, GANSU_CHECKPOINT_ID, NATIONAL_ID)));
-        say("    national hub answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
-        return answer;
+                 "purpose":"entry"}""".formatted(code), gansuCheckpointKey, GANSU_CHECKPOINT_ID);
     }
 
     /**
@@ -746,22 +743,14 @@ public final class LocalFederation {
     private Answer verifyAtALanzhouStation(int n) throws IOException, InterruptedException {
         String code = calls.get(shanghai.admin().resolve("/sim/residents/" + n + "/code")).json().path("code")
                 .asText();
-        Answer answer = stationVerification(code);
-        if (answer.field("status").equals("UNKNOWN")) {
-            say("    (a cold route answers UNKNOWN when it exceeds the budget; asking once more, as a checkpoint would)");
-            answer = stationVerification(code);
-        }
-        return answer;
+        return onceMoreIfUnknown(() -> stationVerification(code));
     }
 
     private Answer stationVerification(String code) throws IOException, InterruptedException {
-        Answer answer = calls.postJson(national.url().resolve("/v1/verifications"), """
+        return verifyAtTheNationalHub("""
                 {"code":"%s","checkpoint":{"id":"lz-station-gate-3","region":"620102","kind":"TRANSPORT"},
                  "purpose":"station-entry","requires":{"naatNegativeWithinHours":%d}}""".formatted(code,
-                STATION_RULE_HOURS), Map.of("Ymt-Client-Assertion",
-                        Calls.assertion(gansuCheckpointKey, GANSU_CHECKPOINT_ID, NATIONAL_ID)));
-        say("    national hub answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
-        return answer;
+                STATION_RULE_HOURS), gansuCheckpointKey, GANSU_CHECKPOINT_ID);
     }
 
     private void theNationalHubAnswersWithoutYrd() throws IOException, InterruptedException {
@@ -801,23 +790,39 @@ public final class LocalFederation {
 
     /** A verification at the national hub from a Gansu checkpoint. */
     private Answer verify(String code) throws IOException, InterruptedException {
-        Answer answer = calls.postJson(national.url().resolve("/v1/verifications"), """
+        return verifyAtTheNationalHub("""
                 {"code":"%s","checkpoint":{"id":"gate-1","region":"620102","kind":"TRANSPORT"},"purpose":"entry"}"""
-                .formatted(code), Map.of("Ymt-Client-Assertion",
-                        Calls.assertion(gansu.keyFile(), gansu.entityId(), NATIONAL_ID)));
+                .formatted(code), gansu.keyFile(), gansu.entityId());
+    }
+
+    /** The verification {@code request} at the national hub from its client {@code caller}, printed. */
+    private Answer verifyAtTheNationalHub(String request, Path keyFile, String caller)
+            throws IOException, InterruptedException {
+        Answer answer = calls.postJson(national.url().resolve("/v1/verifications"), request, Map.of(
+                "Ymt-Client-Assertion", Calls.assertion(keyFile, caller, NATIONAL_ID)));
         say("    national hub answered HTTP " + answer.status() + " in " + answer.millis() + " ms: " + answer.text());
         return answer;
     }
 
+    /** A verification that asks once more if the first answer is UNKNOWN ({@link #onceMoreIfUnknown}). */
+    private Answer verifyWarm(String code) throws IOException, InterruptedException {
+        return onceMoreIfUnknown(() -> verify(code));
+    }
+
+    /** A call that answers a verification, made again if the first answer is UNKNOWN. */
+    private interface Verification {
+        Answer ask() throws IOException, InterruptedException;
+    }
+
     /**
-     * A verification that asks once more if the first answer is UNKNOWN: the first call along a new route of a
+     * {@code verification}, asked once more if the first answer is UNKNOWN: the first call along a new route of a
      * fresh federation fetches key sets and warms three JVMs, and can exceed the 800 ms member-call budget.
      */
-    private Answer verifyWarm(String code) throws IOException, InterruptedException {
-        Answer answer = verify(code);
+    private Answer onceMoreIfUnknown(Verification verification) throws IOException, InterruptedException {
+        Answer answer = verification.ask();
         if (answer.field("status").equals("UNKNOWN")) {
             say("    (a cold route answers UNKNOWN when it exceeds the budget; asking once more, as a checkpoint would)");
-            answer = verify(code);
+            answer = verification.ask();
         }
         return answer;
     }
