@@ -60,13 +60,7 @@ final class CodeIssuer {
      */
     String code(int n, Instant issuedAt, Integer guardian) {
         Resident resident = resident(n);
-        String holder = null;
-        if (guardian != null) {
-            if (guardian == n) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "A resident is not their own guardian");
-            }
-            holder = resident(guardian).codeSubject();
-        }
+        String holder = guardianSubject(n, guardian);
         Instant iat = issuedAt.truncatedTo(ChronoUnit.SECONDS);
         CodeClaims claims = new CodeClaims(entityId, resident.codeSubject(), DynamicCodeCodec.newJti(),
                 resident.colour(), region, iat, iat.plus(lifetime), holder);
@@ -84,13 +78,7 @@ final class CodeIssuer {
      */
     String idToken(int n, LevelOfAssurance level, String audience, Integer guardian, String listSub) {
         Resident resident = resident(n);
-        String actor = null;
-        if (guardian != null) {
-            if (guardian == n) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "A resident is not their own guardian");
-            }
-            actor = resident(guardian).codeSubject();
-        }
+        String actor = guardianSubject(n, guardian);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ObjectNode claims = JsonNodeFactory.instance.objectNode();
         claims.put("iss", entityId);
@@ -109,6 +97,17 @@ final class CodeIssuer {
             claims.put("ymt_list_sub", listSub);
         }
         return JwsSigner.sign(key, "JWT", claims.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The issuer-scoped subject of resident {@code n}'s {@code guardian}, or {@code null} without one. */
+    private String guardianSubject(int n, Integer guardian) {
+        if (guardian == null) {
+            return null;
+        }
+        if (guardian == n) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "A resident is not their own guardian");
+        }
+        return resident(guardian).codeSubject();
     }
 
     Resident resident(int n) {
