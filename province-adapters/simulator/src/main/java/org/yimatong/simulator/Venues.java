@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,6 +155,6 @@ public final class Venues {
         return since.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new ListEntry(e.getKey(), Colour.YELLOW, e.getValue(), e.getValue().plus(length),
                         CONTACT_REASON, region))
-                .sorted(Comparator.comparing(ListEntry::sub)).toList();
+                .toList();
     }
 }
