@@ -31,8 +31,11 @@ final class Processes implements AutoCloseable {
     /** Residents of each simulated platform. */
     static final int RESIDENTS = 100;
 
-    /** A hub as started: its URL, entity id and log. */
-    record Hub(String entityId, URI url, Path log, Process process) {}
+    /**
+     * A hub as started: its entity id, the URL this instance listens at, its public URL (its OAuth issuer, the
+     * {@code iss} of its tokens: the instance's own URL, or the one several instances share), and its log.
+     */
+    record Hub(String entityId, URI url, URI issuer, Path log, Process process) {}
 
     /** A department's service as started: its URL, client id at its hub, and log. */
     record Department(String clientId, URI url, Path log) {}
@@ -81,7 +84,7 @@ final class Processes implements AutoCloseable {
         builder.environment().put("DEPARTMENT_HTTP_PORT", "0");
         builder.environment().put("DEPARTMENT_HUB_URL", hub.url().toString());
         // the hub's OAuth issuer: its public URL (YMT_HUB_PUBLIC_URL), the iss of its tokens
-        builder.environment().put("DEPARTMENT_HUB_ISSUER", hub.url().toString());
+        builder.environment().put("DEPARTMENT_HUB_ISSUER", hub.issuer().toString());
         builder.environment().put("DEPARTMENT_CLIENT_ID", clientId);
         Path log = work.resolve("department-" + clientId.replaceAll("[^A-Za-z0-9]", "-") + ".log");
         Process process = start(builder, log);
@@ -119,12 +122,13 @@ final class Processes implements AutoCloseable {
         builder.environment().put("YMT_HOME", home.toString());
         builder.environment().put("YMT_HTTP_PORT", String.valueOf(port));
         builder.environment().put("YMT_HUB_ENTITY_ID", entityId);
+        URI url = URI.create("http://127.0.0.1:" + port);
         // several instances of one hub share the issuer their load balancer would give them; one alone is its own
-        builder.environment().put("YMT_HUB_PUBLIC_URL", env.getOrDefault("YMT_HUB_PUBLIC_URL", "http://127.0.0.1:"
-                + port));
+        String issuer = env.getOrDefault("YMT_HUB_PUBLIC_URL", url.toString());
+        builder.environment().put("YMT_HUB_PUBLIC_URL", issuer);
         builder.environment().put("YMT_ADMIN_TOKEN", adminToken);
         Path log = work.resolve(name).resolve("hub.log");
-        return new Hub(entityId, URI.create("http://127.0.0.1:" + port), log, start(builder, log));
+        return new Hub(entityId, url, URI.create(issuer), log, start(builder, log));
     }
 
     /** Waits until the hub's health check says UP. */

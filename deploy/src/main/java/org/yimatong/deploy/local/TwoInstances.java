@@ -69,7 +69,7 @@ public final class TwoInstances implements AutoCloseable {
                 "YMT_DB_URL", "jdbc:postgresql://127.0.0.1:" + embeddedPort(home) + "/postgres",
                 "YMT_DB_USER", "postgres",
                 "YMT_DB_PASSWORD", Files.readString(home.resolve("db-password"), StandardCharsets.US_ASCII).trim(),
-                "YMT_HUB_PUBLIC_URL", first.url().toString());
+                "YMT_HUB_PUBLIC_URL", first.issuer().toString());
     }
 
     Hub first() {
