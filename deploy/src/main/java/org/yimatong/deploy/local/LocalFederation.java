@@ -25,7 +25,6 @@ import org.yimatong.schemas.crypto.JwkFiles;
 import org.yimatong.schemas.crypto.SignatureProfile;
 import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
-import org.yimatong.schemas.payload.CheckpointRules;
 import org.yimatong.simulator.Population;
 import org.yimatong.simulator.SimulatorOptions;
 
@@ -70,6 +69,7 @@ public final class LocalFederation {
     /** The station step: the rule the Lanzhou station asks for, and how old Shanghai's platform makes the test. */
     static final int STATION_RULE_HOURS = 48;
     static final int AGED_TEST_HOURS = 72;
+    static final int FRESH_TEST_HOURS = 20;
     /** The venue story: how long a scan may take to reach Gansu, and Gansu's batch to reach yrd. */
     static final Duration VENUE_PATIENCE = Duration.ofSeconds(30);
 
@@ -688,12 +688,12 @@ public final class LocalFederation {
      * without the test; after Shanghai's platform ages the test to 72 h, {@code meets: false}.
      */
     private void aShanghaiResidentAtALanzhouStation() throws IOException, InterruptedException {
-        int resident = freshlyTestedShanghaiResident();
         begin("a Shanghai resident at a Lanzhou station: the station's checkpoint (" + GANSU_CHECKPOINT_ID + ") asks"
                 + " for entry (purpose station-entry)", "with the rule \"a negative nucleic-acid test within "
                         + STATION_RULE_HOURS + " h\"; the hub decides it from what Shanghai's platform knows and tells"
                         + " the station only yes or no,", "never the test; then the resident's test is "
                                 + AGED_TEST_HOURS + " h old and the answer is no");
+        int resident = freshlyTestedShanghaiResident();
         Answer fresh = verifyAtALanzhouStation(resident);
         check(fresh.status() == 200 && fresh.field("meets").equals("true") && !fresh.json().has("attestations")
                 && fresh.json().path("policyVersion").canConvertToInt(),
@@ -726,17 +726,24 @@ public final class LocalFederation {
     }
 
     /**
-     * A Shanghai resident GREEN at home whom no other step uses, whose test (as Shanghai's platform drew it from its
-     * seed) is negative and well within the station's rule.
+     * A Shanghai resident GREEN at home whom no other step uses (the colour as Shanghai's platform answers it), whose
+     * latest test Shanghai's platform is then told was negative, sampled {@value #FRESH_TEST_HOURS} h ago: the step
+     * sets what it relies on rather than predicting what the simulator drew from its seed.
      */
-    private int freshlyTestedShanghaiResident() {
-        Instant now = Instant.now();
+    private int freshlyTestedShanghaiResident() throws IOException, InterruptedException {
         int venueStepResident = greenShanghaiResident();
-        return Population.generate(shanghai.entityId(), shanghai.region(), Processes.RESIDENTS, shanghai.seed(), now)
-                .all().stream()
-                .filter(r -> r.number() > 10 && r.number() != venueStepResident && r.colour() == Colour.GREEN
-                        && new CheckpointRules(STATION_RULE_HOURS / 2, null).metBy(r.attestations(), now))
-                .findFirst().orElseThrow().number();
+        for (int n = 11; n <= Processes.RESIDENTS; n++) {
+            if (n == venueStepResident || !calls.get(shanghai.admin().resolve("/sim/residents/" + n + "/code")).json()
+                    .path("colour").asText().equals("GREEN")) {
+                continue;
+            }
+            Answer tested = calls.postJson(shanghai.admin().resolve("/sim/residents/" + n + "/naat"),
+                    "{\"sampledHoursAgo\":" + FRESH_TEST_HOURS + ",\"result\":\"NEGATIVE\"}", Map.of());
+            say("    Shanghai's platform has resident " + n + "'s latest test: negative, sampled " + FRESH_TEST_HOURS
+                    + " h ago (HTTP " + tested.status() + ")");
+            return n;
+        }
+        throw new IllegalStateException("no GREEN Shanghai resident besides " + venueStepResident);
     }
 
     /** A fresh code of Shanghai resident {@code n} verified at the Lanzhou station under the 48 h rule, printed. */
