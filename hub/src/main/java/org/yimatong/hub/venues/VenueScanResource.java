@@ -21,8 +21,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * {@code POST /v1/venue-scans}: a visitor's platform reports a scan of another region's venue code (REQ-VENUE-1);
  * answered with the venue's public details once the venue code checks out, the scan then delivered to the venue's
- * platform ({@link VenueScans}). A platform may name the scan ({@code Ymt-Scan-Id}) so that a report it sends again
- * is the same scan.
+ * platform ({@link VenueScans}). A report sent again is the same scan: its id is derived from the report itself
+ * (reporter, venue, subject, time, direction); only a hub relaying a scan names it, with {@code Ymt-Scan-Id}.
  */
 @Path("/v1/venue-scans")
 @RolesAllowed({ Roles.MEMBER, Roles.HUB })
