@@ -222,10 +222,21 @@ class ConsoleBrowserTest {
 
         // when: the operator logs out, the console is closed again
         browser.findElement(By.id("logout")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("/console/login"), browser.getCurrentUrl());
+        assertTrue(landsOnTheLoginPage(), browser.getCurrentUrl());
         assertNull(browser.manage().getCookieNamed(ConsoleSessions.COOKIE), "the cookie is cleared");
         browser.get(console.toString() + "/audit");
-        assertTrue(browser.getCurrentUrl().endsWith("/console/login"), browser.getCurrentUrl());
+        assertTrue(landsOnTheLoginPage(), browser.getCurrentUrl());
+    }
+
+    /** Whether the browser arrives at the login page once the navigation under way (a redirect) has finished. */
+    private boolean landsOnTheLoginPage() {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/console/login$"));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 
     private void logIn(String token) {
