@@ -93,8 +93,9 @@ public class MemberAdapters {
     }
 
     /** Checks one of the platform's native code strings live, at its endpoint {@code baseUrl} (REQ-CODE-2). */
-    public Uni<VerificationResult> verifyNative(String memberId, URI baseUrl, String code, Hops hops) {
-        return call(memberId, baseUrl, Operation.VERIFY_NATIVE, adapter -> adapter.verifyNative(code, forwarding(
+    public Uni<VerificationResult> verifyNative(String memberId, URI baseUrl, VerificationRequest request,
+            Hops hops) {
+        return call(memberId, baseUrl, Operation.VERIFY_NATIVE, adapter -> adapter.verifyNative(request, forwarding(
                 hops)));
     }
 

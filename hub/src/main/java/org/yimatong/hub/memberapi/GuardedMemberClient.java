@@ -125,8 +125,8 @@ public class GuardedMemberClient implements MemberClient, ParentLists, ParentPur
         if (peer.isHub()) {
             return verify(peer, request, hops);
         }
-        return call(peer, "verify", at -> inHubTerms(at, adapters.verifyNative(at.entityId(), at.baseUrl(), request
-                .code(), hops)).map(answer -> {
+        return call(peer, "verify", at -> inHubTerms(at, adapters.verifyNative(at.entityId(), at.baseUrl(), request,
+                hops)).map(answer -> {
                     // nobody reads a colour from a native string: the platform answered live, or it is unknown
                     if (answer.source() != AnswerSource.LIVE && answer.status() != VerificationStatus.UNKNOWN) {
                         throw new MemberBadAnswerException(at.entityId(), "a native code answered " + answer.source()

@@ -131,7 +131,7 @@ class RelativesAndNativeCodesTest {
             NativeCode recognised = StandardAdapters.registry().nativeCodes("soap-md5").orElseThrow()
                     .recognise(code).orElseThrow();
 
-            VerificationResult result = await(soapAdapter(running).verifyNative(code, FORWARDING));
+            VerificationResult result = await(soapAdapter(running).verifyNative(nativeRequest(code), FORWARDING));
 
             assertEquals(new NativeCode("330000", recognised.codeId()), recognised);
             assertEquals(code, running.get("/sim/residents/3/native-code").json().path("code").asText(),
@@ -151,8 +151,9 @@ class RelativesAndNativeCodesTest {
             String never = SoapMd5NativeCode.format("330000", "12345678901234567890");
             String otherRegion = SoapMd5NativeCode.format("340000", "12345678901234567890");
 
-            VerificationResult result = await(soapAdapter(running).verifyNative(never, FORWARDING));
-            VerificationResult foreign = await(soapAdapter(running).verifyNative(otherRegion, FORWARDING));
+            VerificationResult result = await(soapAdapter(running).verifyNative(nativeRequest(never), FORWARDING));
+            VerificationResult foreign = await(soapAdapter(running).verifyNative(nativeRequest(otherRegion),
+                    FORWARDING));
 
             assertEquals(VerificationStatus.UNKNOWN, result.status());
             assertEquals(ReasonCode.NOT_FOUND_AT_HOME, result.reason());
@@ -167,6 +168,12 @@ class RelativesAndNativeCodesTest {
         try (RunningSimulator running = RunningSimulator.start()) {
             assertEquals(404, running.get("/sim/residents/1/native-code").status());
         }
+    }
+
+    /** A checkpoint's request for a native code string: the soap-md5 adapter sends the string alone. */
+    private static VerificationRequest nativeRequest(String code) {
+        return new VerificationRequest(code, new VerificationRequest.Checkpoint("gate-7", "620102", "STATION"),
+                "station-entry");
     }
 
     private static RunningSimulator soap() throws java.io.IOException {

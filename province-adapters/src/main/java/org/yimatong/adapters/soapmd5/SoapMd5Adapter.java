@@ -120,7 +120,8 @@ public final class SoapMd5Adapter implements MemberAdapter {
      * or whose check digits are wrong, is refused {@code not-found} without asking the platform.
      */
     @Override
-    public CompletionStage<VerificationResult> verifyNative(String code, Forwarding forwarding) {
+    public CompletionStage<VerificationResult> verifyNative(VerificationRequest request, Forwarding forwarding) {
+        String code = request == null ? null : request.code();
         if (SoapMd5NativeCode.RECOGNISER.recognise(code).isEmpty()) {
             return CompletableFuture.failedFuture(MemberProblem.refused(endpoint.member(), ProblemType.NOT_FOUND,
                     "not a native code of dialect " + DIALECT));

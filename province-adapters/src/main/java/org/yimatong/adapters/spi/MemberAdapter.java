@@ -75,13 +75,15 @@ public interface MemberAdapter {
     }
 
     /**
-     * The platform's live answer for one of its native code strings (REQ-CODE-2), one its dialect's
-     * {@link NativeCodes} recognised: {@code source} LIVE with the colour the platform answered, or {@code UNKNOWN}
-     * ({@code NOT_FOUND_AT_HOME} when the platform does not know the code, {@code REVOKED}); never a colour read from
-     * the string. A dialect without native codes refuses with {@code not-found}: the code is not this home's, which
+     * The platform's live answer for one of its native code strings (REQ-CODE-2), the {@code code} of
+     * {@code request}, one its dialect's {@link NativeCodes} recognised: {@code source} LIVE with the colour the
+     * platform answered, or {@code UNKNOWN} ({@code NOT_FOUND_AT_HOME} when the platform does not know the code,
+     * {@code REVOKED}); never a colour read from the string. What else of the request reaches the platform is the
+     * dialect's: {@code v1} sends it as a verification (checkpoint, purpose, {@code disclose}), {@code soap-md5} the
+     * string alone. A dialect without native codes refuses with {@code not-found}: the code is not this home's, which
      * the hub answers {@code UNKNOWN}, as for a code its home does not know.
      */
-    default CompletionStage<VerificationResult> verifyNative(String code, Forwarding forwarding) {
+    default CompletionStage<VerificationResult> verifyNative(VerificationRequest request, Forwarding forwarding) {
         return CompletableFuture.failedFuture(MemberProblem.refused(endpoint().member(), ProblemType.NOT_FOUND,
                 "dialect " + endpoint().dialect() + " does not carry native codes"));
     }

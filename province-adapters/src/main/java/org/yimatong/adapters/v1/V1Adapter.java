@@ -71,8 +71,8 @@ public final class V1Adapter implements MemberAdapter {
 
     @Override
     public Set<Operation> operations() {
-        return EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.KEY_SET, Operation.APPEAL,
-                Operation.VENUE_SCAN);
+        return EnumSet.of(Operation.VERIFY, Operation.VERIFY_NATIVE, Operation.GREEN_LOOKUP, Operation.KEY_SET,
+                Operation.APPEAL, Operation.VENUE_SCAN);
     }
 
     @Override
@@ -92,6 +92,22 @@ public final class V1Adapter implements MemberAdapter {
                     : result.disclosing(result.attestations().only(asked), result.meets(), result.withheld(),
                             result.policyVersion());
         });
+    }
+
+    /**
+     * Gansu's own code string ({@link GansuNativeCode}), checked live as the member's signed codes are: the request
+     * goes to {@code POST /member/v1/verifications} with the string as its {@code code} (the contract allows a
+     * member's native code there) and the answer is read as {@link #verify}'s, so it is {@code LIVE} or the member's
+     * refusal. A string that is not such a code, or whose check character is wrong, is refused {@code not-found}
+     * without asking the member.
+     */
+    @Override
+    public CompletionStage<VerificationResult> verifyNative(VerificationRequest request, Forwarding forwarding) {
+        if (request == null || GansuNativeCode.RECOGNISER.recognise(request.code()).isEmpty()) {
+            return CompletableFuture.failedFuture(MemberProblem.refused(endpoint.member(), ProblemType.NOT_FOUND,
+                    "not a native code of dialect " + DIALECT));
+        }
+        return verify(request, forwarding);
     }
 
     @Override

@@ -352,12 +352,17 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
 
     // ---- the platform's own code strings (REQ-CODE-2)
 
+    /** A checkpoint's request for a native string: the native check sends the string alone, never the rest. */
+    private static VerificationRequest nativeRequest(String code) {
+        return new VerificationRequest(code, REQUEST.checkpoint(), REQUEST.purpose());
+    }
+
     @Test
     void nativeCodeIsCheckedLiveAsAQrCodeWithoutACheckpoint() {
         answer("answer-red-with-id.xml");
 
         VerificationResult result = await(adapterWithListKeys(ListKeySource.fixed(LIST_KEY))
-                .verifyNative(SoapMd5NativeCodeTest.CODE, Forwarding.FIRST_HOP));
+                .verifyNative(nativeRequest(SoapMd5NativeCodeTest.CODE), Forwarding.FIRST_HOP));
 
         assertEquals(new VerificationResult(VerificationStatus.RED, member(), AnswerSource.LIVE, NOW,
                 NOW.plusSeconds(60), null, HOLDER_LIST_SUB), result);
@@ -369,7 +374,7 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
     void nativeCodeThePlatformDoesNotKnowIsUnknownNotFoundAtHome() {
         answer("answer-not-found.xml");
 
-        VerificationResult result = await(adapter(endpoint()).verifyNative(SoapMd5NativeCodeTest.CODE,
+        VerificationResult result = await(adapter(endpoint()).verifyNative(nativeRequest(SoapMd5NativeCodeTest.CODE),
                 Forwarding.FIRST_HOP));
 
         assertEquals(VerificationStatus.UNKNOWN, result.status());
@@ -381,7 +386,7 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
     void revokedNativeCodeIsUnknownRevoked() {
         answer("answer-revoked.xml");
 
-        VerificationResult result = await(adapter(endpoint()).verifyNative(SoapMd5NativeCodeTest.CODE,
+        VerificationResult result = await(adapter(endpoint()).verifyNative(nativeRequest(SoapMd5NativeCodeTest.CODE),
                 Forwarding.FIRST_HOP));
 
         assertEquals(VerificationStatus.UNKNOWN, result.status());
@@ -392,7 +397,7 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
     void nativeAnswerOutsideTheDialectIsABadAnswerNeverAColour() {
         answer("answer-contradiction.xml");
 
-        MemberProblem problem = failure(adapter(endpoint()).verifyNative(SoapMd5NativeCodeTest.CODE,
+        MemberProblem problem = failure(adapter(endpoint()).verifyNative(nativeRequest(SoapMd5NativeCodeTest.CODE),
                 Forwarding.FIRST_HOP));
 
         assertEquals(MemberProblem.Kind.BAD_ANSWER, problem.kind());
@@ -403,7 +408,7 @@ class SoapMd5AdapterTest extends MemberAdapterContractTest {
     void aStringThatIsNoNativeCodeIsRefusedWithoutAskingThePlatform(String code) {
         stubColour(Colour.GREEN);
 
-        MemberProblem problem = failure(adapter(endpoint()).verifyNative(code, Forwarding.FIRST_HOP));
+        MemberProblem problem = failure(adapter(endpoint()).verifyNative(nativeRequest(code), Forwarding.FIRST_HOP));
 
         assertEquals(MemberProblem.Kind.REFUSED, problem.kind());
         assertEquals(ProblemType.NOT_FOUND, problem.type());

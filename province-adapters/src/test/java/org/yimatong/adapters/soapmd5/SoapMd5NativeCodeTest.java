@@ -107,8 +107,9 @@ class SoapMd5NativeCodeTest {
         AdapterRegistry registry = StandardAdapters.registry();
 
         assertSame(SoapMd5NativeCode.RECOGNISER, registry.nativeCodes("soap-md5").orElseThrow());
-        assertEquals(java.util.List.of(SoapMd5NativeCode.RECOGNISER), registry.nativeCodes());
-        for (String other : new String[]{ "v1", "json-hmac", "national-relay", "csv-list", "fax", null }) {
+        assertTrue(registry.nativeCodes().contains(SoapMd5NativeCode.RECOGNISER));
+        // v1 has a recogniser of its own (Gansu's strings, GansuNativeCodeTest); the other dialects print none
+        for (String other : new String[]{ "json-hmac", "national-relay", "csv-list", "fax", null }) {
             assertTrue(registry.nativeCodes(other).isEmpty(), String.valueOf(other));
         }
     }

@@ -36,8 +36,8 @@ class AdapterRegistryTest {
     @Test
     void eachDialectSaysWhichOperationsItCarries() {
         Map<String, Set<Operation>> expected = Map.of(
-                "v1", EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.KEY_SET, Operation.APPEAL,
-                        Operation.VENUE_SCAN),
+                "v1", EnumSet.of(Operation.VERIFY, Operation.VERIFY_NATIVE, Operation.GREEN_LOOKUP,
+                        Operation.KEY_SET, Operation.APPEAL, Operation.VENUE_SCAN),
                 "soap-md5", EnumSet.of(Operation.VERIFY, Operation.VERIFY_NATIVE, Operation.GREEN_LOOKUP,
                         Operation.APPEAL),
                 "json-hmac", EnumSet.of(Operation.VERIFY, Operation.GREEN_LOOKUP, Operation.APPEAL),
@@ -95,7 +95,9 @@ class AdapterRegistryTest {
                 .adapterFor(endpoint("national-relay", new Credentials("app", "key")), context);
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> relay.verifyNative(
-                "JKM1:440000:48120937561029384756:02B2", Forwarding.FIRST_HOP).toCompletableFuture().get());
+                new org.yimatong.schemas.payload.VerificationRequest("JKM1:440000:48120937561029384756:02B2",
+                        new org.yimatong.schemas.payload.VerificationRequest.Checkpoint("gate-7", "440106", "STATION"),
+                        "entry"), Forwarding.FIRST_HOP).toCompletableFuture().get());
 
         MemberProblem problem = assertInstanceOf(MemberProblem.class, e.getCause());
         assertEquals(MemberProblem.Kind.REFUSED, problem.kind());

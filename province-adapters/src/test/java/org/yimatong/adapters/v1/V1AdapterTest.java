@@ -322,4 +322,57 @@ class V1AdapterTest extends MemberAdapterContractTest {
 
         assertEquals(new AppealAcknowledgement("SH-APL-0001", Instant.parse("2026-11-27T08:15:31Z")), ack);
     }
+
+    // ---- Gansu's own code strings (REQ-CODE-2)
+
+    static final VerificationRequest NATIVE_REQUEST = new VerificationRequest(GansuNativeCodeTest.CODE,
+            REQUEST.checkpoint(), REQUEST.purpose());
+
+    @Test
+    void aGansuCodeStringGoesAsTheCodeOfAVerificationAndIsAnsweredLive() {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications"))
+                .withHeader("Ymt-Client-Assertion", equalTo(ASSERTION))
+                .withRequestBody(equalToJson(fixtureText("v1/request-verify-native.json")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("v1/verification-red.json"))));
+
+        VerificationResult result = await(adapter(endpoint()).verifyNative(NATIVE_REQUEST, FORWARDING));
+
+        assertEquals(VerificationStatus.RED, result.status());
+        assertEquals(AnswerSource.LIVE, result.source());
+        platform.verify(1, postRequestedFor(urlEqualTo("/member/v1/verifications"))
+                .withHeader("Ymt-Hop", equalTo("6"))
+                .withHeader("Ymt-Path", equalTo("ymt:member:620000,ymt:hub:national")));
+    }
+
+    @Test
+    void aGansuCodeStringTheMemberDoesNotKnowIsItsRefusalNeverAColour() {
+        platform.stubFor(post(urlEqualTo("/member/v1/verifications")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(fixture("v1/problem-not-found.json"))));
+
+        MemberProblem problem = failure(adapter(endpoint()).verifyNative(NATIVE_REQUEST, FORWARDING));
+
+        assertEquals(MemberProblem.Kind.REFUSED, problem.kind());
+        assertEquals(ProblemType.NOT_FOUND, problem.type());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "GSJKM1:620000:48120937561029384756:8", "JKM1:440000:48120937561029384756:02B2",
+            "eyJ0eXAiOiJ5bXQtY29kZStqd3QifQ.e30.c2ln", "SS440000QR00000001" })
+    void aStringThatIsNoGansuCodeIsRefusedWithoutAskingTheMember(String code) {
+        stubColour(Colour.GREEN);
+
+        MemberProblem problem = failure(adapter(endpoint()).verifyNative(new VerificationRequest(code,
+                REQUEST.checkpoint(), REQUEST.purpose()), FORWARDING));
+
+        assertEquals(MemberProblem.Kind.REFUSED, problem.kind());
+        assertEquals(ProblemType.NOT_FOUND, problem.type());
+        assertEquals(0, platform.getAllServeEvents().size());
+    }
+
+    @Test
+    void theFactoryOffersTheRecogniserOfGansusStrings() {
+        assertEquals(GansuNativeCode.RECOGNISER, new V1AdapterFactory().nativeCodes().orElseThrow());
+    }
 }
