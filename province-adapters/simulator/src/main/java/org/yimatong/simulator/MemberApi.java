@@ -110,6 +110,10 @@ final class MemberApi {
     private Http.Answer verify(Http.Request request) {
         checkCaller(request);
         VerificationRequest body = Validation.requireValid(request.json(VerificationRequest.class));
+        Optional<NativeCodeBook> printed = sim.nativeCodes().filter(book -> book.isOwnFormat(body.code()));
+        if (printed.isPresent()) {
+            return verifyNative(printed.get(), body);
+        }
         CodeClaims claims = verifyCode(body.code());
         Resident resident = sim.population().byCodeSubject(claims.sub()).orElseThrow(
                 () -> new ProblemException(ProblemType.NOT_FOUND, "The code's subject is not known here"));
@@ -126,6 +130,29 @@ final class MemberApi {
         return Http.Answer.json(200, new VerificationResult(status, options.entityId(), AnswerSource.LIVE, now,
                 now.plusSeconds(options.answerValiditySeconds()), null, listSub(resident), claims.isDependant(),
                 resident.attestations().only(body.disclosed()), null, null, null));
+    }
+
+    /**
+     * One of the code strings this platform printed (Gansu's {@code GSJKM1}, REQ-CODE-2), answered live as its signed
+     * codes are: the holder's colour, {@code listSub} and what the hub asked to see; a string of the platform's format
+     * it never printed is {@code UNKNOWN} ({@code NOT_FOUND_AT_HOME}), as a legacy platform answers it. The string
+     * carries no validity: the platform answers for it as long as it keeps it.
+     */
+    private Http.Answer verifyNative(NativeCodeBook book, VerificationRequest body) {
+        Instant now = now();
+        Instant until = now.plusSeconds(options.answerValiditySeconds());
+        Optional<Resident> holder = book.residentOf(body.code()).flatMap(n -> sim.population().byNumber(n));
+        if (holder.isEmpty()) {
+            return Http.Answer.json(200, new VerificationResult(VerificationStatus.UNKNOWN, options.entityId(),
+                    AnswerSource.LIVE, now, until, ReasonCode.NOT_FOUND_AT_HOME));
+        }
+        VerificationStatus status = VerificationStatus.of(answered(holder.get().colour()));
+        if (sim.faults().malformedAnswers()) {
+            return malformed(status, now);
+        }
+        return Http.Answer.json(200, new VerificationResult(status, options.entityId(), AnswerSource.LIVE, now, until,
+                null, listSub(holder.get()), null, holder.get().attestations().only(body.disclosed()), null, null,
+                null));
     }
 
     /**

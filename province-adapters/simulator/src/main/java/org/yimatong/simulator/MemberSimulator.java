@@ -48,7 +48,7 @@ public final class MemberSimulator implements AutoCloseable {
     private final AtomicReference<Faults> faults;
     private final CodeIssuer issuer;
     private final Venues venues;
-    private final NativeCodeBook nativeCodes;
+    private final Optional<NativeCodeBook> nativeCodes;
     private final ListKeys listKeys;
     private final DailyPublication publication;
     private final AtomicInteger appeals = new AtomicInteger();
@@ -75,7 +75,7 @@ public final class MemberSimulator implements AutoCloseable {
         this.issuer = new CodeIssuer(options.entityId(), options.region(), population, key, clock,
                 options.codeLifetime());
         this.venues = Venues.create(options, key, clock);
-        this.nativeCodes = new NativeCodeBook(options.region());
+        this.nativeCodes = NativeCodeBook.of(options);
         this.listKeys = new ListKeys(options.listKey(), options.entityId(), hub, clock);
         this.publication = new DailyPublication(options, population, listKeys, key, hub, clock, venues);
         this.faults = new AtomicReference<>(options.faults());
@@ -259,8 +259,11 @@ public final class MemberSimulator implements AutoCloseable {
         return venues;
     }
 
-    /** The native code strings this platform printed ({@code soap-md5} gateway mode, REQ-CODE-2). */
-    NativeCodeBook nativeCodes() {
+    /**
+     * The native code strings this platform printed (REQ-CODE-2): behind the {@code soap-md5} gateway and as Gansu's
+     * platform; empty for any other.
+     */
+    Optional<NativeCodeBook> nativeCodes() {
         return nativeCodes;
     }
 

@@ -35,11 +35,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * @param codeLifetime how long the dynamic codes it issues live ({@code exp - iat}), and so how long its member API
  *     answers for them: 60 s (Suishenma), up to 24 h (Gansu, REQ-CODE-3)
  * @param venues how many venues of its region it posts venue codes for (DESIGN.md §5a); 0 = none
+ * @param gansu {@code --profile gansu}: the platform prints Gansu's own code strings for its residents
+ *     ({@code GSJKM1}, REQ-CODE-2) and answers them live at its member API, when its region is in Gansu (62)
  */
 public record SimulatorOptions(String region, String entityId, int port, int adminPort, SignatureProfile profile,
         Path keyFile, String hubId, Optional<URI> hubUrl, int residents, long seed, String listKey,
         Optional<Path> inbox, String publish, boolean requireClientAssertion, Optional<Path> hubJwksFile,
-        long answerValiditySeconds, Faults faults, Optional<String> soapAppId, Duration codeLifetime, int venues) {
+        long answerValiditySeconds, Faults faults, Optional<String> soapAppId, Duration codeLifetime, int venues,
+        boolean gansu) {
 
     /** {@code --profile gansu}: Gansu's health code, valid a day, and venue codes (甘肃健康码 2.0). */
     public static final String GANSU = "gansu";
@@ -47,6 +50,13 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
     public static final String GANSU_REGION = "620000";
     /** Venues of {@code --profile gansu} unless {@code --venues} says otherwise. */
     public static final int GANSU_VENUES = 5;
+    /**
+     * The seed of {@code --profile gansu} unless {@code --seed} says otherwise: the day Gansu's health code went live
+     * (2020-02-21), so Gansu's residents are not those of every other simulator started without a seed.
+     */
+    public static final long GANSU_SEED = 20200221L;
+    /** The seed without a profile and without {@code --seed}. */
+    public static final long DEFAULT_SEED = 1L;
 
     /** {@code --list-key hub}: the hub's key of the current epoch. */
     public static final String HUB = "hub";
@@ -132,7 +142,7 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
         private String hubId;
         private URI hubUrl;
         private int residents;
-        private long seed;
+        private Long seed;
         private String listKey;
         private String publish;
         private String soapAppId;
@@ -214,8 +224,8 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
             residents = (int) number(value, "--residents", 3, 1_000_000);
         }
 
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", order = 10,
-                description = "seed of the residents and their colours (default ${DEFAULT-VALUE})")
+        @Option(names = "--seed", paramLabel = "N", order = 10, description = "seed of the residents and their "
+                + "colours (default " + DEFAULT_SEED + "; " + GANSU_SEED + " with --profile " + GANSU + ")")
         void seed(String value) {
             seed = number(value, "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
         }
@@ -262,7 +272,8 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
 
         @Option(names = "--profile", paramLabel = "gansu", order = 26, description = "a platform as it was: gansu = "
                 + "region " + GANSU_REGION + ", codes valid 24 h (--code-lifetime 86400), " + GANSU_VENUES
-                + " venues; options given explicitly win")
+                + " venues, seed " + GANSU_SEED + ", and Gansu's own code strings (GSJKM1:..., GET "
+                + "/sim/residents/N/native-code) answered live at the member API; options given explicitly win")
         void profile(String value) {
             if (!value.equals(GANSU)) {
                 throw new UsageException("--profile must be " + GANSU);
@@ -299,11 +310,12 @@ public record SimulatorOptions(String region, String entityId, int port, int adm
                 throw new UsageException("--require-client-assertion needs --hub-jwks-file or --hub-url");
             }
             return new SimulatorOptions(region, entityId == null ? "ymt:member:" + region : entityId, port,
-                    adminPort, profile, keyFile, hubId, Optional.ofNullable(hubUrl), residents, seed, key,
+                    adminPort, profile, keyFile, hubId, Optional.ofNullable(hubUrl), residents,
+                    seed != null ? seed : gansu ? GANSU_SEED : DEFAULT_SEED, key,
                     Optional.ofNullable(inbox), publish, requireClientAssertion, Optional.ofNullable(hubJwksFile),
                     validity, faults == null ? Faults.NONE : faults.faults, Optional.ofNullable(soapAppId),
                     Duration.ofSeconds(codeLifetime != null ? codeLifetime : gansu ? 86_400 : 60),
-                    venues != null ? venues : gansu ? GANSU_VENUES : 0);
+                    venues != null ? venues : gansu ? GANSU_VENUES : 0, gansu);
         }
     }
 

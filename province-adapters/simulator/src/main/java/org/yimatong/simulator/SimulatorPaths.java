@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The simulator-only paths under {@code /sim/} (not part of the contract; no faults apply to them): faults,
- * residents and their codes (relatives' codes and, behind the SOAP gateway, printed native codes too), venues with
+ * residents and their codes (relatives' codes and, behind the SOAP gateway or as Gansu, printed native codes too), venues with
  * their visits and exposure, the login service, and list publication. They never show an ID number: residents are
  * named by their number {@code n}.
  */
@@ -161,17 +161,19 @@ final class SimulatorPaths {
         return Integer.parseInt(value);
     }
 
-    /** The code string a {@code soap-md5} platform printed for resident {@code n} (REQ-CODE-2). */
+    /**
+     * The code string the platform printed for resident {@code n} in its own format (REQ-CODE-2): {@code JKM1} behind
+     * the {@code soap-md5} gateway, {@code GSJKM1} as Gansu's platform.
+     */
     private Http.Answer nativeCode(Http.Request request) {
         int n = Integer.parseInt(request.path().group(1));
         Resident resident = sim.resident(n);
-        if (sim.options().soapAppId().isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_FOUND,
-                    "Native code strings are printed by the soap-md5 gateway only (start with --soap-app-id)");
-        }
+        NativeCodeBook book = sim.nativeCodes().orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "Native code strings are printed by the soap-md5 gateway (start with --soap-app-id) and by Gansu's "
+                        + "platform (--profile gansu, a region 62....) only"));
         ObjectNode body = NODES.objectNode();
         body.put("n", n);
-        body.put("code", sim.nativeCodes().codeOf(n));
+        body.put("code", book.codeOf(n));
         body.put("colour", resident.colour().name());
         return Http.Answer.json(200, body);
     }

@@ -94,7 +94,8 @@ final class SoapGateway {
 
     /** One of the code strings this platform printed (REQ-CODE-2), answered as its own codes are. */
     private Http.Answer verifyNative(String code) {
-        Optional<Resident> resident = sim.nativeCodes().residentOf(code).flatMap(n -> sim.population().byNumber(n));
+        Optional<Resident> resident = sim.nativeCodes().flatMap(book -> book.residentOf(code))
+                .flatMap(n -> sim.population().byNumber(n));
         return status(resident.map(Resident::colour), resident.map(this::idNumber).orElse(""));
     }
 
