@@ -99,6 +99,13 @@ public interface ListsConfig {
         /** Time between polls of the inbox. */
         @WithDefault("5s")
         Duration pollDelay();
+
+        /**
+         * How long an instance's claim on a dropped file holds: a file whose instance died while ingesting it is
+         * taken by another after this. Longer than the longest ingest (10 million entries take about 3 minutes).
+         */
+        @WithDefault("30m")
+        Duration claim();
     }
 
     interface Callbacks {
