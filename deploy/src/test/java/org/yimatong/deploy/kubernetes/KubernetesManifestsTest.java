@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -186,29 +188,37 @@ class KubernetesManifestsTest {
         }
     }
 
-    @Test
-    void archivedAuditDaysGoToAVolumeEveryInstanceSharesAndThatOutlivesThem() throws IOException {
-        Map<String, JsonNode> base = base();
-        JsonNode pod = base.get("Deployment").at("/spec/template/spec");
+    /**
+     * Archived audit days and the list file drop live in folders every instance shares (any instance may be the one
+     * that archives, or that takes a dropped file) and that outlive every pod: ReadWriteMany claims, mounted where the
+     * hub's setting points.
+     */
+    @ParameterizedTest
+    @CsvSource({ "yimatong-audit-archive, YMT_AUDIT_ARCHIVE_DIR", "yimatong-lists-drop, YMT_LISTS_DROP_DIR" })
+    void sharedFoldersAreVolumesEveryInstanceSharesAndThatOutliveThem(String claimName, String setting)
+            throws IOException {
+        JsonNode pod = base().get("Deployment").at("/spec/template/spec");
         JsonNode hub = pod.at("/containers/0");
-        JsonNode claim = base.get("PersistentVolumeClaim");
+        JsonNode claim = baseDocuments().stream().filter(d -> d.path("kind").asText().equals(
+                "PersistentVolumeClaim") && d.at("/metadata/name").asText().equals(claimName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no claim " + claimName + " in base/"));
         assertTrue(claim.at("/spec/accessModes").toString().contains("ReadWriteMany"),
-                "any instance may archive: the claim is ReadWriteMany");
+                "every instance uses " + claimName + ": the claim is ReadWriteMany");
         String volume = null;
         for (JsonNode v : pod.path("volumes")) {
-            if (claim.at("/metadata/name").asText().equals(v.at("/persistentVolumeClaim/claimName").asText())) {
+            if (claimName.equals(v.at("/persistentVolumeClaim/claimName").asText())) {
                 volume = v.path("name").asText();
             }
         }
-        assertNotNull(volume, "the pod mounts the claim");
+        assertNotNull(volume, "the pod mounts " + claimName);
         String mountPath = null;
         for (JsonNode m : hub.path("volumeMounts")) {
             if (m.path("name").asText().equals(volume)) {
                 mountPath = m.path("mountPath").asText();
             }
         }
-        assertEquals(mountPath, env(hub).get("YMT_AUDIT_ARCHIVE_DIR").path("value").asText(),
-                "the archive folder is the mounted claim");
+        assertNotNull(mountPath, "the hub's container mounts " + claimName);
+        assertEquals(mountPath, env(hub).get(setting).path("value").asText(), setting + " is the mounted claim");
     }
 
     @Test
@@ -309,14 +319,21 @@ class KubernetesManifestsTest {
 
     /** The base's resources by kind. */
     private static Map<String, JsonNode> base() throws IOException {
-        Path dir = ROOT.resolve("base");
         Map<String, JsonNode> byKind = new HashMap<>();
-        for (JsonNode resource : YAML.readTree(dir.resolve("kustomization.yaml").toFile()).path("resources")) {
-            for (JsonNode doc : documents(dir.resolve(resource.asText()))) {
-                byKind.put(doc.path("kind").asText(), doc);
-            }
+        for (JsonNode doc : baseDocuments()) {
+            byKind.put(doc.path("kind").asText(), doc);
         }
         return byKind;
+    }
+
+    /** Every document the base's kustomization names. */
+    private static List<JsonNode> baseDocuments() throws IOException {
+        Path dir = ROOT.resolve("base");
+        List<JsonNode> docs = new ArrayList<>();
+        for (JsonNode resource : YAML.readTree(dir.resolve("kustomization.yaml").toFile()).path("resources")) {
+            docs.addAll(documents(dir.resolve(resource.asText())));
+        }
+        return docs;
     }
 
     /** Every document of a YAML file (a generated file holds several, each after a {@code ---}). */
