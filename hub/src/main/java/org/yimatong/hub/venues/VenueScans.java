@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.yimatong.adapters.spi.Operation;
+import org.yimatong.hub.adapters.MemberAdapters;
 import org.yimatong.hub.audit.AuditEvent;
 import org.yimatong.hub.audit.AuditOutcome;
 import org.yimatong.hub.audit.AuditWriter;
@@ -56,8 +58,10 @@ import io.smallrye.mutiny.Uni;
  * ({@link VenueScanStore}: once per reporting platform and scan id, so a report repeated is one scan) and answers
  * the venue's public details at once; the scan reaches the venue's platform through its adapter afterwards, retried
  * with back-off by whichever instance claims it ({@code ymt.venue-scans.redelivery-every}) until the platform takes
- * it. Each scan is one audit event at each hub it passes; the subject is audited as the visitor's pseudonym, never
- * anything more.
+ * it. A platform whose dialect carries no venue scans has its venues' scans refused ({@code forbidden}) before
+ * anything is stored, never accepted and then dropped. Each scan is one audit event at each hub it passes
+ * ({@code ACCEPTED} or the refusal's problem), and one more at the hub that delivers it when the platform takes it
+ * ({@code DELIVERED}) or refuses it for good ({@code REFUSED:<slug>}); the visitor's pseudonym is never audited.
  */
 @ApplicationScoped
 public class VenueScans {
@@ -69,6 +73,7 @@ public class VenueScans {
     private final TreeRouter router;
     private final MemberDirectory members;
     private final MemberClient client;
+    private final MemberAdapters adapters;
     private final AuditWriter audit;
     private final HubConfig hub;
     private final Clock clock;
@@ -76,12 +81,13 @@ public class VenueScans {
     private final VenueCodeCodec codec;
 
     VenueScans(VenueScanStore store, TreeRouter router, MemberDirectory members, MemberClient client,
-            AuditWriter audit, HubConfig hub, Clock clock, VerificationConfig verification,
+            MemberAdapters adapters, AuditWriter audit, HubConfig hub, Clock clock, VerificationConfig verification,
             @ConfigProperty(name = "ymt.venue-scans.claim", defaultValue = "2m") Duration claim) {
         this.store = store;
         this.router = router;
         this.members = members;
         this.client = client;
+        this.adapters = adapters;
         this.audit = audit;
         this.hub = hub;
         this.clock = clock;
@@ -143,6 +149,7 @@ public class VenueScans {
         return members.keysFor(venuePlatform, decoded.kid()).flatMap(keys -> {
             Instant now = clock.instant();
             VenueClaims claims = codec.verify(decoded, keys, now);
+            requireTakesVenueScans(venuePlatform);
             VenueScanRecord scan = new VenueScanRecord(scanId, claims.vid(), request.subject(), request.at(),
                     request.direction(), reportedBy);
             Validation.requireValid(scan);
@@ -154,6 +161,28 @@ public class VenueScans {
                 }
             }).replaceWith(VenueScanAnswer.accepted(claims, scanId));
         });
+    }
+
+    /**
+     * Refuses, before anything is stored, a scan of a venue whose platform's dialect cannot carry venue scans: it
+     * could never be delivered. Known for an active platform whose adapter is configured; for one suspended or not
+     * configured yet the scan is kept, as for a platform that is down, and delivery decides once it can be tried.
+     */
+    private void requireTakesVenueScans(Member venuePlatform) {
+        if (!venuePlatform.isActive()) {
+            return;
+        }
+        boolean takes;
+        try {
+            takes = adapters.adapter(venuePlatform.entityId(), Operation.VENUE_SCAN).isPresent();
+        } catch (IllegalArgumentException adapterNotConfigured) {
+            return;
+        }
+        if (!takes) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The venue's platform " + venuePlatform.entityId()
+                    + " takes no venue scans (its dialect " + venuePlatform.dialect() + " does not carry them):"
+                    + " scans of its venues are not accepted");
+        }
     }
 
     @Scheduled(identity = "venue-scan-redelivery", every = "{ymt.venue-scans.redelivery-every:15s}",
@@ -180,6 +209,9 @@ public class VenueScans {
         long started = System.nanoTime();
         return client.deliverVenueScan(Peer.of(venuePlatform), scan, hops)
                 .call(() -> store.delivered(scan, clock.instant()))
+                .call(() -> audit.append(new AuditEvent(clock.instant(), scan.reportedBy(), owed.venueMember(),
+                        "venue-scan", Action.VENUE_SCAN, scan.scanId(), "DELIVERED", AuditEvent.latencySince(
+                                started))))
                 .replaceWith(true)
                 .onFailure(MemberRefusedException.class).recoverWithUni(failure -> {
                     // a 4xx is the platform's final word (an unknown venue): kept for an operator, not redelivered
