@@ -33,6 +33,7 @@ import org.yimatong.adapters.soapmd5.SoapMd5Password;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.hub.venues.NoTrace;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
@@ -44,6 +45,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * A platform that speaks SOAP with an MD5 password ({@code soap-md5}) is a full member: codes it issued are
@@ -66,6 +68,9 @@ class SoapMemberTest {
 
     @Inject
     Clock hubClock;
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void daqingSpeaksSoap() {
@@ -114,18 +119,23 @@ class SoapMemberTest {
     }
 
     @Test
-    void aStringNoDialectClaimsOrOneItsRegionsPlatformDoesNotPrintIsRefusedAndNothingIsSent() {
-        asCaller().body(verificationRequest("HELLO-NOT-A-CODE-42")).when().post("/v1/verifications")
+    void aStringNoDialectClaimsOrOneItsRegionsPlatformDoesNotPrintIsRefusedAndNothingIsStoredOrSent() {
+        String unclaimed = "HELLO-NOT-A-CODE-42";
+        NoTrace before = NoTrace.before(pool, wm);
+        asCaller().body(verificationRequest(unclaimed)).when().post("/v1/verifications")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/native-code-unclaimed"));
+        before.nothingStoredOrSent(unclaimed);
+
         // a well-formed soap-md5 string of Shanghai's region: Shanghai speaks v1 and prints no such codes
-        asCaller().body(verificationRequest(SoapMd5NativeCode.format("310101", "48120937561029384756")))
-                .when().post("/v1/verifications")
-                .then().statusCode(400)
+        String notShanghais = SoapMd5NativeCode.format("310101", "48120937561029384756");
+        before = NoTrace.before(pool, wm);
+        asCaller().body(verificationRequest(notShanghais)).when().post("/v1/verifications")
+                .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/native-code-unclaimed"));
+        before.nothingStoredOrSent(notShanghais);
 
         wm.verify(0, postRequestedFor(urlEqualTo(SERVICE)));
-        Federation.noVerificationForwarded(wm);
     }
 
     @Test

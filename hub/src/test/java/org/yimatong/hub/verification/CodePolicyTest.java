@@ -1,6 +1,7 @@
 package org.yimatong.hub.verification;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -15,11 +16,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yimatong.hub.memberapi.FakeFederation;
 import org.yimatong.hub.memberapi.Federation;
 import org.yimatong.hub.memberapi.InjectFederation;
 import org.yimatong.hub.testing.TestMembers;
+import org.yimatong.hub.venues.NoTrace;
 import org.yimatong.schemas.code.CodeClaims;
 import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.crypto.Jwk;
@@ -32,11 +37,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * REQ-CODE-3 and REQ-CODE-4: how long a code may live is its issuer's policy (Gansu's codes live a day); such a code
  * is answered only by its issuer, live, never from its own signed colour; a code longer-lived than its issuer's
- * policy is refused before anything is sent. A relative's code is answered as one. Prefixes 92 and 96 are this
+ * policy is refused, at the hub that holds the issuer's record, before anything is stored or sent (a hub on the way,
+ * which does not know the policy, sends it on). A relative's code is answered as one. Prefixes 92 and 96 are this
  * test's.
  */
 @QuarkusTest
@@ -48,6 +55,9 @@ class CodePolicyTest {
 
     @InjectFederation
     WireMockServer wm;
+
+    @Inject
+    Pool pool;
 
     private final Jwk dayLongKey = Jwk.generate(SignatureProfile.SM2);
     private final Jwk minuteKey = Jwk.generate(SignatureProfile.SM2);
@@ -79,14 +89,39 @@ class CodePolicyTest {
     }
 
     @Test
-    void aDayLongCodeOfAnIssuerWhosePolicyIsAMinuteIsRefusedAndNothingIsSent() {
+    void aDayLongCodeOfAnIssuerWhosePolicyIsAMinuteIsRefusedAndNothingIsStoredOrSent() {
         String code = code(minuteKey, ONE_MINUTE, "960102", Duration.ofSeconds(10), Duration.ofHours(24), null);
+
+        NoTrace before = NoTrace.before(pool, wm);
+        asCaller().body(verificationRequest(code)).when().post("/v1/verifications").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://yimatong.org/problems/code-lifetime-too-long"));
+        before.nothingStoredOrSent(code);
+    }
+
+    /**
+     * Where "nothing sent" cannot hold: only the hub that holds the issuer's record (the issuer is its child platform)
+     * knows the issuer's policy. A hub on the way (here, the code's region is outside this hub's subtree) checks the
+     * code against the longest lifetime any policy may allow, a day, so a day-long code of an issuer whose policy is a
+     * minute is sent on, and refused by the issuer's hub. The parent's refusal below is WireMock's stub: this test
+     * proves that the code goes up and its refusal comes back as it was given, not the parent's check.
+     */
+    @Test
+    void aDayLongCodeBoundForTheParentIsSentOnSinceOnlyTheIssuersHubKnowsItsPolicy() {
+        String code = code(Federation.GUANGDONG_KEY, Federation.GUANGDONG, "440305", Duration.ofSeconds(10),
+                Duration.ofHours(24), null);
+        wm.stubFor(post(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/verifications")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"type":"https://yimatong.org/problems/code-lifetime-too-long","title":"Code lifetime too long",
+                         "status":400,"detail":"ymt:member:440000 allows 60 s"}""")));
 
         asCaller().body(verificationRequest(code)).when().post("/v1/verifications").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://yimatong.org/problems/code-lifetime-too-long"));
 
-        wm.verify(0, postRequestedFor(urlEqualTo("/m96/member/v1/verifications")));
+        wm.verify(1, postRequestedFor(urlEqualTo(FakeFederation.PARENT_PATH + "/v1/verifications"))
+                .withRequestBody(containing(code)));
+        Federation.verificationsForwarded(wm, 1);
     }
 
     @Test
