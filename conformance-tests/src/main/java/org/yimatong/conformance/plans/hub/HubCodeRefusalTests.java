@@ -49,7 +49,7 @@ public final class HubCodeRefusalTests {
 
     @Conformance(id = "YMT-HCODE-003",
             title = "A code forged with another key under the member's kid is refused with signature-invalid",
-            requirements = { "REQ-CODE-1", "REQ-CODE-2", "REQ-VER-2", "REQ-CRYPTO-1" }, negative = true)
+            requirements = { "REQ-CODE-1", "REQ-VER-2", "REQ-CRYPTO-1" }, negative = true)
     public void forgedCode(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
         Jwk forger = Jwk.generate(SignatureProfile.SM2).withKid(home.identity().key().kid());
@@ -145,7 +145,7 @@ public final class HubCodeRefusalTests {
 
     @Conformance(id = "YMT-HCODE-009",
             title = "A code naming a region its issuer does not serve is refused with unknown-issuer",
-            requirements = { "REQ-TOPO-1", "REQ-CODE-2" }, negative = true)
+            requirements = { "REQ-TOPO-1", "REQ-VER-2" }, negative = true)
     public void codeForAnotherMembersRegion(TestContext ctx) {
         VirtualFederation federation = VirtualFederation.of(ctx);
         VirtualMember issuer = federation.active();

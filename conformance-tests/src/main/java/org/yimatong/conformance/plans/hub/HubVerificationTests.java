@@ -33,7 +33,7 @@ public final class HubVerificationTests {
 
     @Conformance(id = "YMT-HVER-001",
             title = "A member's code is verified live by its home: the home's answer, not the code's colour",
-            requirements = { "REQ-VER-1", "REQ-VER-2", "REQ-CODE-2" })
+            requirements = { "REQ-VER-1", "REQ-VER-2" })
     public void routedLiveToHome(TestContext ctx) {
         VirtualMember home = VirtualFederation.of(ctx).active();
         ctx.counterpart().server().forgetReceived();
