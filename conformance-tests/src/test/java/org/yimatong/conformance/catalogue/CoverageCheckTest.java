@@ -38,14 +38,16 @@ class CoverageCheckTest {
     }
 
     @Test
-    void theMemberPlanHasANegativeTestForEverySHALLButTheBatchUploadAndTheListSub() {
+    void theMemberPlanHasANegativeTestForEverySHALLButTheBatchUploadTheListSubAndTheVenueCodes() {
         // a member's batch upload (REQ-LIST-2, -3) offers nothing to refuse through the member API: the hub's
         // refusals of bad batches are the hub plan's to test (REQ-LIST-5); nor does the listSub a live answer
         // carries (REQ-VER-5, and REQ-AUD-3, whose member side is that same listSub): what a hub may not be given,
-        // and who may read a person's access log, are the hub plan's to test
+        // and who may read a person's access log, are the hub plan's to test; nor do the venue codes a member posts
+        // (REQ-VENUE-1): the member signs them, and refusing bad ones (a dynamic code scanned as a venue, a venue
+        // code verified, expired or forged ones) is the hub's, tested by the hub plan (YMT-HVEN)
         CoverageCheck.Result result = CoverageCheck.run(CATALOGUE, realTests(), Set.of(Plan.MEMBER));
-        assertEquals(Set.of("REQ-AUD-3", "REQ-LIST-2", "REQ-LIST-3", "REQ-VER-5"), result.withoutNegative().get(
-                Plan.MEMBER));
+        assertEquals(Set.of("REQ-AUD-3", "REQ-LIST-2", "REQ-LIST-3", "REQ-VENUE-1", "REQ-VER-5"), result
+                .withoutNegative().get(Plan.MEMBER));
     }
 
     @Test

@@ -30,7 +30,8 @@ class FaultModesTest {
             "YMT-LOA-002", "YMT-LOOP-001", "YMT-LOOP-002", "YMT-LOOP-003", "YMT-LST-001", "YMT-LST-002",
             "YMT-LST-003", "YMT-LST-004", "YMT-PRIV-001", "YMT-PRIV-002", "YMT-PRIV-003", "YMT-PRIV-004",
             "YMT-PRIV-005", "YMT-REL-001", "YMT-REL-002", "YMT-REL-003",
-            "YMT-VEN-001", "YMT-VEN-002", "YMT-VEN-003", "YMT-VEN-004", "YMT-VER-001", "YMT-VER-002", "YMT-VER-003",
+            "YMT-VEN-001", "YMT-VEN-002", "YMT-VEN-003", "YMT-VEN-004", "YMT-VEN-005", "YMT-VER-001", "YMT-VER-002",
+            "YMT-VER-003",
             "YMT-VER-004", "YMT-VER-005", "YMT-VER-006", "YMT-VER-007", "YMT-VER-008", "YMT-VER-009",
             "YMT-VER-010");
 

@@ -145,8 +145,16 @@ final class MemberFixtures {
         return new IssuedCode(dependant.n(), code, Colour.parse(body.path("colour").asText(null)));
     }
 
+    /** One of the target's venues as its fixture API lists it: what the venue shows, and the code at its door. */
+    record Venue(String vid, String nam, String knd, String rgn, String venueCode) {}
+
     /** The id of one of the target's venues; SKIPPED unless {@code fixtures.venues}. */
     String venueId() {
+        return venues().get(0).vid();
+    }
+
+    /** The target's venues, at least one; SKIPPED unless {@code fixtures.venues}. */
+    List<Venue> venues() {
         if (!settings.venues()) {
             ctx.skip("the target posts no venue codes (fixtures.venues is false)");
         }
@@ -154,7 +162,12 @@ final class MemberFixtures {
                 .path("venues");
         Check.that(venues.size() > 0 && venues.get(0).path("vid").isTextual(),
                 "fixture API: GET /venues lists no venue (fixtures.venues is true)");
-        return venues.get(0).path("vid").asText();
+        List<Venue> list = new ArrayList<>();
+        for (JsonNode v : venues) {
+            list.add(new Venue(v.path("vid").asText(null), v.path("nam").asText(null), v.path("knd").asText(null),
+                    v.path("rgn").asText(null), v.path("venueCode").asText(null)));
+        }
+        return List.copyOf(list);
     }
 
     /** The scan ids of the visits the target keeps for venue {@code vid}, in its order. */

@@ -1,9 +1,13 @@
 package org.yimatong.conformance.plans.member;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.yimatong.conformance.engine.Check;
@@ -11,6 +15,13 @@ import org.yimatong.conformance.engine.Conformance;
 import org.yimatong.conformance.engine.TestContext;
 import org.yimatong.conformance.http.HttpAnswer;
 import org.yimatong.conformance.plans.SyntheticIdNumbers;
+import org.yimatong.schemas.canonical.StrictJson;
+import org.yimatong.schemas.code.VenueClaims;
+import org.yimatong.schemas.code.VenueCodeCodec;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.dictionary.DataDictionary;
+import org.yimatong.schemas.jose.JoseException;
+import org.yimatong.schemas.jose.ParsedJws;
 import org.yimatong.schemas.payload.ScanDirection;
 import org.yimatong.schemas.payload.VenueScanRecord;
 import org.yimatong.schemas.problem.ProblemType;
@@ -18,9 +29,10 @@ import org.yimatong.schemas.problem.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Visits to the member's venues delivered by its hub ({@code POST /member/v1/venue-scans}, REQ-VENUE-2): taken with
- * 204, kept once per {@code scanId} however often the hub redelivers, and a malformed record refused. For members
- * that post venue codes ({@code fixtures.venues}); the others skip, saying so.
+ * The member's venues: the venue codes it posts (REQ-VENUE-1: a {@code ymt-venue+jwt} signed with its published keys,
+ * with the claim rules), and the visits to them its hub delivers ({@code POST /member/v1/venue-scans}, REQ-VENUE-2):
+ * taken with 204, kept once per {@code scanId} however often the hub redelivers, and a malformed record refused. For
+ * members that post venue codes ({@code fixtures.venues}); the others skip, saying so.
  */
 public final class VenueScanTests {
 
@@ -80,6 +92,69 @@ public final class VenueScanTests {
 
         deliver(ctx, record("conformance-no-such-venue", pseudonym())).expectProblem(ProblemType.NOT_FOUND,
                 "REQ-VENUE-2: the hub stops redelivering a visit the platform refuses for good");
+    }
+
+    @Conformance(id = "YMT-VEN-005",
+            title = "Every venue code the member posts is a ymt-venue+jwt of the member, signed with its published keys,"
+                    + " knd of the dictionary, nam present, exp at most 365 days after iat",
+            requirements = { "REQ-VENUE-1", "REQ-KEY-1" })
+    public void postedVenueCodesKeepTheClaimRules(TestContext ctx) {
+        MemberFixtures fixtures = MemberFixtures.of(ctx);
+        List<MemberFixtures.Venue> venues = fixtures.venues();
+        JwkSet keys = Published.keySet(ctx);
+        Set<String> kinds = new HashSet<>();
+        DataDictionary.read("venue-kinds").path("entries").forEach(k -> kinds.add(k.path("name").asText()));
+        String province = fixtures.region().substring(0, 2);
+        Instant now = Instant.now();
+
+        for (MemberFixtures.Venue venue : venues) {
+            String about = "venue " + venue.vid() + ": ";
+            Check.that(venue.venueCode() != null, "fixture API: GET /venues gives no venueCode for " + venue.vid());
+            ParsedJws jws;
+            try {
+                jws = ParsedJws.parseCompact(venue.venueCode());
+            } catch (JoseException e) {
+                throw Check.fail("REQ-VENUE-1: " + about + "the venue code is no compact JWS (" + e.getMessage()
+                        + ")");
+            }
+            Check.that(jws.header().typIs(VenueCodeCodec.TYP), "REQ-VENUE-1: " + about + "typ is "
+                    + VenueCodeCodec.TYP + ", got " + jws.header().typ());
+            // knd read from the payload as sent, against the dictionary file (not the enum a decoder maps it to)
+            String knd;
+            try {
+                knd = StrictJson.read(jws.payload()).path("knd").asText(null);
+            } catch (IOException e) {
+                throw Check.fail("REQ-VENUE-1: " + about + "the venue code's payload is no JSON (" + e.getMessage()
+                        + ")");
+            }
+            Check.that(kinds.contains(knd), "REQ-VENUE-1: " + about + "knd is a venue kind of the data dictionary "
+                    + kinds + ", got " + knd);
+            VenueClaims claims;
+            try {
+                // signature with the member's published keys, then the claim rules and the times
+                claims = new VenueCodeCodec().verify(venue.venueCode(), keys, now);
+            } catch (JoseException e) {
+                throw Check.fail("REQ-VENUE-1: " + about + "the venue code does not verify with the member's published"
+                        + " keys and the claim rules (" + e.type().slug() + ": " + e.getMessage() + ")"
+                        + (e.errors().isEmpty() ? "" : " " + e.errors()));
+            }
+            Check.equal(ctx.targetEntityId(), claims.iss(), "iss", "REQ-VENUE-1: " + about
+                    + "signed by the venue's platform");
+            Check.equal(venue.vid(), claims.vid(), "vid", "REQ-VENUE-1: " + about + "the code names its venue");
+            Check.that(claims.rgn().matches("[0-9]{6}") && claims.rgn().startsWith(province), "REQ-VENUE-1: "
+                    + about + "rgn is a 6-digit region code of the member's province " + province + ", got "
+                    + claims.rgn());
+            Check.that(claims.nam() != null && !claims.nam().isBlank() && claims.nam().length()
+                    <= VenueClaims.MAX_NAME, "REQ-VENUE-1: " + about + "nam is 1 to " + VenueClaims.MAX_NAME
+                            + " characters, got " + claims.nam());
+            Duration lifetime = Duration.between(claims.iat(), claims.exp());
+            Check.that(!lifetime.isNegative() && lifetime.compareTo(VenueCodeCodec.MAX_LIFETIME) <= 0,
+                    "REQ-VENUE-1: " + about + "exp is at most 365 days after iat, got " + lifetime.toDays() + " days");
+            Check.equal(venue.nam(), claims.nam(), "nam", "REQ-VENUE-1: " + about + "the code shows the venue's name");
+            Check.equal(venue.knd(), knd, "knd", "REQ-VENUE-1: " + about + "the code shows the venue's kind");
+            ctx.note(about + claims.knd() + " " + claims.rgn() + ", signed with " + jws.header().alg() + " key "
+                    + jws.header().kid() + ", valid " + lifetime.toDays() + " days");
+        }
     }
 
     private static HttpAnswer deliver(TestContext ctx, VenueScanRecord record) {
