@@ -11,6 +11,7 @@ import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.memberapi.MemberRefusedException;
 import org.yimatong.hub.memberapi.MemberUnavailableException;
 import org.yimatong.hub.routes.UniStep;
+import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
@@ -27,6 +28,12 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 public class CallHome extends UniStep<Verification> {
+
+    /**
+     * The longest a code may live and still be answered from its own signed colour (REQ-CODE-3): 60 s, whatever
+     * its issuer's policy allows; a longer-lived code is only ever answered live by its issuer.
+     */
+    static final Duration LONGEST_SIGNED_ANSWER = DynamicCodeCodec.MAX_LIFETIME;
 
     private final MemberClient client;
     private final Clock clock;
@@ -62,12 +69,22 @@ public class CallHome extends UniStep<Verification> {
 
     /**
      * A hub on the way, or the home itself, answers about the code it was asked about: an answer naming another
-     * home is not this code's status, whatever it says (a child hub cannot answer for another subtree).
+     * home is not this code's status, whatever it says (a child hub cannot answer for another subtree). Nor is an
+     * answer from a source the code cannot have: a native code is answered live or not at all (REQ-CODE-2), and a
+     * code living over 60 s never from its signed colour (REQ-CODE-3), whoever relays it.
      */
     private static VerificationResult about(Verification v, VerificationResult result) {
         if (v.isNative() && result.source() != AnswerSource.LIVE && result.status() != VerificationStatus.UNKNOWN) {
             // a native code has no signed colour: an answer for it is live or none (REQ-CODE-2)
             throw new MemberBadAnswerException(v.peer().entityId(), "answered a native code from " + result.source());
+        }
+        if (result.source() == AnswerSource.SIGNED && v.claims() != null) {
+            Duration lifetime = Duration.between(v.claims().iat(), v.claims().exp());
+            if (lifetime.compareTo(LONGEST_SIGNED_ANSWER) > 0) {
+                throw new MemberBadAnswerException(v.peer().entityId(), "answered a code living "
+                        + lifetime.toSeconds() + " s from its signed colour; a code living over "
+                        + LONGEST_SIGNED_ANSWER.toSeconds() + " s is only answered live by its issuer");
+            }
         }
         // a native code's home is known only at the hub whose child printed it
         if (result.home() != null && v.home() != null && !result.home().equals(v.home())) {
