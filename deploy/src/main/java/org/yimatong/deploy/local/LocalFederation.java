@@ -523,8 +523,9 @@ public final class LocalFederation {
         long hours = DAY_LONG_CODE_AGE.toHours();
         begin("a Gansu code issued " + hours
                 + " hours ago (valid a day) is shown at a Shanghai metro gate: yrd sends it",
-                "yrd -> national -> 620000 and only Gansu's live answer counts; with Gansu's platform down it is",
-                "UNKNOWN, never the colour signed into the code");
+                "yrd -> national -> 620000 and only Gansu's live answer counts; so for the code string Gansu's",
+                "platform prints itself (GSJKM1, no JWS); with Gansu's platform down both are UNKNOWN, never the",
+                "colour signed into the code");
         JsonNode code = calls.get(gansu.admin().resolve("/sim/residents/1/code?ageSeconds="
                 + DAY_LONG_CODE_AGE.toSeconds())).json();
         String colour = code.path("colour").asText();
@@ -542,10 +543,32 @@ public final class LocalFederation {
                 colour + " answered live by Gansu's platform (source LIVE, home " + live.field("home") + "), " + hours
                         + " h after the code was issued",
                 "expected HTTP 200, status " + colour + ", source LIVE, home " + gansu.entityId());
+        // a resident no list names: only Gansu's live answer can say GREEN (a listed one is YELLOW or RED)
+        JsonNode printed = calls.get(gansu.admin().resolve("/sim/residents/" + greenGansuResident()
+                + "/native-code")).json();
+        String nativeCode = printed.path("code").asText();
+        say("    Gansu resident " + printed.path("n").asInt() + " (" + printed.path("colour").asText()
+                + ") shows the code string Gansu's platform printed: " + nativeCode);
+        Answer nativeLive = verifyAtAShanghaiCheckpoint(nativeCode);
+        check(nativeLive.status() == 200 && nativeLive.field("status").equals(printed.path("colour").asText())
+                && nativeLive.field("source").equals("LIVE") && nativeLive.field("home").equals(gansu.entityId()),
+                "Gansu's code string " + nativeCode.substring(0, 14) + "... " + nativeLive.field("status")
+                        + ", answered live by Gansu's platform (source LIVE, home " + nativeLive.field("home")
+                        + "): recognised by the v1 dialect, routed by its region 620000",
+                "expected HTTP 200, status " + printed.path("colour").asText() + ", source LIVE, home "
+                        + gansu.entityId());
         faults(gansu, "{\"down\":true}");
         try {
             check(!calls.answers(gansu.url().resolve("/member/v1/jwks")), "Gansu's member API refuses connections",
                     "the Gansu member API still answers after {\"down\":true}");
+            Answer nativeDown = verifyAtAShanghaiCheckpoint(nativeCode);
+            check(nativeDown.status() == 200 && nativeDown.field("status").equals("UNKNOWN")
+                    && nativeDown.field("reason").equals("HOME_UNAVAILABLE")
+                    && nativeDown.field("source").equals("NONE") && nativeDown.millis() <= unknownLimitMs,
+                    "Gansu's code string UNKNOWN (reason HOME_UNAVAILABLE, source NONE) with Gansu's platform down, in "
+                            + nativeDown.millis() + " ms",
+                    "expected HTTP 200, status UNKNOWN, reason HOME_UNAVAILABLE, source NONE within " + unknownLimitMs
+                            + " ms");
             Answer down = verifyAtAShanghaiCheckpoint(code.path("code").asText());
             check(down.status() == 200 && down.field("status").equals("UNKNOWN")
                     && down.field("reason").equals("HOME_UNAVAILABLE") && down.field("source").equals("NONE")
@@ -557,6 +580,16 @@ public final class LocalFederation {
         } finally {
             faults(gansu, "{\"down\":false}");
         }
+    }
+
+    /** A Gansu resident other than resident 1 (step 10's signed code) GREEN at home, as Gansu's platform says. */
+    private int greenGansuResident() throws IOException, InterruptedException {
+        for (JsonNode resident : calls.get(gansu.admin().resolve("/sim/residents")).json().path("residents")) {
+            if (resident.path("n").asInt() > 1 && resident.path("colour").asText().equals("GREEN")) {
+                return resident.path("n").asInt();
+            }
+        }
+        throw new IllegalStateException("Gansu's platform has no GREEN resident but resident 1");
     }
 
     /** A Shanghai resident GREEN at home whom no other step uses, as Shanghai's platform knows its residents. */

@@ -50,6 +50,9 @@ class LocalFederationIT {
                 "YELLOW at the Shanghai checkpoint (source LIST, reason LISTED)",
                 "answered live by Gansu's platform (source LIVE, home ymt:member:620000), 5 h after",
                 "UNKNOWN (reason HOME_UNAVAILABLE, source NONE) with Gansu's platform down",
+                "Gansu's code string GSJKM1:620000:... GREEN, answered live by Gansu's platform (source LIVE, home"
+                        + " ymt:member:620000): recognised by the v1 dialect",
+                "Gansu's code string UNKNOWN (reason HOME_UNAVAILABLE, source NONE) with Gansu's platform down",
                 "at the Gansu checkpoint (source LIVE, home ymt:member:310000)",
                 "resident 2's access log at Shanghai's platform lists VERIFICATION by ymt:member:620198 (the Gansu"
                         + " checkpoint) at 20",
