@@ -2,6 +2,7 @@ package org.yimatong.deploy.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,9 +175,14 @@ public final class LocalFederation {
         national = processes.startHub("national", NATIONAL_ID, Optional.empty(), adminToken, List.of());
         // yrd issues tokens for the Shanghai platform's departments (client ymt:member:310000), substantial or higher,
         // signed ES256: the department verifies them with SmallRye JWT, which has no SM2
+        // and it knows the national hub at two addresses, the first a data centre that is down (REQ-HA-3): every call
+        // yrd makes to its parent below fails over to the second, then the first one's breaker keeps it skipped
+        URI nationalDown = URI.create("http://127.0.0.1:" + Processes.freePort());
         yrd = processes.startHub("yrd", YRD_ID, Optional.of(national), adminToken,
                 List.of("-Dymt.tokens.audiences.\"ymt:member:310000\".minimum-level=substantial",
-                        "-Dymt.tokens.audiences.\"ymt:member:310000\".signing-algorithm=ES256"));
+                        "-Dymt.tokens.audiences.\"ymt:member:310000\".signing-algorithm=ES256",
+                        "-Dymt.hub.parent-url=" + nationalDown + "," + national.url()));
+        say("    yrd knows the national hub at " + nationalDown + " (down) and " + national.url());
         ah = processes.startHub("ah", AH_ID, Optional.of(yrd), adminToken, List.of());
         say("--- starting simulators 310000 (Shanghai), 320000 (Jiangsu), 330000 (Zhejiang, SOAP gateway) under yrd,"
                 + " 340000 (Anhui) under ah and 620000 (Gansu) under the national hub, each with a seed of its own");

@@ -18,7 +18,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * This hub's parent, if it has one: its entity id and base URLs from configuration, its key set fetched from
- * {@code <parent>/v1/jwks} when first needed and again (at most every 30 s) when it signs with a new key.
+ * {@code <parent>/v1/jwks} when first needed and again (at most every 30 s) when it signs with a new key, from the
+ * first of its addresses that answers (REQ-HA-3: the parent's first data centre may be the one that is down).
  */
 @ApplicationScoped
 public class ParentHub {
@@ -46,11 +47,6 @@ public class ParentHub {
         return hub.parentEntityId();
     }
 
-    /** The parent's first base URL (where its key set is fetched). */
-    public Optional<URI> baseUrl() {
-        return baseUrls().stream().findFirst();
-    }
-
     /** Every base URL of the parent, in the order they are tried; empty at the root (or without a parent id). */
     public List<URI> baseUrls() {
         return baseUrls;
@@ -64,11 +60,11 @@ public class ParentHub {
     public Uni<KeyResolver> keys(String kid) {
         JwkSet current = keys;
         Instant now = clock.instant();
-        if (current.resolve(kid).isPresent() || baseUrl().isEmpty() || lastFetch.plus(REFRESH_INTERVAL).isAfter(now)) {
+        if (current.resolve(kid).isPresent() || !present() || lastFetch.plus(REFRESH_INTERVAL).isAfter(now)) {
             return Uni.createFrom().item(current);
         }
         lastFetch = now;
-        return fetcher.fetch(URI.create(baseUrl().get() + "/v1/jwks"))
+        return fetchFrom(0)
                 .map(fetched -> {
                     keys = fetched;
                     return (KeyResolver) fetched;
@@ -77,5 +73,11 @@ public class ParentHub {
                     LOG.warnf("Could not fetch the parent hub's key set: %s", failure.getMessage());
                     return current;
                 });
+    }
+
+    /** The key set from the {@code i}-th address, or, failing that, from the next. */
+    private Uni<JwkSet> fetchFrom(int i) {
+        Uni<JwkSet> fetched = fetcher.fetch(URI.create(baseUrls.get(i) + "/v1/jwks"));
+        return i + 1 == baseUrls.size() ? fetched : fetched.onFailure().recoverWithUni(() -> fetchFrom(i + 1));
     }
 }

@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.schemas.crypto.Jwk;
+import org.yimatong.schemas.crypto.JwkSet;
+import org.yimatong.schemas.crypto.KeyResolver;
+import org.yimatong.schemas.crypto.SignatureProfile;
+
+import io.smallrye.mutiny.Uni;
 
 /** REQ-HA-3: a parent reachable at several addresses, tried in the order configured. */
 class ParentHubTest {
@@ -23,7 +31,6 @@ class ParentHubTest {
         assertTrue(parent.present());
         assertEquals(List.of(URI.create("https://hub-a.example"), URI.create("https://hub-b.example")),
                 parent.baseUrls());
-        assertEquals(Optional.of(URI.create("https://hub-a.example")), parent.baseUrl());
     }
 
     @Test
@@ -32,7 +39,35 @@ class ParentHubTest {
         assertFalse(parent(Optional.of("ymt:hub:national"), List.of()).present());
     }
 
+    @Test
+    void theParentsKeySetComesFromTheFirstAddressThatAnswers() {
+        JwkSet published = new JwkSet(List.of(Jwk.generate(SignatureProfile.SM2).publicOnly()));
+        List<URI> asked = new ArrayList<>();
+        KeySetFetcher fetcher = new KeySetFetcher(null) {
+            @Override
+            public Uni<JwkSet> fetch(URI uri) {
+                asked.add(uri);
+                return uri.getHost().equals("hub-a.example")
+                        ? Uni.createFrom().failure(new ConnectException("Connection refused"))
+                        : Uni.createFrom().item(published);
+            }
+        };
+        ParentHub parent = parent(Optional.of("ymt:hub:national"), List.of("https://hub-a.example",
+                "https://hub-b.example"), fetcher);
+        String kid = published.keys().get(0).kid();
+
+        KeyResolver keys = parent.keys(kid).await().indefinitely();
+
+        assertTrue(keys.resolve(kid).isPresent(), "the key came from the second address");
+        assertEquals(List.of(URI.create("https://hub-a.example/v1/jwks"), URI.create("https://hub-b.example/v1/jwks")),
+                asked);
+    }
+
     private static ParentHub parent(Optional<String> id, List<String> urls) {
+        return parent(id, urls, null);
+    }
+
+    private static ParentHub parent(Optional<String> id, List<String> urls, KeySetFetcher fetcher) {
         HubConfig config = new HubConfig() {
             @Override
             public String entityId() {
@@ -69,6 +104,6 @@ class ParentHubTest {
                 return List.of("SM2");
             }
         };
-        return new ParentHub(config, null, Clock.systemUTC());
+        return new ParentHub(config, fetcher, Clock.systemUTC());
     }
 }
