@@ -21,11 +21,14 @@ import org.yimatong.hub.config.HubConfig;
 import org.yimatong.hub.config.PublicUrl;
 import org.yimatong.hub.lists.ingest.IngestProgress;
 import org.yimatong.hub.memberapi.GuardedMemberClient;
+import org.yimatong.hub.memberapi.MemberClient;
+import org.yimatong.hub.memberapi.Peer;
 import org.yimatong.hub.registry.Member;
 import org.yimatong.hub.registry.MemberRegistry;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.dictionary.MemberKind;
 import org.yimatong.schemas.payload.BatchProgress;
+import org.yimatong.schemas.payload.MemberPublicView;
 import org.yimatong.schemas.payload.Problem;
 import org.yimatong.schemas.payload.validation.Patterns;
 
@@ -56,6 +59,7 @@ public class ConsoleViews {
     private final HubConfig hub;
     private final PublicUrl publicUrl;
     private final MemberRegistry registry;
+    private final MemberClient client;
     private final CircuitBreakerMaintenance breakers;
     private final Pool pool;
     private final AuditVerifier auditVerifier;
@@ -63,12 +67,13 @@ public class ConsoleViews {
     private final Clock clock;
     private final ObjectMapper json;
 
-    public ConsoleViews(HubConfig hub, PublicUrl publicUrl, MemberRegistry registry,
+    public ConsoleViews(HubConfig hub, PublicUrl publicUrl, MemberRegistry registry, MemberClient client,
             CircuitBreakerMaintenance breakers, Pool pool, AuditVerifier auditVerifier, AuditCheckpoints checkpoints,
             Clock clock, ObjectMapper json) {
         this.hub = hub;
         this.publicUrl = publicUrl;
         this.registry = registry;
+        this.client = client;
         this.breakers = breakers;
         this.pool = pool;
         this.auditVerifier = auditVerifier;
@@ -79,7 +84,10 @@ public class ConsoleViews {
 
     // ---- the federation tree
 
-    /** This hub, its parent, and each direct member with its breaker, last list batch and key expiry. */
+    /**
+     * This hub, its parent, and each direct member with its breaker, last list batch and key expiry; below each
+     * active child hub, the members that hub publishes.
+     */
     public record Tree(HubView hub, List<MemberRow> members, int openBreakers, String renderedAt) {}
 
     public record HubView(String entityId, String displayName, String parent, String publicUrl) {}
@@ -87,11 +95,21 @@ public class ConsoleViews {
     /**
      * A direct member. {@code domId} is its entity id made safe for an HTML id; {@code breaker} is the state of its
      * primary endpoint's breaker ({@code closed}, {@code open} or {@code half-open}), {@code breakerCalled} false while
-     * no call has made it; {@code standbys} are its other endpoints, each with its own breaker.
+     * no call has made it; {@code standbys} are its other endpoints, each with its own breaker; {@code below} is
+     * what an active child hub says of its own members, null for a platform.
      */
     public record MemberRow(String entityId, String domId, String displayName, String kind, String status,
             String regionPrefixes, String dialect, String breaker, boolean breakerCalled, List<Standby> standbys,
-            LastBatch lastBatch, KeyExpiry keyExpiry) {}
+            LastBatch lastBatch, KeyExpiry keyExpiry, Below below) {}
+
+    /**
+     * A child hub's own members as it publishes them ({@code GET /v1/members}: no breakers, batches or keys, which
+     * are in that hub's console), or, in {@code unknown}, why they could not be read.
+     */
+    public record Below(List<BelowMember> members, String unknown) {}
+
+    public record BelowMember(String entityId, String displayName, String kind, String status,
+            String regionPrefixes) {}
 
     /** A breaker's state ({@code closed}, {@code open}, {@code half-open}); not {@code called} while it is unmade. */
     public record Breaker(String state, boolean called) {}
@@ -118,13 +136,46 @@ public class ConsoleViews {
                 .sorted(Comparator.comparing((Member m) -> m.kind() != MemberKind.HUB).thenComparing(Member::entityId))
                 .toList();
         Instant now = clock.instant();
-        return lastBatches(members.stream().map(Member::entityId).toList()).map(last -> {
-            List<MemberRow> rows = members.stream().map(m -> row(m, last.get(m.entityId()), now)).toList();
-            int open = (int) rows.stream().filter(r -> !"closed".equals(r.breaker())).count();
-            return new Tree(new HubView(shown(hub.entityId()), shown(hub.displayName()),
-                    hub.parentEntityId().map(ConsoleViews::shown).orElse(""), shown(publicUrl.base())), rows, open,
-                    at(now));
+        return Uni.combine().all().unis(lastBatches(members.stream().map(Member::entityId).toList()), below(members))
+                .asTuple().map(both -> {
+                    Map<String, LastBatch> last = both.getItem1();
+                    Map<String, Below> below = both.getItem2();
+                    List<MemberRow> rows = members.stream().map(m -> row(m, last.get(m.entityId()), below.get(m
+                            .entityId()), now)).toList();
+                    int open = (int) rows.stream().filter(r -> !"closed".equals(r.breaker())).count();
+                    return new Tree(new HubView(shown(hub.entityId()), shown(hub.displayName()),
+                            hub.parentEntityId().map(ConsoleViews::shown).orElse(""), shown(publicUrl.base())), rows,
+                            open, at(now));
+                });
+    }
+
+    /**
+     * What each active child hub publishes of its members, asked of all at once through the member client (its
+     * timeout and breaker: a child that does not answer costs a render at most the member-call timeout).
+     */
+    private Uni<Map<String, Below>> below(List<Member> members) {
+        List<Member> hubs = members.stream().filter(m -> m.kind() == MemberKind.HUB && m.isActive()).toList();
+        if (hubs.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<Below>> asked = hubs.stream().map(h -> client.members(Peer.of(h))
+                .map(list -> new Below(list.stream().map(ConsoleViews::belowMember).toList(), ""))
+                .onFailure().recoverWithItem(failure -> new Below(List.of(), shown(String.valueOf(failure
+                        .getMessage())))))
+                .toList();
+        return Uni.join().all(asked).andFailFast().map(found -> {
+            Map<String, Below> byHub = new HashMap<>();
+            for (int i = 0; i < hubs.size(); i++) {
+                byHub.put(hubs.get(i).entityId(), found.get(i));
+            }
+            return byHub;
         });
+    }
+
+    private static BelowMember belowMember(MemberPublicView m) {
+        return new BelowMember(shown(m.entityId()), shown(m.displayName()), m.kind() == null ? "" : m.kind().name(),
+                m.status() == null ? "" : m.status().name(), shown(m.regionPrefixes() == null ? ""
+                        : String.join(", ", m.regionPrefixes())));
     }
 
     /**
@@ -151,7 +202,7 @@ public class ConsoleViews {
                 });
     }
 
-    private MemberRow row(Member m, LastBatch lastBatch, Instant now) {
+    private MemberRow row(Member m, LastBatch lastBatch, Below below, Instant now) {
         Breaker primary = breaker(GuardedMemberClient.breakerName(m.entityId()));
         List<Standby> standbys = IntStream.range(1, m.baseUrls().size())
                 .mapToObj(i -> new Standby(shown(m.baseUrls().get(i).toString()), breaker(GuardedMemberClient
@@ -161,7 +212,7 @@ public class ConsoleViews {
                 shown(m.displayName()), m.kind().name(), m.status().name(), shown(String.join(", ",
                         m.regionPrefixes())),
                 shown(m.dialect()), primary.state(), primary.called(), standbys, lastBatch, keyExpiry(m.keys().keys(),
-                        now));
+                        now), below);
     }
 
     private Breaker breaker(String name) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
 import org.yimatong.schemas.payload.ListKey;
+import org.yimatong.schemas.payload.MemberPublicView;
 import org.yimatong.schemas.payload.PurposePolicy;
 import org.yimatong.schemas.payload.VenueScanAnswer;
 import org.yimatong.schemas.payload.VenueScanRecord;
@@ -219,6 +221,12 @@ public class GuardedMemberClient implements MemberClient, ParentLists, ParentPur
     @Override
     public boolean present() {
         return parentHub.present();
+    }
+
+    @Override
+    public Uni<List<MemberPublicView>> members(Peer hub) {
+        return call(hub, "members", at -> http.exchange(get(at, "/v1/members"))
+                .map(r -> List.of(read(at, r, 200, MemberPublicView[].class))));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.yimatong.hub.memberapi;
 
+import java.util.List;
+
 import org.yimatong.hub.routing.Hops;
 import org.yimatong.schemas.payload.AppealAcknowledgement;
 import org.yimatong.schemas.payload.AppealDecision;
@@ -7,6 +9,7 @@ import org.yimatong.schemas.payload.AppealRequest;
 import org.yimatong.schemas.payload.GreenLookupRequest;
 import org.yimatong.schemas.payload.GreenLookupResult;
 import org.yimatong.schemas.payload.IntrospectionResponse;
+import org.yimatong.schemas.payload.MemberPublicView;
 import org.yimatong.schemas.payload.VenueScanAnswer;
 import org.yimatong.schemas.payload.VenueScanRecord;
 import org.yimatong.schemas.payload.VenueScanRequest;
@@ -63,4 +66,7 @@ public interface MemberClient {
 
     /** A venue scan delivered to the venue's platform through its adapter (REQ-VENUE-2). */
     Uni<Void> deliverVenueScan(Peer platform, VenueScanRecord scan, Hops hops);
+
+    /** {@code GET /v1/members} of a child hub: its direct members as it publishes them (the console's tree). */
+    Uni<List<MemberPublicView>> members(Peer hub);
 }

@@ -1,6 +1,8 @@
 package org.yimatong.hub.console;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -61,7 +63,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * The admin console as an operator uses it, in Debian's headless Chromium: log in with the admin token, read the
- * federation tree, watch a member's breaker open after its platform goes down, and read the batches, appeals and
+ * federation tree (with what a child hub publishes below it), watch a member's breaker open after its platform goes
+ * down, and read the batches, appeals and
  * audit pages. Screenshots go to {@code target/console-screenshots/}. Without Chromium and its driver the test is
  * skipped, except in CI ({@code CI=true}), where it fails.
  */
@@ -74,8 +77,12 @@ class ConsoleBrowserTest {
 
     /** A platform of its own (prefix 84, used by no other test), so its breaker is this test's alone. */
     private static final String PLATFORM = "ymt:member:840000";
-    /** A child hub (prefix 85) that is never called: its breaker has not been made. */
+    /** A child hub (prefix 85) publishing two members of its own (a WireMock path of the federation). */
     private static final String CHILD_HUB = "ymt:hub:console85";
+    private static final String GRANDCHILD = "ymt:member:851000";
+    private static final String SUSPENDED_GRANDCHILD = "ymt:member:852000";
+    /** A child hub (prefix 18) whose data centre is gone: what is below it is not known. */
+    private static final String GONE_CHILD_HUB = "ymt:hub:console18";
     private static final Instant CHILD_HUB_KEY_EXPIRY = Instant.parse("2031-05-01T00:00:00Z");
     private static final String BATCH_TAG = "console-84-d1";
     private static final String STATEMENT = "Quarantine ended on Monday; the console must not show this.";
@@ -105,8 +112,16 @@ class ConsoleBrowserTest {
                 .withBody("{\"homeReference\":\"HR-84-1\",\"receivedAt\":\"" + Instant.now() + "\"}")));
         Federation.registerMembers(federation);
         TestMembers.register(PLATFORM, platform.baseUrl(), platformKey, "84");
-        TestMembers.register(CHILD_HUB, "HUB", Federation.deadUrl(), Jwk.generate(SignatureProfile.SM2)
+        federation.stubFor(get(urlEqualTo("/console85/v1/members")).willReturn(okJson("""
+                [{"entityId":"%s","displayName":"Platform 851","kind":"PLATFORM","regionPrefixes":["851"],
+                  "parent":"%s","status":"ACTIVE","trustMarks":[]},
+                 {"entityId":"%s","displayName":"Platform 852","kind":"PLATFORM","regionPrefixes":["852"],
+                  "parent":"%s","status":"SUSPENDED","trustMarks":[]}]""".formatted(GRANDCHILD, CHILD_HUB,
+                SUSPENDED_GRANDCHILD, CHILD_HUB))));
+        TestMembers.register(CHILD_HUB, "HUB", federation.baseUrl() + "/console85", Jwk.generate(SignatureProfile.SM2)
                 .withExpiry(CHILD_HUB_KEY_EXPIRY), "ACTIVE", "85");
+        TestMembers.register(GONE_CHILD_HUB, "HUB", Federation.deadUrl(), Jwk.generate(SignatureProfile.SM2),
+                "ACTIVE", "18");
     }
 
     @AfterEach
@@ -167,10 +182,19 @@ class ConsoleBrowserTest {
         assertEquals("HUB", hub.findElement(By.className("kind")).getText());
         assertEquals("85", hub.findElement(By.className("prefixes")).getText());
         assertEquals("closed", breaker(CHILD_HUB).getAttribute("data-breaker"));
-        assertEquals("false", breaker(CHILD_HUB).getAttribute("data-called"));
-        assertTrue(breaker(CHILD_HUB).getText().contains("not called yet"), breaker(CHILD_HUB).getText());
+        assertEquals("true", breaker(CHILD_HUB).getAttribute("data-called"), "asked for its members");
         assertTrue(hub.findElement(By.className("key-expiry")).getText().contains("2031-05-01 00:00:00 UTC"));
         assertEquals("none yet", hub.findElement(By.className("last-batch")).getText());
+        // below the child hub, its own members as it publishes them
+        WebElement grandchild = member(GRANDCHILD);
+        assertEquals(CHILD_HUB, grandchild.getAttribute("data-below-of"));
+        assertEquals("ACTIVE", grandchild.findElement(By.className("status")).getText());
+        assertEquals("851", grandchild.findElement(By.className("prefixes")).getText());
+        assertEquals("SUSPENDED", member(SUSPENDED_GRANDCHILD).findElement(By.className("status")).getText());
+        // and where a child hub does not answer, the page says so instead of an empty subtree
+        WebElement unknown = browser.findElement(By.cssSelector("tr.below-unknown[data-below-of='" + GONE_CHILD_HUB
+                + "']"));
+        assertTrue(unknown.getText().contains(GONE_CHILD_HUB + " unavailable"), unknown.getText());
         screenshot("02-tree-breaker-closed");
 
         // when: the platform stops, and verifications routed to it go on until its breaker opens
