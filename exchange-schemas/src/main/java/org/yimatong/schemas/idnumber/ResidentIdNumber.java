@@ -39,8 +39,6 @@ public final class ResidentIdNumber {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
-    private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-    private static final char[] CHECK_CHARACTERS = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
 
     private final String value;
 
@@ -120,8 +118,8 @@ public final class ResidentIdNumber {
     }
 
     /**
-     * The ISO 7064 MOD 11-2 check character of the first 17 digits of {@code digits}: the weighted sum
-     * (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) modulo 11 indexes {@code 1 0 X 9 8 7 6 5 4 3 2}.
+     * The ISO 7064 MOD 11-2 check character of the first 17 digits of {@code digits} ({@link Iso7064#mod11_2}): the
+     * weighted sum (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) modulo 11 indexes {@code 1 0 X 9 8 7 6 5 4 3 2}.
      *
      * @throws IllegalArgumentException unless the first 17 characters are ASCII digits
      */
@@ -129,15 +127,11 @@ public final class ResidentIdNumber {
         if (digits == null || digits.length() < LENGTH - 1) {
             throw new IllegalArgumentException("need 17 digits");
         }
-        int sum = 0;
-        for (int i = 0; i < LENGTH - 1; i++) {
-            char c = digits.charAt(i);
-            if (!isAsciiDigit(c)) {
-                throw new IllegalArgumentException("need 17 digits");
-            }
-            sum += (c - '0') * WEIGHTS[i];
+        try {
+            return Iso7064.mod11_2(digits.subSequence(0, LENGTH - 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("need 17 digits", e);
         }
-        return CHECK_CHARACTERS[sum % 11];
     }
 
     /** The normalised number in plaintext. Never log it; see the class comment. */

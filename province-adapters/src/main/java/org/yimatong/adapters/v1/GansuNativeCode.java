@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.yimatong.adapters.spi.NativeCode;
 import org.yimatong.adapters.spi.NativeCodes;
+import org.yimatong.schemas.idnumber.Iso7064;
 
 /**
  * The code string Gansu's platform prints itself (甘肃健康码, REQ-CODE-2), the one native format of a {@code v1}
@@ -55,7 +56,7 @@ public final class GansuNativeCode implements NativeCodes {
             return Optional.empty();
         }
         Matcher m = SHAPE.matcher(code);
-        if (!m.matches() || m.group(3).charAt(0) != check(m.group(1) + m.group(2))) {
+        if (!m.matches() || m.group(3).charAt(0) != Iso7064.mod11_2(m.group(1) + m.group(2))) {
             return Optional.empty();
         }
         return Optional.of(new NativeCode(m.group(1), "gsjkm1-" + HexFormat.of().formatHex(sha256(code))
@@ -73,24 +74,12 @@ public final class GansuNativeCode implements NativeCodes {
                 || !SERIAL.matcher(serial).matches()) {
             throw new IllegalArgumentException("region must be 6 digits starting 62, serial 20 digits");
         }
-        return PREFIX + ":" + region + ":" + serial + ":" + check(region + serial);
+        return PREFIX + ":" + region + ":" + serial + ":" + Iso7064.mod11_2(region + serial);
     }
 
     /** The serial of a recognised code string, for the platform that issued it; empty if not one. */
     public static Optional<String> serialOf(String code) {
         return RECOGNISER.recognise(code).map(c -> code.substring(14, 34));
-    }
-
-    /** ISO 7064 MOD 11-2 over decimal digits: weights 2^k mod 11 from the right, 10 written {@code X}. */
-    private static char check(String digits) {
-        int sum = 0;
-        int weight = 2;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            sum = (sum + (digits.charAt(i) - '0') * weight) % 11;
-            weight = weight * 2 % 11;
-        }
-        int value = (12 - sum) % 11;
-        return value == 10 ? 'X' : (char) ('0' + value);
     }
 
     private static byte[] sha256(String text) {
