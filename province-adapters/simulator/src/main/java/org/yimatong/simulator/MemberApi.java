@@ -110,7 +110,9 @@ final class MemberApi {
     private Http.Answer verify(Http.Request request) {
         checkCaller(request);
         VerificationRequest body = Validation.requireValid(request.json(VerificationRequest.class));
-        Optional<NativeCodeBook> printed = sim.nativeCodes().filter(book -> book.isOwnFormat(body.code()));
+        // only Gansu's GSJKM1 here: a soap-md5 platform's JKM1 is answered by its SOAP face (QueryCodeStatus), not this API
+        Optional<NativeCodeBook> printed = sim.nativeCodes()
+                .filter(book -> book.format() == NativeCodeBook.Format.GSJKM1 && book.isOwnFormat(body.code()));
         if (printed.isPresent()) {
             return verifyNative(printed.get(), body);
         }

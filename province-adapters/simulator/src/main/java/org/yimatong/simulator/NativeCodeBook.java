@@ -61,6 +61,11 @@ final class NativeCodeBook {
         return Optional.empty();
     }
 
+    /** This platform's format. */
+    Format format() {
+        return format;
+    }
+
     /** Resident {@code n}'s code string, printed on first ask. */
     synchronized String codeOf(int n) {
         return format.format.apply(region, byResident.computeIfAbsent(n, k -> {

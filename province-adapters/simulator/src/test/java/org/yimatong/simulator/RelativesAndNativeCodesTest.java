@@ -164,6 +164,22 @@ class RelativesAndNativeCodesTest {
     }
 
     @Test
+    void aPrintedJkm1StringIsNotAnsweredAtTheV1MemberApi() throws Exception {
+        try (RunningSimulator running = soap()) {
+            String code = running.get("/sim/residents/3/native-code").json().path("code").asText();
+
+            RunningSimulator.Answer refused = running.post("/member/v1/verifications",
+                    RunningSimulator.verification(code));
+
+            // the SOAP face answers it (above); the v1 member API answers only Gansu's GSJKM1 strings, and a
+            // soap-md5 platform serves no v1 member operations at all (a Gansu platform refuses JKM1 there: 400,
+            // GansuProfileTest)
+            assertEquals(404, refused.status(), refused.body());
+            assertEquals("https://yimatong.org/problems/not-found", refused.json().path("type").asText());
+        }
+    }
+
+    @Test
     void aV1PlatformPrintsNoNativeCodes() throws Exception {
         try (RunningSimulator running = RunningSimulator.start()) {
             assertEquals(404, running.get("/sim/residents/1/native-code").status());
