@@ -283,7 +283,7 @@ class FailoverIT {
         Load rolling = new Load(List.of(restarted.url(), a), session, HOME, HOME_KEY, "310102");
         rolling.start(CLIENTS);
         Thread.sleep(1_500);
-        int takenByRestarted = rolling.answered.get();
+        int takenByRestarted = rolling.answeredAt(restarted.url());
         Instant drainStarted = Instant.now();
         restarted.process().destroy();
         assertTrue(restarted.process().waitFor(40, java.util.concurrent.TimeUnit.SECONDS), "b2 stopped in time");
@@ -334,7 +334,7 @@ class FailoverIT {
                         %d distinct, last latestSeq %d, feed latest %d
                         FAILOVER primary data centre stopped: %d verifications answered in the next 3 s, %d by the \
                         standby, %d not GREEN, slowest %d ms (timeout %d ms + margin %d ms)
-                        FAILOVER rolling restart: %d answered while b2 was up (b2 asked first), then b2 drained on \
+                        FAILOVER rolling restart: %d answered by b2 while it was up, then b2 drained on \
                         SIGTERM in %d ms (exit %d); then %d answered in all, %d refused while draining (503) or \
                         closed, all retried at a: %d retries, %d succeeded, %d failed%n""",
                 killed, answeredAtKill, atKill, uploadAnswer == -1 ? "never (connection cut)" : uploadAnswer,
@@ -369,6 +369,8 @@ class FailoverIT {
         // it stops taking requests at once (503, asked elsewhere) and finishes what it holds, well before the 25 s
         // shutdown timeout that would cut those: a drain that ran into it would be a hub still taking requests
         assertTrue(drainMillis < 10_000, "drained in " + drainMillis + " ms");
+        assertTrue(rolling.refused.get() + rolling.cut.get() > 0, "b2 turned requests away as it stopped (else the"
+                + " rolling restart proves nothing)");
         assertTrue(load.cut.get() > 0 && load.retries.get() > 0,
                 "the kill cut some requests (else this test proves nothing)");
         assertEquals(load.retries.get(), load.retriesAnswered.get(), "every retry on the survivor succeeded");
@@ -493,6 +495,8 @@ class FailoverIT {
     private static final class Load {
 
         final AtomicInteger answered = new AtomicInteger();
+        /** Answers by the instance that gave them. */
+        final Map<URI, AtomicInteger> answeredBy = new ConcurrentHashMap<>();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger notGreen = new AtomicInteger();
         final AtomicInteger cut = new AtomicInteger();
@@ -529,6 +533,10 @@ class FailoverIT {
                 thread.start();
                 threads.add(thread);
             }
+        }
+
+        int answeredAt(URI instance) {
+            return answeredBy.getOrDefault(instance, new AtomicInteger()).get();
         }
 
         void stop() throws InterruptedException {
@@ -573,6 +581,7 @@ class FailoverIT {
                                 measuredMillis.add((System.nanoTime() - started) / 1_000_000);
                             }
                             answered.incrementAndGet();
+                            answeredBy.computeIfAbsent(instance, i -> new AtomicInteger()).incrementAndGet();
                             answeredByCode.merge(jti, 1, Integer::sum);
                             if (!Calls.JSON.readTree(answer.body()).path("status").asText().equals("GREEN")) {
                                 notGreen.incrementAndGet();

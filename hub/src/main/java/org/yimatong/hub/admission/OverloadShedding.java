@@ -52,18 +52,27 @@ public class OverloadShedding {
     }
 
     void admit(RoutingContext context) {
-        if (context.request().path().startsWith("/q/")) {
+        if (isProbe(context)) {
             context.next();
             return;
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            context.response().setStatusCode(503).putHeader("Content-Type", Problems.MEDIA_TYPE)
-                    .putHeader("Retry-After", String.valueOf(Problems.RETRY_AFTER_SECONDS))
-                    .end(overloaded);
+            unavailable(context, overloaded);
             return;
         }
         context.addEndHandler(done -> inFlight.decrementAndGet());
         context.next();
+    }
+
+    /** A health probe ({@code /q/...}): never turned away, an instance at capacity or stopping is still alive. */
+    static boolean isProbe(RoutingContext context) {
+        return context.request().path().startsWith("/q/");
+    }
+
+    /** Answers 503 with the problem {@code problem} and {@code Retry-After}, before anything else runs. */
+    static void unavailable(RoutingContext context, Buffer problem) {
+        context.response().setStatusCode(503).putHeader("Content-Type", Problems.MEDIA_TYPE)
+                .putHeader("Retry-After", String.valueOf(Problems.RETRY_AFTER_SECONDS)).end(problem);
     }
 }
