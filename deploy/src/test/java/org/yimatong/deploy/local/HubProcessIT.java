@@ -94,7 +94,6 @@ class HubProcessIT {
         String log = Files.readString(hub.log());
         assertNotEquals(0, hub.process().exitValue(), log);
         assertTrue(log.contains("ymt.hub.deployment=production, but") && log.contains("no TLS key store"), log);
-        assertTrue(!calls.answers(hub.url()), "nothing listens where the production hub was to serve");
     }
 
     @Test
@@ -131,7 +130,8 @@ class HubProcessIT {
             String traceId = verifyWithTrace(hub);
             // the plain log line names the trace: spans were made, and batches of them would have gone by now
             await(Duration.ofSeconds(20), () -> verificationLine(hub.log(), traceId).orElse(null));
-            Thread.sleep(2_000);
+            // stopping flushes the span processor: whatever an exporter held would be sent now
+            processes.stop(hub);
             assertEquals(List.of(), quarkusDefault.paths, "no span left the hub");
         } finally {
             quarkusDefault.close();

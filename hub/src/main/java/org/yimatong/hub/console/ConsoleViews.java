@@ -150,8 +150,8 @@ public class ConsoleViews {
     }
 
     /**
-     * What each active child hub publishes of its members, asked of all at once through the member client (its
-     * timeout and breaker: a child that does not answer costs a render at most the member-call timeout).
+     * What each active child hub publishes of its members, asked of all at once through the member client, outside
+     * their breakers (a child that does not answer costs a render at most the transport's deadline per address).
      */
     private Uni<Map<String, Below>> below(List<Member> members) {
         List<Member> hubs = members.stream().filter(m -> m.kind() == MemberKind.HUB && m.isActive()).toList();

@@ -223,10 +223,18 @@ public class GuardedMemberClient implements MemberClient, ParentLists, ParentPur
         return parentHub.present();
     }
 
+    /**
+     * Outside the child hub's guard: a console page view must neither count in the breaker that routed verifications
+     * depend on nor use up its trial call. Its endpoints in turn, each within the transport's deadline.
+     */
     @Override
     public Uni<List<MemberPublicView>> members(Peer hub) {
-        return call(hub, "members", at -> http.exchange(get(at, "/v1/members"))
-                .map(r -> List.of(read(at, r, 200, MemberPublicView[].class))));
+        return inTurn(hub, 0, endpoint -> {
+            Peer at = hub.endpoint(endpoint);
+            return http.exchange(get(at, "/v1/members"))
+                    .map(r -> List.of(read(at, r, 200, MemberPublicView[].class)))
+                    .onFailure().transform(failure -> classify(at, failure));
+        });
     }
 
     @Override

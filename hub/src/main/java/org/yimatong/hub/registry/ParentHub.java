@@ -33,6 +33,8 @@ public class ParentHub {
     private final List<URI> baseUrls;
     private volatile JwkSet keys = new JwkSet(List.of());
     private volatile Instant lastFetch = Instant.MIN;
+    /** The address whose key set was last fetched. */
+    private volatile int answering;
 
     public ParentHub(HubConfig hub, KeySetFetcher fetcher, Clock clock) {
         this.hub = hub;
@@ -64,7 +66,7 @@ public class ParentHub {
             return Uni.createFrom().item(current);
         }
         lastFetch = now;
-        return fetchFrom(0)
+        return fetchFrom(answering, 0)
                 .map(fetched -> {
                     keys = fetched;
                     return (KeyResolver) fetched;
@@ -75,9 +77,15 @@ public class ParentHub {
                 });
     }
 
-    /** The key set from the {@code i}-th address, or, failing that, from the next. */
-    private Uni<JwkSet> fetchFrom(int i) {
-        Uni<JwkSet> fetched = fetcher.fetch(URI.create(baseUrls.get(i) + "/v1/jwks"));
-        return i + 1 == baseUrls.size() ? fetched : fetched.onFailure().recoverWithUni(() -> fetchFrom(i + 1));
+    /**
+     * The key set from the {@code i}-th address, or, failing that, from the next ones in turn ({@code tried} so far);
+     * the address that answers is asked first next time, so a data centre that hangs costs one timeout, not one per
+     * refresh.
+     */
+    private Uni<JwkSet> fetchFrom(int i, int tried) {
+        Uni<JwkSet> fetched = fetcher.fetch(URI.create(baseUrls.get(i) + "/v1/jwks"))
+                .invoke(() -> answering = i);
+        return tried + 1 == baseUrls.size() ? fetched
+                : fetched.onFailure().recoverWithUni(() -> fetchFrom((i + 1) % baseUrls.size(), tried + 1));
     }
 }

@@ -209,9 +209,15 @@ public class VenueScans {
         long started = System.nanoTime();
         return client.deliverVenueScan(Peer.of(venuePlatform), scan, hops)
                 .call(() -> store.delivered(scan, clock.instant()))
+                // delivered and recorded: an audit write that fails is logged as such, never taken for a failed
+                // delivery (the scan is not owed any more, so it must not be scheduled again)
                 .call(() -> audit.append(new AuditEvent(clock.instant(), scan.reportedBy(), owed.venueMember(),
                         "venue-scan", Action.VENUE_SCAN, scan.scanId(), "DELIVERED", AuditEvent.latencySince(
-                                started))))
+                                started))).onFailure().recoverWithItem(failure -> {
+                                    LOG.errorf("Venue scan %s delivered to %s, but its audit event was not written: %s",
+                                            scan.scanId(), owed.venueMember(), failure.toString());
+                                    return null;
+                                }))
                 .replaceWith(true)
                 .onFailure(MemberRefusedException.class).recoverWithUni(failure -> {
                     // a 4xx is the platform's final word (an unknown venue): kept for an operator, not redelivered

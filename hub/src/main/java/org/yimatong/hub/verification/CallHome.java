@@ -11,7 +11,6 @@ import org.yimatong.hub.memberapi.MemberClient;
 import org.yimatong.hub.memberapi.MemberRefusedException;
 import org.yimatong.hub.memberapi.MemberUnavailableException;
 import org.yimatong.hub.routes.UniStep;
-import org.yimatong.schemas.code.DynamicCodeCodec;
 import org.yimatong.schemas.dictionary.AnswerSource;
 import org.yimatong.schemas.dictionary.ReasonCode;
 import org.yimatong.schemas.dictionary.VerificationStatus;
@@ -33,7 +32,7 @@ public class CallHome extends UniStep<Verification> {
      * The longest a code may live and still be answered from its own signed colour (REQ-CODE-3): 60 s, whatever
      * its issuer's policy allows; a longer-lived code is only ever answered live by its issuer.
      */
-    static final Duration LONGEST_SIGNED_ANSWER = DynamicCodeCodec.MAX_LIFETIME;
+    static final Duration LONGEST_SIGNED_ANSWER = Duration.ofSeconds(60);
 
     private final MemberClient client;
     private final Clock clock;

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.yimatong.hub.config.HubConfig;
+import org.yimatong.hub.testing.TestClock;
 import org.yimatong.schemas.crypto.Jwk;
 import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.KeyResolver;
@@ -40,8 +42,9 @@ class ParentHubTest {
     }
 
     @Test
-    void theParentsKeySetComesFromTheFirstAddressThatAnswers() {
-        JwkSet published = new JwkSet(List.of(Jwk.generate(SignatureProfile.SM2).publicOnly()));
+    void theParentsKeySetComesFromTheFirstAddressThatAnswersWhichIsAskedFirstNextTime() {
+        JwkSet first = new JwkSet(List.of(Jwk.generate(SignatureProfile.SM2).publicOnly()));
+        Jwk rotated = Jwk.generate(SignatureProfile.SM2).publicOnly();
         List<URI> asked = new ArrayList<>();
         KeySetFetcher fetcher = new KeySetFetcher(null) {
             @Override
@@ -49,25 +52,33 @@ class ParentHubTest {
                 asked.add(uri);
                 return uri.getHost().equals("hub-a.example")
                         ? Uni.createFrom().failure(new ConnectException("Connection refused"))
-                        : Uni.createFrom().item(published);
+                        : Uni.createFrom().item(asked.size() <= 2 ? first
+                                : new JwkSet(List.of(first.keys().get(0), rotated)));
             }
         };
+        TestClock clock = new TestClock();
         ParentHub parent = parent(Optional.of("ymt:hub:national"), List.of("https://hub-a.example",
-                "https://hub-b.example"), fetcher);
-        String kid = published.keys().get(0).kid();
+                "https://hub-b.example"), fetcher, clock);
+        String kid = first.keys().get(0).kid();
 
         KeyResolver keys = parent.keys(kid).await().indefinitely();
 
         assertTrue(keys.resolve(kid).isPresent(), "the key came from the second address");
         assertEquals(List.of(URI.create("https://hub-a.example/v1/jwks"), URI.create("https://hub-b.example/v1/jwks")),
                 asked);
+
+        // the parent signs with a new key: fetched again, from the address that answered, the first one not tried
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(parent.keys(rotated.kid()).await().indefinitely().resolve(rotated.kid()).isPresent());
+        assertEquals(URI.create("https://hub-b.example/v1/jwks"), asked.get(2));
+        assertEquals(3, asked.size(), "the address that did not answer is not asked again first");
     }
 
     private static ParentHub parent(Optional<String> id, List<String> urls) {
-        return parent(id, urls, null);
+        return parent(id, urls, null, Clock.systemUTC());
     }
 
-    private static ParentHub parent(Optional<String> id, List<String> urls, KeySetFetcher fetcher) {
+    private static ParentHub parent(Optional<String> id, List<String> urls, KeySetFetcher fetcher, Clock clock) {
         HubConfig config = new HubConfig() {
             @Override
             public String entityId() {
@@ -104,6 +115,6 @@ class ParentHubTest {
                 return List.of("SM2");
             }
         };
-        return new ParentHub(config, fetcher, Clock.systemUTC());
+        return new ParentHub(config, fetcher, clock);
     }
 }

@@ -53,8 +53,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * REQ-VENUE-1..2: a visitor's platform reports a scan of a venue code; the hub whose child is the venue's platform
  * checks the code with that platform's keys, answers the venue at once and delivers the scan to the platform, once,
  * however often the report comes or the delivery fails, auditing the delivery; a region outside the subtree goes to
- * the parent. Each test has its own venue platform (prefixes 90, 93, 94, 95 for the bad input, 91 behind a SOAP
- * gateway; 58 and 59 are served by nobody), so deliveries never cross tests.
+ * the parent. Each delivery test has its own venue platform (prefixes 90, 93, 94, 95 for the bad input, 91 behind a
+ * SOAP gateway; 58 and 59 are served by nobody), so deliveries never cross tests; the control that NoTrace notices a
+ * stored scan reuses 90's.
  */
 @QuarkusTest
 class VenueScansTest {

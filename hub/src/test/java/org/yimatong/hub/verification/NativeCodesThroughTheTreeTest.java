@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.yimatong.hub.memberapi.Federation.CALLER;
 import static org.yimatong.hub.memberapi.Federation.GUANGDONG;
 import static org.yimatong.hub.memberapi.Federation.asCaller;
@@ -144,6 +145,7 @@ class NativeCodesThroughTheTreeTest {
                 .withRequestBody(containing(nativeCode)));
         // the holder's number went to nobody: only its pseudonym left the hub, to the child hub that asked
         wm.verify(0, postRequestedFor(urlMatching(".*")).withRequestBody(containing(holder.value())));
+        assertFalse(answered.contains(holder.value()), "the answer names the holder by pseudonym only: " + answered);
 
         // the hub above is this same software: the very answer, relayed by a child hub for a native code, passes
         wm.stubFor(post(urlEqualTo(RELAY_API)).willReturn(okJson(answered)));
@@ -189,17 +191,17 @@ class NativeCodesThroughTheTreeTest {
     void aHubAnsweringALongLivedCodeFromItsSignedColourIsABadAnswer() {
         String issuer = "ymt:member:170200";
         Jwk key = Jwk.generate(SignatureProfile.SM2);
-        String dayLong = code(key, issuer, "170201", Duration.ofHours(1));
+        String hourLong = code(key, issuer, "170201", Duration.ofHours(1));
         String minute = code(key, issuer, "170202", Duration.ofSeconds(60));
-        String dayLongLive = code(key, issuer, "170203", Duration.ofHours(1));
-        wm.stubFor(post(urlEqualTo(SIGNED_RELAY_API)).withRequestBody(containing(dayLong))
+        String hourLongLive = code(key, issuer, "170203", Duration.ofHours(1));
+        wm.stubFor(post(urlEqualTo(SIGNED_RELAY_API)).withRequestBody(containing(hourLong))
                 .willReturn(okJson(answer("GREEN", issuer, "SIGNED", null))));
         wm.stubFor(post(urlEqualTo(SIGNED_RELAY_API)).withRequestBody(containing(minute))
                 .willReturn(okJson(answer("GREEN", issuer, "SIGNED", null))));
-        wm.stubFor(post(urlEqualTo(SIGNED_RELAY_API)).withRequestBody(containing(dayLongLive))
+        wm.stubFor(post(urlEqualTo(SIGNED_RELAY_API)).withRequestBody(containing(hourLongLive))
                 .willReturn(okJson(answer("GREEN", issuer, "LIVE", null))));
 
-        asCaller().body(verificationRequest(dayLong)).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(hourLong)).when().post("/v1/verifications")
                 .then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/member-bad-answer"))
@@ -209,11 +211,11 @@ class NativeCodesThroughTheTreeTest {
         asCaller().body(verificationRequest(minute)).when().post("/v1/verifications")
                 .then().statusCode(200)
                 .body("status", equalTo("GREEN")).body("source", equalTo("SIGNED"));
-        asCaller().body(verificationRequest(dayLongLive)).when().post("/v1/verifications")
+        asCaller().body(verificationRequest(hourLongLive)).when().post("/v1/verifications")
                 .then().statusCode(200)
                 .body("status", equalTo("GREEN")).body("source", equalTo("LIVE"));
 
-        wm.verify(1, postRequestedFor(urlEqualTo(SIGNED_RELAY_API)).withRequestBody(containing(dayLong)));
+        wm.verify(1, postRequestedFor(urlEqualTo(SIGNED_RELAY_API)).withRequestBody(containing(hourLong)));
         Federation.verificationsForwarded(wm, 3);
     }
 
