@@ -1,15 +1,10 @@
 package org.yimatong.adapters.v1;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.yimatong.adapters.spi.NativeCode;
 import org.yimatong.adapters.spi.NativeCodes;
+import org.yimatong.adapters.spi.SerialCodeFormat;
 import org.yimatong.schemas.idnumber.Iso7064;
 
 /**
@@ -39,28 +34,17 @@ public final class GansuNativeCode implements NativeCodes {
     public static final GansuNativeCode RECOGNISER = new GansuNativeCode();
 
     public static final String PREFIX = "GSJKM1";
+    private static final SerialCodeFormat FORMAT = new SerialCodeFormat(PREFIX, "62[0-9]{4}", "[0-9X]", 1,
+            (region, serial) -> String.valueOf(Iso7064.mod11_2(region + serial)));
     /** Length of every code of format 1: {@code GSJKM1:} + 6 + 1 + 20 + 1 + 1. */
-    public static final int LENGTH = 36;
-
-    private static final Pattern SHAPE = Pattern.compile("GSJKM1:(62[0-9]{4}):([0-9]{20}):([0-9X])");
-    private static final Pattern SERIAL = Pattern.compile("[0-9]{20}");
-    private static final Pattern REGION = Pattern.compile("62[0-9]{4}");
+    public static final int LENGTH = FORMAT.length();
 
     private GansuNativeCode() {
     }
 
     @Override
     public Optional<NativeCode> recognise(String code) {
-        // the length first: nothing longer is even matched against the pattern
-        if (code == null || code.length() != LENGTH) {
-            return Optional.empty();
-        }
-        Matcher m = SHAPE.matcher(code);
-        if (!m.matches() || m.group(3).charAt(0) != Iso7064.mod11_2(m.group(1) + m.group(2))) {
-            return Optional.empty();
-        }
-        return Optional.of(new NativeCode(m.group(1), "gsjkm1-" + HexFormat.of().formatHex(sha256(code))
-                .substring(0, 16)));
+        return FORMAT.recognise(code);
     }
 
     /**
@@ -70,23 +54,11 @@ public final class GansuNativeCode implements NativeCodes {
      *     {@code serial} 20 digits
      */
     public static String format(String region, String serial) {
-        if (region == null || !REGION.matcher(region).matches() || serial == null
-                || !SERIAL.matcher(serial).matches()) {
-            throw new IllegalArgumentException("region must be 6 digits starting 62, serial 20 digits");
-        }
-        return PREFIX + ":" + region + ":" + serial + ":" + Iso7064.mod11_2(region + serial);
+        return FORMAT.format(region, serial);
     }
 
     /** The serial of a recognised code string, for the platform that issued it; empty if not one. */
     public static Optional<String> serialOf(String code) {
-        return RECOGNISER.recognise(code).map(c -> code.substring(14, 34));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
+        return FORMAT.serialOf(code);
     }
 }
