@@ -199,16 +199,11 @@ class HubProcessIT {
         return found;
     }
 
+    /** Whether the raw bytes {@code needle} (the trace id as protobuf carries it) occur in {@code haystack}. */
     private static boolean contains(byte[] haystack, byte[] needle) {
-        outer : for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        // ISO-8859-1 maps each byte to one char, so a byte search is a string search
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(new String(needle,
+                StandardCharsets.ISO_8859_1));
     }
 
     private static byte[] randomBytes(int n) {

@@ -1,6 +1,5 @@
 package org.yimatong.hub.adapters;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.yimatong.hub.memberapi.Federation.asCaller;
 import static org.yimatong.hub.memberapi.Federation.code;
 import static org.yimatong.hub.memberapi.Federation.verificationRequest;
+import static org.yimatong.hub.testing.SoapGatewayAnswers.soap;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,7 +39,6 @@ import org.yimatong.schemas.crypto.JwkSet;
 import org.yimatong.schemas.crypto.SignatureProfile;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -212,15 +211,4 @@ class SoapMemberTest {
         return given().header("Authorization", TestMembers.ADMIN).contentType(ContentType.JSON);
     }
 
-    private static ResponseDefinitionBuilder soap(String inner) {
-        String escaped = ("<Response>" + inner + "</Response>").replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;");
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8").withBody(
-                """
-                        <?xml version="1.0" encoding="utf-8"?>
-                        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
-                          <soap:Body><InvokeResponse xmlns="http://gateway.healthcode.example.cn/"><InvokeResult>%s</InvokeResult>
-                          </InvokeResponse></soap:Body></soap:Envelope>"""
-                        .formatted(escaped));
-    }
 }

@@ -3,6 +3,7 @@ package org.yimatong.hub.verification;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -20,6 +21,7 @@ import static org.yimatong.hub.memberapi.Federation.GUANGDONG;
 import static org.yimatong.hub.memberapi.Federation.asCaller;
 import static org.yimatong.hub.memberapi.Federation.asMember;
 import static org.yimatong.hub.memberapi.Federation.verificationRequest;
+import static org.yimatong.hub.testing.SoapGatewayAnswers.soap;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -47,7 +49,6 @@ import org.yimatong.schemas.dictionary.Colour;
 import org.yimatong.schemas.idnumber.ResidentIdNumber;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -249,22 +250,6 @@ class NativeCodesThroughTheTreeTest {
                 {"status":"%s","home":"%s","source":"%s","checkedAt":"%s","validUntil":"%s"%s}"""
                 .formatted(status, home, source, now, now.plusSeconds(60),
                         listSub == null ? "" : ",\"listSub\":\"" + listSub + "\"");
-    }
-
-    private static ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private static ResponseDefinitionBuilder soap(String inner) {
-        String escaped = ("<Response>" + inner + "</Response>").replace("&", "&amp;").replace("<", "&lt;")
-                .replace(">", "&gt;");
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=utf-8").withBody(
-                """
-                        <?xml version="1.0" encoding="utf-8"?>
-                        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
-                          <soap:Body><InvokeResponse xmlns="http://gateway.healthcode.example.cn/"><InvokeResult>%s</InvokeResult>
-                          </InvokeResponse></soap:Body></soap:Envelope>"""
-                        .formatted(escaped));
     }
 
     /** 20 random digits: a gateway's serial for one person's code. */
